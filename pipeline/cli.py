@@ -1,0 +1,52 @@
+"""The `committee` command: a thin Click layer over the pipeline library.
+
+Only this module imports click. Heavy libraries (pandas, docxtpl, matplotlib)
+are imported inside the commands so that `committee --help` starts fast.
+Each command: read -> validate -> domain model -> document model -> render -> write,
+through library functions that return data; this module only prints.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import click
+
+from pipeline import __version__
+from pipeline.issues import Issue, PipelineError
+
+
+def echo_issues(issues: Iterable[Issue], *, indent: str = "  ") -> None:
+    """Print issues one per line, errors first, in plain English."""
+    ordered = sorted(issues, key=lambda i: {"error": 0, "warning": 1, "notice": 2}[i.severity])
+    for issue in ordered:
+        click.echo(f"{indent}{issue.describe()}")
+
+
+def fail(error: PipelineError) -> None:
+    click.echo(f"Error: {error.message}", err=True)
+    echo_issues(error.issues)
+    sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="committee")
+def main() -> None:
+    """Turn council spreadsheets into committee-ready Word documents.
+
+    \b
+    Documents:
+      plan         the RAG-keyed improvement plan
+      briefing     the briefing to the scrutiny committee
+      performance  the performance report with trend charts
+      response     the cabinet response to scrutiny recommendations
+      batch        every document for every workbook in a folder
+    Checking:
+      check        validate workbooks and say what they hold
+      new          a blank workbook to fill in
+    """
+
+
+# --- commands are added below, one section each ----------------------------------------------

@@ -1,0 +1,121 @@
+"""The document model: what a generated Word document says, before any XML.
+
+Document builders (`pipeline.documents.plan`, `.performance`, `.briefing`,
+`.response`) turn domain objects into a `DocumentModel`; the renderer
+(`pipeline.render`) turns a `DocumentModel` into a .docx inside the styles of
+a council-editable template. Nothing here knows about python-docx.
+
+Text in every block is the exact text to print: line breaks ("\\n") become
+Word line breaks; `&`, `<`, quotes and so on are printed as they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, Union
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass
+class Heading:
+    text: str
+    level: int = 1  # 1 -> "Heading 1", 2 -> "Heading 2" ...
+
+
+@dataclass
+class Paragraph:
+    runs: list[Run]
+    style: str | None = None  # a paragraph style of the template, e.g. "List Bullet"
+
+    @classmethod
+    def of(cls, text: str, style: str | None = None, bold: bool = False) -> Paragraph:
+        return cls([Run(text, bold=bold)], style)
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass
+class Cell:
+    runs: list[Run]
+    fill: str | None = None  # hex without '#': the cell is shaded
+    text_colour: str | None = None  # hex without '#'
+
+    @classmethod
+    def of(
+        cls,
+        text: str,
+        fill: str | None = None,
+        text_colour: str | None = None,
+        bold: bool = False,
+    ) -> Cell:
+        return cls([Run(text, bold=bold)], fill, text_colour)
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    width_cm: float
+
+
+@dataclass
+class Table:
+    """A data table: one header row (marked to repeat), then data rows.
+
+    No merged cells, ever. Rows do not split across pages where they fit.
+    """
+
+    columns: list[Column]
+    rows: list[list[Cell]]
+    caption: str = ""  # used as the table's title (w:tblCaption) for screen readers
+
+    def __post_init__(self) -> None:
+        for row in self.rows:
+            if len(row) != len(self.columns):
+                raise ValueError(
+                    f"table row has {len(row)} cells, the table has {len(self.columns)} columns"
+                )
+
+
+@dataclass
+class Image:
+    png: bytes
+    alt_text: str
+    width_cm: float
+    title: str = ""
+
+
+@dataclass
+class PageBreak:
+    pass
+
+
+Block = Union[Heading, Paragraph, Table, Image, PageBreak]
+
+Kind = Literal["plan", "briefing", "performance", "response"]
+
+
+@dataclass
+class DocumentModel:
+    """A whole document: the template frame's context and the body blocks."""
+
+    kind: Kind
+    title: str  # core property Title, and the title printed in the frame
+    subject: str = ""
+    author: str = ""  # core property Author: the organisation
+    landscape: bool = False
+    protective_marking: str = ""  # printed centred in capitals in header and footer
+    context: dict[str, Any] = field(default_factory=dict)  # the template frame's variables
+    blocks: list[Block] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)  # what the document holds

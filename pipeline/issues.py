@@ -1,0 +1,154 @@
+"""Problems found in input, as data.
+
+Every problem the pipeline finds is an `Issue`: a code (in the spirit of
+frictionless-py), a severity, and where it is (file, sheet, Excel row number,
+column header as written in the sheet), the value found and a plain-English
+message that says what was expected and how to fix it.
+
+Issues are collected into an `IssueReport`; nothing in the core prints.
+`PipelineError` is the one exception type for what stops a run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["error", "warning", "notice"]
+
+# The codes the project uses. Kept here so that tests and docs can list them.
+CODES: dict[str, str] = {
+    "missing-label": "a required column header is missing",
+    "duplicate-label": "a column header appears more than once",
+    "blank-label": "a column has data but no header",
+    "extra-label": "a column is not one the pipeline reads (ignored)",
+    "blank-row": "a row is empty (skipped)",
+    "missing-cell": "a required cell is empty",
+    "type-error": "a cell's value is not of the expected type",
+    "constraint-error": "a cell's value is not one of the accepted values",
+    "unique-error": "a value that must be unique appears twice",
+    "format-error": "the file is not a readable workbook",
+    "encoding-error": "the file's text encoding could not be read",
+    "missing-sheet": "the workbook has no sheet the pipeline can use",
+    "formula-error": "a formula has no saved value, or an Excel error value",
+    "text-changed": "characters that Word cannot hold were removed",
+    "hidden-content": "hidden rows, columns or sheets were found",
+    "contrast-error": "a colour pair is hard to read",
+    "deadline-warning": "a statutory deadline was missed",
+    "template-error": "a Word template could not be used",
+    "security-error": "the file was refused for safety",
+    "write-error": "a document could not be written",
+}
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One located problem in one input file."""
+
+    code: str
+    severity: Severity
+    message: str
+    file: str = ""
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    value: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def location(self) -> str:
+        """'Actions sheet, row 9, column "Status"' style location text."""
+        parts: list[str] = []
+        if self.sheet:
+            parts.append(f"sheet {self.sheet!r}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column:
+            parts.append(f"column {self.column!r}")
+        return ", ".join(parts)
+
+    def describe(self) -> str:
+        """One line for a person: location, then the message."""
+        where = self.location()
+        label = {"error": "Error", "warning": "Warning", "notice": "Note"}[self.severity]
+        return f"{label}: {where}: {self.message}" if where else f"{label}: {self.message}"
+
+
+@dataclass
+class IssueReport:
+    """All the issues found in one file, collected in one pass."""
+
+    file: str = ""
+    issues: list[Issue] = field(default_factory=list)
+
+    def add(
+        self,
+        code: str,
+        severity: Severity,
+        message: str,
+        *,
+        sheet: str | None = None,
+        row: int | None = None,
+        column: str | None = None,
+        value: object = None,
+    ) -> Issue:
+        issue = Issue(
+            code=code,
+            severity=severity,
+            message=message,
+            file=self.file,
+            sheet=sheet,
+            row=row,
+            column=column,
+            value=None if value is None else str(value),
+        )
+        self.issues.append(issue)
+        return issue
+
+    def error(self, code: str, message: str, **where: Any) -> Issue:
+        return self.add(code, "error", message, **where)
+
+    def warning(self, code: str, message: str, **where: Any) -> Issue:
+        return self.add(code, "warning", message, **where)
+
+    def notice(self, code: str, message: str, **where: Any) -> Issue:
+        return self.add(code, "notice", message, **where)
+
+    def extend(self, issues: Iterable[Issue]) -> None:
+        self.issues.extend(issues)
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "warning"]
+
+    @property
+    def notices(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "notice"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def __iter__(self) -> Iterator[Issue]:
+        return iter(self.issues)
+
+    def __len__(self) -> int:
+        return len(self.issues)
+
+
+class PipelineError(Exception):
+    """The one exception for what stops a run: it carries the located issues."""
+
+    def __init__(self, message: str, issues: Iterable[Issue] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.issues = list(issues)
+
+    def __str__(self) -> str:
+        return self.message
