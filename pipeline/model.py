@@ -111,6 +111,14 @@ class StatusScheme:
 
     entries: tuple[StatusEntry, ...]
     from_workbook: bool = False
+    listed: tuple[StatusKey, ...] = ()  # the statuses a workbook's RAG key lists
+
+    @property
+    def key_entries(self) -> tuple[StatusEntry, ...]:
+        """The entries the printed "Key to RAG rating" shows, in scheme order."""
+        if self.from_workbook and self.listed:
+            return tuple(e for e in self.entries if e.key in self.listed)
+        return self.entries
 
     def entry(self, key: StatusKey) -> StatusEntry:
         for e in self.entries:

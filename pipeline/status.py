@@ -1,0 +1,176 @@
+"""Status schemes: the default RAG scheme, colours, contrast and status matching.
+
+Plain functions on plain data; no spreadsheets here. The reader builds a
+workbook's own scheme from its "RAG key" sheet with `scheme_from_key`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from pipeline.model import STATUS_KEYS, StatusEntry, StatusKey, StatusScheme
+
+WHITE = "FFFFFF"
+BLACK = "0B0C0C"
+
+# Default colours (fill / text): every pair at least 4.5:1 contrast.
+DEFAULT_SCHEME = StatusScheme(
+    entries=(
+        StatusEntry(
+            "complete", "Complete", "1D70B8", WHITE,
+            ("complete", "completed", "done", "achieved", "closed", "blue", "b"),
+        ),
+        StatusEntry(
+            "on_track", "On track", "00703C", WHITE,
+            ("on track", "in progress", "in progress on schedule", "on schedule", "on target",
+             "green", "g"),
+        ),
+        StatusEntry(
+            "at_risk", "At risk", "FFDD00", BLACK,
+            ("at risk", "some slippage", "slippage", "minor delay", "amber", "a"),
+        ),
+        StatusEntry(
+            "behind", "Behind schedule", "D4351C", WHITE,
+            ("behind schedule", "behind", "off track", "delayed", "overdue", "red", "r"),
+        ),
+        StatusEntry(
+            "not_started", "Not started", "505A5F", WHITE,
+            ("not started", "not yet started", "planned", "grey", "gray"),
+        ),
+    )
+)
+
+# Colour names a RAG key sheet may use, mapped to the accessible default colours.
+COLOUR_NAMES: dict[str, tuple[str, str]] = {
+    "blue": ("1D70B8", WHITE),
+    "green": ("00703C", WHITE),
+    "amber": ("FFDD00", BLACK),
+    "yellow": ("FFDD00", BLACK),
+    "orange": ("FFDD00", BLACK),
+    "red": ("D4351C", WHITE),
+    "grey": ("505A5F", WHITE),
+    "gray": ("505A5F", WHITE),
+    "black": ("0B0C0C", WHITE),
+}
+
+MEANING_WORDS: dict[str, StatusKey] = {
+    "complete": "complete",
+    "completed": "complete",
+    "on track": "on_track",
+    "ontrack": "on_track",
+    "on_track": "on_track",
+    "at risk": "at_risk",
+    "atrisk": "at_risk",
+    "at_risk": "at_risk",
+    "behind": "behind",
+    "behind schedule": "behind",
+    "not started": "not_started",
+    "notstarted": "not_started",
+    "not_started": "not_started",
+}
+
+_HEX = re.compile(r"^#?([0-9a-fA-F]{6})$")
+
+
+def normalise_status_text(text: str) -> str:
+    """Lower case, single spaces, no punctuation: 'In-Progress ' -> 'in progress'."""
+    text = text.replace("\u00a0", " ").lower()
+    text = re.sub(r"[^\w\s]", " ", text)
+    return " ".join(text.split())
+
+
+def match_status(text: str, scheme: StatusScheme) -> StatusKey | None:
+    """The status a typed value means under the scheme, or None."""
+    wanted = normalise_status_text(text)
+    if not wanted:
+        return None
+    for entry in scheme.entries:
+        names = {normalise_status_text(entry.label), *(normalise_status_text(a) for a in entry.aliases)}
+        if wanted in names:
+            return entry.key
+    return None
+
+
+def accepted_values(scheme: StatusScheme) -> list[str]:
+    """The labels a person may type, in scheme order."""
+    return [e.label for e in scheme.entries]
+
+
+def suggest_status(text: str, scheme: StatusScheme) -> str | None:
+    """The closest accepted spelling for an unknown status, or None."""
+    wanted = normalise_status_text(text)
+    names: dict[str, str] = {}
+    for entry in scheme.entries:
+        names[normalise_status_text(entry.label)] = entry.label
+        for alias in entry.aliases:
+            if len(alias) > 2:
+                names[normalise_status_text(alias)] = entry.label
+    close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.6)
+    return names[close[0]] if close else None
+
+
+def parse_colour(text: str) -> tuple[str, str] | None:
+    """A RAG key colour: a name (Red, Amber ...) or a hex fill; returns (fill, text colour)."""
+    name = normalise_status_text(text)
+    if name in COLOUR_NAMES:
+        return COLOUR_NAMES[name]
+    m = _HEX.match(text.strip())
+    if m:
+        fill = m.group(1).upper()
+        return fill, best_text_colour(fill)
+    return None
+
+
+def parse_meaning(text: str) -> StatusKey | None:
+    """The status a RAG key row stands for: 'complete', 'on track', 'behind' ..."""
+    name = normalise_status_text(text)
+    if name in MEANING_WORDS:
+        return MEANING_WORDS[name]
+    key = match_status(text, DEFAULT_SCHEME)
+    return key
+
+
+def _channel(c: int) -> float:
+    s = c / 255
+    return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+
+def relative_luminance(hex_colour: str) -> float:
+    h = hex_colour.lstrip("#")
+    r, g, b = (int(h[i : i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two hex colours."""
+    la, lb = relative_luminance(a), relative_luminance(b)
+    hi, lo = max(la, lb), min(la, lb)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def best_text_colour(fill: str) -> str:
+    """White or near-black text, whichever reads better on the fill."""
+    return WHITE if contrast_ratio(fill, WHITE) >= contrast_ratio(fill, BLACK) else BLACK
+
+
+def scheme_from_key(rows: list[tuple[str, StatusKey, str, str, tuple[str, ...]]]) -> StatusScheme:
+    """A workbook's scheme from RAG key rows (label, status, fill, text colour, aliases).
+
+    The statuses the key does not list keep the default entries, so a typed
+    default spelling still works; `from_workbook` marks the scheme as the key's.
+    """
+    entries: list[StatusEntry] = []
+    listed: set[StatusKey] = set()
+    for label, key, fill, text_colour, aliases in rows:
+        default = DEFAULT_SCHEME.entry(key)
+        entries.append(
+            StatusEntry(key, label, fill, text_colour, tuple(aliases) + default.aliases)
+        )
+        listed.add(key)
+    for key in STATUS_KEYS:
+        if key not in listed:
+            entries.append(DEFAULT_SCHEME.entry(key))
+    return StatusScheme(
+        entries=tuple(entries), from_workbook=True, listed=tuple(r[1] for r in rows)
+    )
