@@ -50,3 +50,41 @@ def main() -> None:
 
 
 # --- commands are added below, one section each ----------------------------------------------
+
+
+# --- check ------------------------------------------------------------------------------------
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="Plain English for people, or JSON for other programs.",
+)
+@click.option("--notices/--no-notices", default=False, help="Also list ignored columns and rows.")
+def check(files: tuple[Path, ...], fmt: str, notices: bool) -> None:
+    """Validate workbooks (.xlsx, .xlsm, .csv) and say what each holds.
+
+    Exits 0 when every file is valid, 1 otherwise.
+    """
+    import json
+
+    from pipeline.check import check_file
+
+    checks = [check_file(f) for f in files]
+    if fmt == "json":
+        click.echo(json.dumps({"files": [c.to_dict() for c in checks]}, indent=2, ensure_ascii=False))
+    else:
+        for c in checks:
+            report = c.result.report
+            if c.valid:
+                click.echo(f"{c.path}: valid")
+                for line in c.summary_lines():
+                    click.echo(f"  {line}")
+            else:
+                n = len(report.errors)
+                click.echo(f"{c.path}: {n} problem{'s' if n != 1 else ''} to fix")
+            shown = report.errors + report.warnings + (report.notices if notices else [])
+            echo_issues(shown)
+        bad = sum(1 for c in checks if not c.valid)
+        if len(checks) > 1:
+            click.echo(f"{len(checks) - bad} of {len(checks)} files valid.")
+    sys.exit(0 if all(c.valid for c in checks) else 1)

@@ -1,0 +1,185 @@
+"""Reading workbooks: the only part of the pipeline that knows about spreadsheets.
+
+`read_workbook(path)` reads every sheet it can use, validates everything in
+one pass and returns the domain objects with an `IssueReport`. Errors mean the
+documents of that workbook must not be made; warnings are printed and the
+documents made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.issues import IssueReport
+from pipeline.model import Details, IndicatorSet, Plan, ScrutinyResponse
+from pipeline.reader.columns import ACTIONS, DETAILS_NAMES, INDICATORS, RAG_KEY, RECOMMENDATIONS, VALUES
+from pipeline.reader.columns import SheetSpec
+from pipeline.reader.workbook import RawSheet, load_sheets
+from pipeline.text import normalise_label
+
+KIND_ORDER = ("plan", "indicators", "response")
+
+
+@dataclass
+class WorkbookResult:
+    path: Path
+    report: IssueReport
+    plan: Plan | None = None
+    indicators: IndicatorSet | None = None
+    response: ScrutinyResponse | None = None
+    details: Details = field(default_factory=Details)
+
+    @property
+    def kinds(self) -> list[str]:
+        kinds = []
+        if self.plan is not None:
+            kinds.append("plan")
+        if self.indicators is not None:
+            kinds.append("indicators")
+        if self.response is not None:
+            kinds.append("response")
+        return kinds
+
+    @property
+    def valid(self) -> bool:
+        return self.report.ok and bool(self.kinds)
+
+    def counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        if self.plan is not None:
+            counts["priorities"] = len(self.plan.priorities)
+            counts["recommendations"] = len(self.plan.recommendations)
+            counts["actions"] = len(self.plan.actions)
+        if self.indicators is not None:
+            counts["indicators"] = len(self.indicators.indicators)
+        if self.response is not None:
+            counts["scrutiny_recommendations"] = len(self.response.recommendations)
+            if "recommendations" not in counts:
+                counts["recommendations"] = len(self.response.recommendations)
+        return counts
+
+
+@dataclass
+class _Sheets:
+    details: RawSheet | None = None
+    rag_key: RawSheet | None = None
+    actions: RawSheet | None = None
+    indicators: RawSheet | None = None
+    values: RawSheet | None = None
+    recommendations: RawSheet | None = None
+
+
+_BY_NAME: tuple[tuple[str, SheetSpec | None, tuple[str, ...]], ...] = (
+    ("details", None, DETAILS_NAMES),
+    ("rag_key", RAG_KEY, RAG_KEY.names),
+    ("actions", ACTIONS, ACTIONS.names),
+    ("indicators", INDICATORS, INDICATORS.names),
+    ("values", VALUES, VALUES.names),
+    ("recommendations", RECOMMENDATIONS, RECOMMENDATIONS.names),
+)
+
+
+def _classify(sheets: list[RawSheet], report: IssueReport) -> _Sheets:
+    from pipeline.reader.headers import looks_like
+
+    found = _Sheets()
+    unplaced: list[RawSheet] = []
+    for sheet in sheets:
+        norm = normalise_label(sheet.name)
+        slot = None
+        for name, _spec, names in _BY_NAME:
+            if norm in {normalise_label(n) for n in names}:
+                slot = name
+                break
+        if slot is None:
+            unplaced.append(sheet)
+            continue
+        _place(found, slot, sheet, report)
+    for sheet in unplaced:
+        for slot, spec in (("actions", ACTIONS), ("recommendations", RECOMMENDATIONS),
+                           ("indicators", INDICATORS)):
+            if getattr(found, slot) is None and looks_like(sheet, spec):
+                _place(found, slot, sheet, report)
+                break
+    return found
+
+
+def _place(found: _Sheets, slot: str, sheet: RawSheet, report: IssueReport) -> None:
+    current: RawSheet | None = getattr(found, slot)
+    if current is None:
+        setattr(found, slot, sheet)
+        if sheet.hidden:
+            report.warning(
+                "hidden-content",
+                f"The sheet {sheet.name!r} is hidden but was read. Unhide it in Excel to check "
+                "it is the one you mean.",
+                sheet=sheet.name,
+            )
+        return
+    keep, drop = (sheet, current) if current.hidden and not sheet.hidden else (current, sheet)
+    setattr(found, slot, keep)
+    report.warning(
+        "hidden-content" if drop.hidden else "unique-error",
+        f"Two sheets hold the same kind of data: {keep.name!r} was read and {drop.name!r} "
+        f"was ignored{' (it is hidden)' if drop.hidden else ''}. Delete the one that is out "
+        "of date.",
+        sheet=drop.name,
+    )
+
+
+def read_workbook(path: Path) -> WorkbookResult:
+    """Read, validate and model one workbook or CSV file."""
+    from pipeline.reader.actions import read_actions
+    from pipeline.reader.details import read_details
+    from pipeline.reader.headers import find_header
+    from pipeline.reader.rag_key import read_rag_key
+    from pipeline.status import DEFAULT_SCHEME
+
+    path = Path(path)
+    report = IssueReport(file=str(path))
+    result = WorkbookResult(path=path, report=report)
+    sheets = load_sheets(path, report)
+    if not sheets:
+        return result
+    found = _classify(sheets, report)
+    details = read_details(found.details, report) if found.details else Details()
+    result.details = details
+
+    if found.actions is not None:
+        scheme = DEFAULT_SCHEME
+        if found.rag_key is not None:
+            scheme = read_rag_key(found.rag_key, report) or DEFAULT_SCHEME
+        header = find_header(found.actions, ACTIONS, report)
+        if header is not None:
+            result.plan = read_actions(found.actions, header, scheme, details, report, str(path))
+
+    if found.indicators is not None or found.values is not None:
+        from pipeline.reader.indicators import read_indicators
+
+        result.indicators = read_indicators(
+            found.indicators, found.values, details, report, str(path)
+        )
+
+    if found.recommendations is not None:
+        from pipeline.reader.recommendations import read_recommendations
+
+        header = find_header(found.recommendations, RECOMMENDATIONS, report)
+        if header is not None:
+            result.response = read_recommendations(
+                found.recommendations, header, details, report, str(path)
+            )
+
+    if not (found.actions or found.indicators or found.values or found.recommendations):
+        names = ", ".join(repr(s.name) for s in sheets)
+        report.error(
+            "missing-sheet",
+            f"No sheet the pipeline can use was found (sheets: {names}). A plan needs a sheet "
+            "named Actions, a performance report sheets named Indicators and Values, a cabinet "
+            "response a sheet named Recommendations. See docs/inputs.md, or make a blank "
+            "workbook with `committee new plan`.",
+        )
+    return result
+
+
+__all__ = ["KIND_ORDER", "WorkbookResult", "read_workbook"]

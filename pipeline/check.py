@@ -1,0 +1,78 @@
+"""`committee check`: what a workbook holds, or its located problems, as data."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.reader import WorkbookResult, read_workbook
+
+KIND_NAMES = {
+    "plan": "improvement plan",
+    "indicators": "performance indicators",
+    "response": "cabinet response to scrutiny recommendations",
+}
+
+
+@dataclass
+class FileCheck:
+    path: Path
+    result: WorkbookResult
+
+    @property
+    def valid(self) -> bool:
+        return self.result.valid
+
+    def status_counts(self) -> dict[str, int]:
+        plan = self.result.plan
+        if plan is None:
+            return {}
+        counted = Counter(a.status for a in plan.actions)
+        return {e.label: counted[e.key] for e in plan.scheme.entries if counted[e.key]}
+
+    def to_dict(self) -> dict[str, Any]:
+        report = self.result.report
+        data: dict[str, Any] = {
+            "path": str(self.path),
+            "kinds": self.result.kinds,
+            "valid": self.valid,
+            "counts": self.result.counts(),
+            "errors": [i.to_dict() for i in report.errors],
+            "warnings": [i.to_dict() for i in report.warnings],
+            "notices": [i.to_dict() for i in report.notices],
+        }
+        if self.result.plan is not None:
+            data["statuses"] = self.status_counts()
+        return data
+
+    def summary_lines(self) -> list[str]:
+        """What the file holds, in plain English, one line per kind."""
+        lines: list[str] = []
+        r = self.result
+        if r.plan is not None:
+            plan = r.plan
+            empty = sum(1 for rec in plan.recommendations if not rec.actions)
+            statuses = ", ".join(f"{n} {label}" for label, n in self.status_counts().items())
+            lines.append(
+                f"improvement plan: {len(plan.priorities)} priorities, "
+                f"{len(plan.recommendations)} recommendations"
+                + (f" ({empty} with no actions yet)" if empty else "")
+                + f", {len(plan.actions)} actions"
+                + (f" ({statuses})" if statuses else "")
+            )
+        if r.indicators is not None:
+            lines.append(f"performance indicators: {len(r.indicators.indicators)} indicators")
+        if r.response is not None:
+            decisions = Counter(rec.decision for rec in r.response.recommendations)
+            said = ", ".join(f"{n} {d}" for d, n in decisions.items())
+            lines.append(
+                f"cabinet response: {len(r.response.themes)} themes, "
+                f"{len(r.response.recommendations)} recommendations ({said})"
+            )
+        return lines
+
+
+def check_file(path: Path) -> FileCheck:
+    return FileCheck(Path(path), read_workbook(Path(path)))

@@ -1,0 +1,255 @@
+"""The Actions sheet: priorities -> recommendations -> actions, with fill-down."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.issues import IssueReport
+from pipeline.model import Action, DateValue, Details, Plan, Priority, Recommendation, Source
+from pipeline.model import StatusScheme
+from pipeline.reader.cells import CellProblem, excel_error, parse_date, text_value
+from pipeline.reader.columns import ACTIONS
+from pipeline.reader.headers import HeaderMatch, Record, cell_label, records
+from pipeline.reader.workbook import RawSheet
+from pipeline.status import accepted_values, match_status, suggest_status
+from pipeline.text import normalise_label, one_line
+
+_PRIORITY = re.compile(r"^\s*priority\s*(?:no\.?|number)?\s*(\d+[a-z]?)\s*[:.\-–—)]*\s*(.*)$", re.I | re.S)
+_NUMBER_ONLY = re.compile(r"^\s*(\d+[a-z]?)\s*[.:)]?\s*$", re.I)
+_REC_PREFIX = re.compile(r"^\s*recommendation\s*[:.\-–—]?\s*", re.I)
+TEXT_COLUMNS = ("Action", "Outcome", "Source", "Measure", "Timescale", "Lead", "Progress")
+
+
+def split_priority(text: str) -> tuple[str, str]:
+    """'PRIORITY 2: REDESIGN ...' -> ('2', 'REDESIGN ...'); '3' -> ('3', ''); text -> ('', text)."""
+    m = _PRIORITY.match(text)
+    if m:
+        return m.group(1), m.group(2).strip()
+    m = _NUMBER_ONLY.match(text)
+    if m:
+        return m.group(1), ""
+    return "", text.strip()
+
+
+def strip_recommendation_prefix(text: str) -> str:
+    """'RECOMMENDATION : Ensure that ...' -> 'Ensure that ...'."""
+    return _REC_PREFIX.sub("", text, count=1).strip()
+
+
+class _Reader:
+    def __init__(
+        self, sheet: RawSheet, header: HeaderMatch, scheme: StatusScheme, report: IssueReport,
+        file: str,
+    ) -> None:
+        self.sheet = sheet
+        self.header = header
+        self.scheme = scheme
+        self.report = report
+        self.file = file
+        self.priorities: list[Priority] = []
+        self.priority: Priority | None = None
+        self.rec: Recommendation | None = None
+        self.ref = ""
+        self.rec_text = ""
+        self.seen_actions: dict[tuple[str, str], int] = {}
+        self.title_rows = {
+            normalise_label(cell_label(c))
+            for row in sheet.rows[: header.index]
+            for c in row.cells
+            if cell_label(c)
+        }
+
+    def where(self, rec: Record, column: str) -> dict[str, object]:
+        return {"sheet": self.sheet.name, "row": rec.number, "column": self.header.header(column)}
+
+    def text(self, rec: Record, column: str) -> str:
+        cell = rec.cell(column)
+        if cell is None:
+            return ""
+        err = excel_error(cell)
+        if err:
+            self.report.error(
+                "formula-error",
+                f"The cell shows the Excel error {err} instead of text. Fix the formula in "
+                "Excel or type the value, then save the workbook.",
+                value=err, **self.where(rec, column),
+            )
+            return ""
+        value, changed = text_value(cell)
+        if changed:
+            self.report.warning(
+                "text-changed",
+                "Characters that Word cannot hold (control characters) were removed from this "
+                "cell; check the text in the document.",
+                value=one_line(value), **self.where(rec, column),
+            )
+        return value
+
+    def set_priority(self, text: str, title: str = "") -> None:
+        number, ptitle = split_priority(text)
+        ptitle = title or ptitle
+        if self.priority is not None and (self.priority.number, self.priority.title) == (number, ptitle):
+            return
+        self.priority = Priority(number, ptitle)
+        self.priorities.append(self.priority)
+        self.rec = None
+        self.ref = ""
+        self.rec_text = ""
+
+    def ensure_priority(self) -> Priority:
+        if self.priority is None:
+            self.priority = Priority("", "")
+            self.priorities.append(self.priority)
+        return self.priority
+
+    def banner(self, rec: Record) -> bool:
+        """A row with one filled cell that names a priority, or repeats a title row."""
+        filled = [(i, c) for i, c in enumerate(rec.row.cells) if cell_label(c)]
+        if len(filled) != 1:
+            return False
+        label = cell_label(filled[0][1])
+        if _PRIORITY.match(label):
+            self.set_priority(label)
+            return True
+        if normalise_label(label) in self.title_rows:
+            self.report.notice(
+                "blank-row",
+                f"The row repeats the title {one_line(label)!r} and was skipped.",
+                sheet=self.sheet.name, row=rec.number,
+            )
+            return True
+        return False
+
+    def read(self, rec: Record) -> None:
+        if self.banner(rec):
+            return
+        priority_text = self.text(rec, "Priority") if self.header.has("Priority") else ""
+        ptitle = self.text(rec, "Priority title") if self.header.has("Priority title") else ""
+        if priority_text or ptitle:
+            if priority_text:
+                self.set_priority(priority_text, ptitle)
+            elif self.priority is None or self.priority.title != ptitle:
+                self.set_priority(self.priority.number if self.priority else "", ptitle)
+        priority = self.ensure_priority()
+
+        ref = self.text(rec, "Ref")
+        rec_text = strip_recommendation_prefix(self.text(rec, "Recommendation"))
+        new_group = False
+        if ref and ref != self.ref:
+            self.ref = ref
+            self.rec_text = rec_text
+            new_group = True
+        elif rec_text and rec_text != self.rec_text:
+            self.rec_text = rec_text
+            new_group = True
+        if new_group or self.rec is None:
+            self.rec = Recommendation(
+                self.ref, self.rec_text, source=Source(self.file, self.sheet.name, rec.number)
+            )
+            priority.recommendations.append(self.rec)
+
+        action_text = self.text(rec, "Action")
+        if not action_text:
+            others = [c for c in (*TEXT_COLUMNS[1:], "Target date", "Status") if not rec.is_empty(c)]
+            if others and not (ref or rec_text):
+                self.report.error(
+                    "missing-cell",
+                    f"This row has {', '.join(self.header.header(c) for c in others)} but no "
+                    "action. Type the action, or delete the row.",
+                    **self.where(rec, "Action"),
+                )
+            return
+        status = self.status(rec)
+        target = self.target_date(rec)
+        action = Action(
+            ref=self.ref,
+            text=action_text,
+            status=status or "not_started",
+            outcome=self.text(rec, "Outcome"),
+            source_of=self.text(rec, "Source"),
+            measure=self.text(rec, "Measure"),
+            timescale=self.text(rec, "Timescale"),
+            lead=self.text(rec, "Lead"),
+            target_date=target,
+            progress=self.text(rec, "Progress"),
+            source=Source(self.file, self.sheet.name, rec.number),
+        )
+        key = (normalise_label(self.ref), normalise_label(action_text))
+        if key in self.seen_actions:
+            self.report.warning(
+                "unique-error",
+                f"This action is the same as the one in row {self.seen_actions[key]} "
+                f"(ref {self.ref or 'none'}). Both are kept; delete one if it was copied twice.",
+                value=one_line(action_text), **self.where(rec, "Action"),
+            )
+        else:
+            self.seen_actions[key] = rec.number
+        self.rec.actions.append(action)
+
+    def status(self, rec: Record) -> str | None:
+        cell = rec.cell("Status")
+        value = self.text(rec, "Status")
+        accepted = ", ".join(accepted_values(self.scheme))
+        if not value:
+            coloured = cell is not None and cell.fill is not None
+            why = (
+                "The status is shown only by the cell's colour. "
+                if coloured else "The status is empty. "
+            )
+            self.report.error(
+                "missing-cell",
+                f"{why}Type the status as text: one of {accepted}.",
+                **self.where(rec, "Status"),
+            )
+            return None
+        key = match_status(value, self.scheme)
+        if key is None:
+            hint = suggest_status(value, self.scheme)
+            did = f' Did you mean "{hint}"?' if hint else ""
+            self.report.error(
+                "constraint-error",
+                f"{value!r} is not a status the plan uses. Use one of: {accepted}.{did}",
+                value=value, **self.where(rec, "Status"),
+            )
+            return None
+        return key
+
+    def target_date(self, rec: Record) -> DateValue | None:
+        if not self.header.has("Target date"):
+            return None
+        parsed = parse_date(rec.cell("Target date"))
+        if isinstance(parsed, CellProblem):
+            cell = rec.cell("Target date")
+            self.report.error(
+                parsed.code, parsed.message,
+                value=None if cell is None else cell.value, **self.where(rec, "Target date"),
+            )
+            return None
+        return parsed
+
+
+def read_actions(
+    sheet: RawSheet,
+    header: HeaderMatch,
+    scheme: StatusScheme,
+    details: Details,
+    report: IssueReport,
+    file: str,
+) -> Plan:
+    reader = _Reader(sheet, header, scheme, report, file)
+    hidden: list[int] = []
+    for rec in records(sheet, header):
+        if rec.row.hidden:
+            hidden.append(rec.number)
+        reader.read(rec)
+    if hidden:
+        rows = ", ".join(str(n) for n in hidden[:20]) + (" ..." if len(hidden) > 20 else "")
+        report.warning(
+            "hidden-content",
+            f"{len(hidden)} hidden row(s) were read and are in the documents (rows {rows}). "
+            "Unhide them in Excel to check them, or delete rows that should not be reported.",
+            sheet=sheet.name, row=hidden[0],
+        )
+    # Drop an empty catch-all priority created before any real one (e.g. by a title row).
+    priorities = [p for p in reader.priorities if p.recommendations or p.number or p.title]
+    return Plan(details=details, scheme=scheme, priorities=priorities, source_file=file)

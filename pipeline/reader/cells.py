@@ -1,0 +1,204 @@
+"""Reading one cell's value as text, a date or a number, the way Excel shows it.
+
+Parsers return a value or a `CellProblem` saying what was found and what was
+expected; the sheet readers turn problems into located Issues.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from pipeline.model import DateValue
+from pipeline.reader.workbook import RawCell, is_empty
+from pipeline.text import clean_text
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA")
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    code: str
+    message: str
+
+
+def excel_error(cell: RawCell | None) -> str | None:
+    """The Excel error value a cell holds (#DIV/0!, #REF! ...), if any."""
+    if cell is None or not isinstance(cell.value, str):
+        return None
+    v = cell.value.strip()
+    return v if v in EXCEL_ERRORS else None
+
+
+def _year(y: int) -> int:
+    return 2000 + y if y < 100 else y
+
+
+def _month_only_format(fmt: str) -> bool:
+    f = fmt.lower()
+    return "m" in f and "y" in f and "d" not in f
+
+
+def display_text(cell: RawCell | None) -> str:
+    """The cell as Excel shows it, as text (numbers without a spurious '.0')."""
+    if cell is None or is_empty(cell.value):
+        return ""
+    v = cell.value
+    if isinstance(v, bool):
+        return "Yes" if v else "No"
+    if isinstance(v, dt.datetime):
+        if v.time() == dt.time(0) or isinstance(v, dt.date):
+            d = v.date()
+            if _month_only_format(cell.number_format):
+                return f"{MONTH_ABBR[d.month - 1]} {d.year}"
+            return d.strftime("%d/%m/%Y")
+    if isinstance(v, dt.date):
+        return v.strftime("%d/%m/%Y")
+    if isinstance(v, dt.time):
+        return v.strftime("%H:%M")
+    if isinstance(v, float):
+        if "%" in cell.number_format:
+            pct = v * 100
+            return f"{pct:g}%"
+        return f"{int(v)}" if v.is_integer() else f"{v:g}"
+    return str(v)
+
+
+def text_value(cell: RawCell | None) -> tuple[str, bool]:
+    """Clean text of a cell and whether characters Word cannot hold were dropped."""
+    raw = display_text(cell)
+    cleaned, changed = clean_text(raw)
+    return cleaned.strip(), changed
+
+
+_DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+_MON_YY = re.compile(r"^([A-Za-z]{3,9})\.?[\s\-/']+(\d{2}|\d{4})$")
+_DAY_MON_YEAR = re.compile(
+    r"^(\d{1,2})(?:st|nd|rd|th)?[\s\-]+([A-Za-z]{3,9})\.?,?[\s\-]+(\d{2}|\d{4})$"
+)
+_MON_DAY_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
+
+
+def parse_date(cell: RawCell | None) -> DateValue | CellProblem | None:
+    """A date cell: a DateValue (a date, or free text kept verbatim) or a problem.
+
+    Day first always: "30/07/2013" is 30 July. "Aug-12" and "June 2013" are month
+    dates. Text that is not a date ("Ongoing", "March 2013 and ongoing") is kept
+    verbatim. A date that cannot exist ("31/02/2025") is a problem.
+    """
+    if cell is None or is_empty(cell.value):
+        return None
+    v = cell.value
+    if isinstance(v, dt.datetime):
+        d = v.date()
+        if _month_only_format(cell.number_format):
+            return DateValue(display_text(cell), d.replace(day=1), "month")
+        return DateValue(display_text(cell), d, "day")
+    if isinstance(v, dt.date):
+        return DateValue(display_text(cell), v, "day")
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        # A bare number in a date column: an Excel serial date (1900 system).
+        if 1 <= v < 2958466:
+            d = dt.date(1899, 12, 30) + dt.timedelta(days=int(v))
+            return DateValue(d.strftime("%d/%m/%Y"), d, "day")
+        return CellProblem("type-error", f"{display_text(cell)} is not a date.")
+    text, _ = clean_text(str(v))
+    text = text.strip()
+    return parse_date_text(text)
+
+
+def parse_date_text(text: str) -> DateValue | CellProblem:
+    t = " ".join(text.split())
+    m = _DMY.match(t)
+    if m:
+        day, month, year = int(m.group(1)), int(m.group(2)), _year(int(m.group(3)))
+        return _make(t, year, month, day)
+    m = _ISO.match(t)
+    if m:
+        return _make(t, int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _MON_YY.match(t)
+    if m and m.group(1).lower() in MONTHS:
+        month = MONTHS[m.group(1).lower()]
+        return DateValue(t, dt.date(_year(int(m.group(2))), month, 1), "month")
+    m = _DAY_MON_YEAR.match(t)
+    if m and m.group(2).lower() in MONTHS:
+        return _make(t, _year(int(m.group(3))), MONTHS[m.group(2).lower()], int(m.group(1)))
+    m = _MON_DAY_YEAR.match(t)
+    if m and m.group(1).lower() in MONTHS:
+        return _make(t, int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
+    return DateValue(t, None, "text")
+
+
+def _make(text: str, year: int, month: int, day: int) -> DateValue | CellProblem:
+    try:
+        return DateValue(text, dt.date(year, month, day), "day")
+    except ValueError:
+        if 1 <= day <= 12 and 13 <= month <= 31:
+            return CellProblem(
+                "format-error",
+                f"{text!r} is not a date read day first (there is no month {month}). Dates are "
+                f"read as day/month/year: write {month:02d}/{day:02d}/{year} for "
+                f"{day_month_name(month, day)} {year}.",
+            )
+        return CellProblem(
+            "format-error",
+            f"{text!r} is not a real date. Check the day and month "
+            "(dates are read as day/month/year, e.g. 30/07/2013).",
+        )
+
+
+def day_month_name(day: int, month: int) -> str:
+    return f"{day} {MONTH_ABBR[month - 1]}" if 1 <= month <= 12 else f"{day}/{month}"
+
+
+_NUMBER = re.compile(r"^[£$€]?\s*([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)\s*(%?)$")
+_DECIMAL_COMMA = re.compile(r"^[£€]?\s*([+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?)\s*(%?)$")
+
+
+def parse_number(cell: RawCell | None) -> tuple[float, bool] | CellProblem | None:
+    """A number and whether it was shown as a percentage.
+
+    Excel percentages (0.75 formatted 0%) come back as (75.0, True); "57.7%"
+    typed as text as (57.7, True); "1,234" as (1234.0, False). Decimal commas
+    ("57,7") are read when the CSV used ';' between values.
+    """
+    if cell is None or is_empty(cell.value):
+        return None
+    v = cell.value
+    if isinstance(v, bool):
+        return CellProblem("type-error", f"{v} is not a number.")
+    if isinstance(v, (int, float)):
+        if "%" in cell.number_format:
+            return float(v) * 100, True
+        return float(v), False
+    if isinstance(v, (dt.date, dt.datetime, dt.time)):
+        return CellProblem("type-error", f"{display_text(cell)} is a date, not a number.")
+    text = " ".join(str(v).replace("\u00a0", " ").split())
+    err = excel_error(cell)
+    if err:
+        return CellProblem(
+            "formula-error",
+            f"The cell shows the Excel error {err}. Fix the formula in Excel, or type the value.",
+        )
+    pattern = _DECIMAL_COMMA if cell.number_format == "decimal-comma" else _NUMBER
+    m = pattern.match(text)
+    if not m and pattern is _DECIMAL_COMMA:
+        m = _NUMBER.match(text)
+        pattern = _NUMBER
+    if not m:
+        return CellProblem("type-error", f"{text!r} is not a number.")
+    digits = m.group(1)
+    if pattern is _DECIMAL_COMMA:
+        digits = digits.replace(".", "").replace(",", ".")
+    else:
+        digits = digits.replace(",", "")
+    return float(digits), m.group(2) == "%"

@@ -1,0 +1,103 @@
+"""The optional Details sheet: a key in column A, its value in column B."""
+
+from __future__ import annotations
+
+from pipeline.issues import IssueReport
+from pipeline.model import DateValue, Details
+from pipeline.reader.cells import CellProblem, parse_date, parse_number, text_value
+from pipeline.reader.columns import DETAILS_DATE_KEYS, DETAILS_KEYS
+from pipeline.reader.workbook import RawSheet
+from pipeline.text import normalise_label
+
+_LOOKUP: dict[str, str] = {
+    normalise_label(spelling): attr for attr, spellings in DETAILS_KEYS.items() for spelling in spellings
+}
+_HEADER_WORDS = {"key", "field", "item", "detail", "details", "name"}
+
+
+def read_details(sheet: RawSheet, report: IssueReport) -> Details:
+    details = Details()
+    seen: dict[str, int] = {}
+    for row in sheet.rows:
+        key_text, _ = text_value(row.cell(0))
+        if not key_text:
+            continue
+        norm = normalise_label(key_text)
+        attr = _LOOKUP.get(norm)
+        value_cell = row.cell(1)
+        if attr is None:
+            if norm in _HEADER_WORDS:
+                continue
+            value, _ = text_value(value_cell)
+            if value:
+                details.extra[key_text] = value
+                report.notice(
+                    "extra-label",
+                    f"The detail {key_text!r} is not one the pipeline uses; it was ignored.",
+                    sheet=sheet.name,
+                    row=row.number,
+                    column="A",
+                    value=key_text,
+                )
+            continue
+        if attr in seen:
+            report.warning(
+                "unique-error",
+                f"{key_text!r} is given twice (rows {seen[attr]} and {row.number}); "
+                f"the value in row {row.number} was used. Delete one of them.",
+                sheet=sheet.name,
+                row=row.number,
+                column="A",
+                value=key_text,
+            )
+        seen[attr] = row.number
+        if attr in DETAILS_DATE_KEYS:
+            parsed = parse_date(value_cell)
+            if isinstance(parsed, CellProblem):
+                report.error(
+                    parsed.code,
+                    f"{key_text}: {parsed.message}",
+                    sheet=sheet.name,
+                    row=row.number,
+                    column="B",
+                    value=value_cell.value,
+                )
+                continue
+            if isinstance(parsed, DateValue) and parsed.date is None:
+                report.warning(
+                    "type-error",
+                    f"{key_text}: {parsed.text!r} is not a date, so it is printed as typed and "
+                    "not used for overdue checks. Write a date such as 30/07/2013.",
+                    sheet=sheet.name,
+                    row=row.number,
+                    column="B",
+                    value=parsed.text,
+                )
+            setattr(details, attr, parsed)
+        elif attr == "report_number":
+            num = parse_number(value_cell)
+            if isinstance(num, CellProblem) or (num is not None and not num[0].is_integer()):
+                report.error(
+                    "type-error",
+                    f"Report number should be a whole number such as 3; found {value_cell.value!r}.",
+                    sheet=sheet.name,
+                    row=row.number,
+                    column="B",
+                    value=value_cell.value,
+                )
+                continue
+            details.report_number = None if num is None else int(num[0])
+        else:
+            value, changed = text_value(value_cell)
+            if changed:
+                report.warning(
+                    "text-changed",
+                    "Characters that Word cannot hold were removed from this text.",
+                    sheet=sheet.name,
+                    row=row.number,
+                    column="B",
+                )
+            if attr == "wards_affected" and not value:
+                value = "All"
+            setattr(details, attr, value)
+    return details

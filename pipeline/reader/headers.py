@@ -1,0 +1,181 @@
+"""Finding a sheet's header row and matching its headers to the contract.
+
+The header row may sit below title rows: it is the first row (of the first
+30) that holds every required header of the sheet. Headers are matched
+ignoring case, spaces, punctuation, line breaks, non-breaking spaces and a
+trailing "(s)", with the contract's aliases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from openpyxl.utils import get_column_letter
+
+from pipeline.issues import IssueReport
+from pipeline.reader.columns import SheetSpec
+from pipeline.reader.workbook import RawCell, RawRow, RawSheet, is_empty
+from pipeline.text import normalise_label, one_line
+
+HEADER_SEARCH_ROWS = 30
+
+
+@dataclass
+class HeaderMatch:
+    """Where each contract column is: its 0-based index and its header as written."""
+
+    row: int  # Excel row number of the header row
+    index: int  # position of the header row in sheet.rows
+    columns: dict[str, tuple[int, str]] = field(default_factory=dict)
+    unknown: list[tuple[int, str]] = field(default_factory=list)
+
+    def has(self, name: str) -> bool:
+        return name in self.columns
+
+    def header(self, name: str) -> str:
+        """The column's header as written in the sheet (for messages)."""
+        return self.columns[name][1] if name in self.columns else name
+
+
+def cell_label(cell: RawCell) -> str:
+    v = cell.value
+    if is_empty(v):
+        return ""
+    return " ".join(str(v).replace("\u00a0", " ").split())
+
+
+def _matches_in_row(row: RawRow, spec: SheetSpec) -> dict[str, list[tuple[int, str]]]:
+    found: dict[str, list[tuple[int, str]]] = {}
+    lookup: dict[str, str] = {}
+    for col in spec.columns:
+        for s in col.spellings:
+            lookup.setdefault(normalise_label(s), col.name)
+    for i, cell in enumerate(row.cells):
+        label = cell_label(cell)
+        if not label:
+            continue
+        name = lookup.get(normalise_label(label))
+        if name:
+            found.setdefault(name, []).append((i, label))
+    return found
+
+
+def score_row(row: RawRow, spec: SheetSpec) -> int:
+    return len(_matches_in_row(row, spec))
+
+
+def looks_like(sheet: RawSheet, spec: SheetSpec) -> bool:
+    """True when a header row holding every required column is in the first rows."""
+    for row in sheet.rows[:HEADER_SEARCH_ROWS]:
+        found = _matches_in_row(row, spec)
+        if all(c.name in found for c in spec.required) and len(found) >= max(2, len(spec.required)):
+            return True
+    return False
+
+
+def find_header(sheet: RawSheet, spec: SheetSpec, report: IssueReport) -> HeaderMatch | None:
+    """The header row of `sheet` for `spec`, with issues for missing/duplicated headers.
+
+    Returns None (with a located error) when the required headers are not found.
+    """
+    best: tuple[int, int, RawRow] | None = None
+    chosen: tuple[int, RawRow, dict[str, list[tuple[int, str]]]] | None = None
+    for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+        found = _matches_in_row(row, spec)
+        if all(c.name in found for c in spec.required) and found:
+            chosen = (index, row, found)
+            break
+        score = len(found)
+        if score and (best is None or score > best[0]):
+            best = (score, index, row)
+    if chosen is None:
+        needed = [c for c in spec.required]
+        if best is not None:
+            _, _, row = best
+            found = _matches_in_row(row, spec)
+            missing = [c for c in needed if c.name not in found]
+            for col in missing:
+                report.error(
+                    "missing-label",
+                    f"No column headed {col.described()} was found. The header row seems to be "
+                    f"row {row.number} ({_row_preview(row)}). Add a column with that header.",
+                    sheet=sheet.name,
+                    row=row.number,
+                    column=col.name,
+                )
+        else:
+            names = ", ".join(c.described() for c in needed)
+            report.error(
+                "missing-label",
+                f"No header row was found in the first {HEADER_SEARCH_ROWS} rows. Expected a row "
+                f"with the headers {names}.",
+                sheet=sheet.name,
+                column=needed[0].name if needed else None,
+            )
+        return None
+    index, row, found = chosen
+    match = HeaderMatch(row=row.number, index=index)
+    for name, places in found.items():
+        if len(places) > 1:
+            cells = ", ".join(f"{get_column_letter(i + 1)}{row.number}" for i, _ in places)
+            report.error(
+                "duplicate-label",
+                f"The header {places[0][1]!r} appears {len(places)} times (cells {cells}); "
+                "the pipeline cannot tell which to read. Rename or delete the extra column.",
+                sheet=sheet.name,
+                row=row.number,
+                column=places[0][1],
+            )
+        match.columns[name] = places[0]
+    known = {i for places in found.values() for i, _ in places}
+    for i, cell in enumerate(row.cells):
+        label = cell_label(cell)
+        if label and i not in known:
+            match.unknown.append((i, label))
+            report.notice(
+                "extra-label",
+                f"The column {label!r} is not one the pipeline reads; it was ignored.",
+                sheet=sheet.name,
+                row=row.number,
+                column=label,
+            )
+    return match
+
+
+def _row_preview(row: RawRow) -> str:
+    labels = [cell_label(c) for c in row.cells if cell_label(c)]
+    return one_line(", ".join(labels), 80) or "empty"
+
+
+@dataclass
+class Record:
+    """One data row below the header, read through the header's column map."""
+
+    row: RawRow
+    header: HeaderMatch
+
+    @property
+    def number(self) -> int:
+        return self.row.number
+
+    def cell(self, name: str) -> RawCell | None:
+        place = self.header.columns.get(name)
+        if place is None:
+            return None
+        return self.row.cell(place[0])
+
+    def raw(self, name: str) -> object:
+        c = self.cell(name)
+        return None if c is None else c.value
+
+    def is_empty(self, name: str) -> bool:
+        return is_empty(self.raw(name))
+
+
+def records(sheet: RawSheet, header: HeaderMatch) -> Iterator[Record]:
+    """The rows below the header row, blank rows skipped."""
+    for row in sheet.rows[header.index + 1 :]:
+        if row.is_blank():
+            continue
+        yield Record(row, header)
