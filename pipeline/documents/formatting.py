@@ -1,0 +1,47 @@
+"""Dates and numbers as council documents write them.
+
+"15 August 2013", "August 2012", "six actions", "84%": shared by every document builder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.model import DateValue
+
+_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def format_date(d: dt.date) -> str:
+    """'15 August 2013' (no leading zero, full month name, whatever the locale)."""
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def format_date_value(dv: DateValue | None) -> str:
+    """A date as the workbook meant it.
+
+    Day precision: "30 July 2013"; month precision: "August 2012"; free text such as
+    "Ongoing" or "March 2013 and ongoing" verbatim; no value: "".
+    """
+    if dv is None:
+        return ""
+    if dv.date is None or dv.precision == "text":
+        return dv.text
+    if dv.precision == "month":
+        return f"{dv.date.strftime('%B')} {dv.date.year}"
+    return format_date(dv.date)
+
+
+def number_words(n: int) -> str:
+    """Zero to nine as words, 10 and over as digits: 'six', '12'."""
+    if 0 <= n < len(_WORDS):
+        return _WORDS[n]
+    return str(n)
+
+
+def percent(part: float, whole: float) -> str:
+    """'84%': rounded half up to a whole number; a whole of 0 gives '0%'."""
+    if not whole:
+        return "0%"
+    value = part * 100 / whole
+    return f"{int(value + 0.5) if value >= 0 else -int(-value + 0.5)}%"

@@ -1,0 +1,303 @@
+"""Document-model blocks to WordprocessingML, built with lxml and fast.
+
+Tables are built from one prototype row per table, deep-copied for each data row
+(linear in the number of rows; see performance-notes.md). Cell properties are written
+in schema order (tcW before shd). Text is printed exactly: "\\n" becomes <w:br/>, tabs
+become <w:tab/>, every w:t keeps its spaces; characters XML cannot hold are dropped.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from pipeline.documents.docmodel import (
+    Block,
+    Cell,
+    Heading,
+    Image,
+    PageBreak,
+    Paragraph,
+    Run,
+    Table,
+)
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+DXA_PER_CM = 566.929  # twentieths of a point in a centimetre
+EMU_PER_CM = 360000
+HEADER_FILL = "F3F2F1"  # light grey behind header cells: near-black text on it is 17:1
+
+# Characters XML 1.0 cannot hold (tab, LF, CR are allowed).
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_HEX = re.compile(r"^[0-9A-Fa-f]{6}$")
+
+
+def w(tag: str) -> str:
+    """Clark name of a WordprocessingML tag: w('p') -> '{...main}p'."""
+    return f"{{{W_NS}}}{tag}"
+
+
+W_VAL = w("val")
+
+
+def clean(text: str) -> str:
+    """Text as it can go into XML: CR/LF as LF, XML-illegal characters dropped."""
+    if not text:
+        return ""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _ILLEGAL.sub("", text)
+
+
+def _colour(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = value.lstrip("#")
+    return value.upper() if _HEX.match(value) else None
+
+
+@dataclass
+class StyleMap:
+    """The template's style ids by style name (case-insensitive), per style type."""
+
+    paragraph: dict[str, str] = field(default_factory=dict)
+    table: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_styles_element(cls, styles: Any) -> StyleMap:
+        result = cls()
+        for style in styles.iterchildren(w("style")):
+            kind = style.get(w("type"))
+            style_id = style.get(w("styleId"))
+            name_el = style.find(w("name"))
+            if not style_id:
+                continue
+            target = result.paragraph if kind == "paragraph" else (
+                result.table if kind == "table" else None
+            )
+            if target is None:
+                continue
+            names = {style_id.lower()}
+            if name_el is not None and name_el.get(W_VAL):
+                names.add(name_el.get(W_VAL).lower())
+            for name in names:
+                target.setdefault(name, style_id)
+        return result
+
+    def paragraph_id(self, name: str | None) -> str | None:
+        """The id of a paragraph style, or None (Normal) when the template lacks it."""
+        if not name:
+            return None
+        return self.paragraph.get(name.lower())
+
+    def table_id(self, *names: str) -> str | None:
+        for name in names:
+            found = self.table.get(name.lower())
+            if found:
+                return found
+        return None
+
+
+def _sub(parent: Any, tag: str, **attrs: str) -> Any:
+    el = etree.SubElement(parent, w(tag))
+    for key, value in attrs.items():
+        el.set(w(key), value)
+    return el
+
+
+def add_text(run: Any, text: str) -> None:
+    """Append w:t / w:br / w:tab children to a run for text with line breaks and tabs."""
+    text = clean(text)
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if i:
+            etree.SubElement(run, w("br"))
+        pieces = line.split("\t")
+        for j, piece in enumerate(pieces):
+            if j:
+                etree.SubElement(run, w("tab"))
+            if piece:
+                t = etree.SubElement(run, w("t"))
+                t.set(XML_SPACE, "preserve")
+                t.text = piece
+
+
+def add_run(p: Any, run: Run, colour: str | None = None, bold: bool = False) -> Any:
+    r = etree.SubElement(p, w("r"))
+    if run.bold or bold or run.italic or colour:
+        rpr = etree.SubElement(r, w("rPr"))
+        if run.bold or bold:
+            etree.SubElement(rpr, w("b"))
+        if run.italic:
+            etree.SubElement(rpr, w("i"))
+        if colour:
+            _sub(rpr, "color", val=colour)
+    add_text(r, run.text)
+    return r
+
+
+def paragraph_xml(
+    runs: Iterable[Run], style_id: str | None, *, keep_next: bool = False
+) -> Any:
+    p = etree.Element(w("p"), nsmap={"w": W_NS})
+    if style_id or keep_next:
+        ppr = etree.SubElement(p, w("pPr"))
+        if style_id:
+            _sub(ppr, "pStyle", val=style_id)
+        if keep_next:
+            etree.SubElement(ppr, w("keepNext"))
+    for run in runs:
+        add_run(p, run)
+    return p
+
+
+def page_break_xml() -> Any:
+    p = etree.Element(w("p"), nsmap={"w": W_NS})
+    r = etree.SubElement(p, w("r"))
+    _sub(r, "br", type="page")
+    return p
+
+
+def _widths_dxa(table: Table, available_dxa: int | None) -> list[int]:
+    widths = [max(1, round(c.width_cm * DXA_PER_CM)) for c in table.columns]
+    total = sum(widths)
+    if available_dxa and total > available_dxa:
+        scale = available_dxa / total
+        widths = [max(1, int(width * scale)) for width in widths]
+    return widths
+
+
+def _cell_prototype(width: int, text_style: str | None) -> Any:
+    tc = etree.Element(w("tc"), nsmap={"w": W_NS})
+    tcpr = etree.SubElement(tc, w("tcPr"))
+    _sub(tcpr, "tcW", w=str(width), type="dxa")
+    p = etree.SubElement(tc, w("p"))
+    if text_style:
+        ppr = etree.SubElement(p, w("pPr"))
+        _sub(ppr, "pStyle", val=text_style)
+    return tc
+
+
+def _row_prototype(widths: list[int], text_style: str | None, header: bool) -> Any:
+    tr = etree.Element(w("tr"), nsmap={"w": W_NS})
+    trpr = etree.SubElement(tr, w("trPr"))
+    # trPr children in schema order: cantSplit before tblHeader.
+    etree.SubElement(trpr, w("cantSplit"))
+    if header:
+        etree.SubElement(trpr, w("tblHeader"))
+    for width in widths:
+        tr.append(_cell_prototype(width, text_style))
+    return tr
+
+
+def _fill_cell(tc: Any, cell: Cell, *, bold: bool = False, fill: str | None = None) -> None:
+    """Shade (tcPr: tcW then shd, schema order) and write the cell's runs."""
+    fill = _colour(cell.fill) or fill
+    if fill:
+        tcpr = tc[0]
+        _sub(tcpr, "shd", val="clear", color="auto", fill=fill)
+    p = tc[-1]
+    colour = _colour(cell.text_colour)
+    if not cell.runs:
+        return
+    for run in cell.runs:
+        add_run(p, run, colour=colour, bold=bold)
+
+
+def table_xml(
+    table: Table,
+    styles: StyleMap,
+    available_dxa: int | None = None,
+) -> Any:
+    """A w:tbl: style from the template, fixed grid from the column widths, caption,
+    one repeating bold header row, then one copy of a prototype row per data row."""
+    widths = _widths_dxa(table, available_dxa)
+    text_style = styles.paragraph_id("Table Text")
+    tbl = etree.Element(w("tbl"), nsmap={"w": W_NS})
+    tblpr = etree.SubElement(tbl, w("tblPr"))
+    # tblPr children in schema order: tblStyle, tblW, tblLayout, tblLook, tblCaption, ...
+    style_id = styles.table_id("Committee Table", "Table Grid")
+    if style_id:
+        _sub(tblpr, "tblStyle", val=style_id)
+    _sub(tblpr, "tblW", w=str(sum(widths)), type="dxa")
+    _sub(tblpr, "tblLayout", type="fixed")
+    _sub(
+        tblpr, "tblLook", val="04A0", firstRow="1", lastRow="0", firstColumn="0",
+        lastColumn="0", noHBand="0", noVBand="1",
+    )
+    caption = clean(table.caption).replace("\n", " ")
+    if caption:
+        _sub(tblpr, "tblCaption", val=caption)
+        _sub(tblpr, "tblDescription", val=caption)
+    grid = etree.SubElement(tbl, w("tblGrid"))
+    for width in widths:
+        _sub(grid, "gridCol", w=str(width))
+
+    header = _row_prototype(widths, text_style, header=True)
+    for tc, column in zip(header.iterchildren(w("tc")), table.columns, strict=True):
+        _fill_cell(tc, Cell.of(column.header), bold=True, fill=HEADER_FILL)
+    tbl.append(header)
+
+    prototype = _row_prototype(widths, text_style, header=False)
+    for row in table.rows:
+        tr = copy.deepcopy(prototype)
+        for tc, cell in zip(tr.iterchildren(w("tc")), row, strict=True):
+            _fill_cell(tc, cell)
+        tbl.append(tr)
+    return tbl
+
+
+def image_xml(image: Image, doc: Any, style_id: str | None = None) -> Any:
+    """A paragraph holding an inline PNG, sized by width with its aspect kept, with alt text."""
+    from docx.shared import Emu
+
+    width = Emu(int(image.width_cm * EMU_PER_CM))
+    inline = doc.part.new_pic_inline(io.BytesIO(image.png), width=width)
+    doc_pr = inline.docPr
+    doc_pr.set("descr", clean(image.alt_text))
+    if image.title:
+        doc_pr.set("title", clean(image.title))
+    p = etree.Element(w("p"), nsmap={"w": W_NS})
+    if style_id:
+        ppr = etree.SubElement(p, w("pPr"))
+        _sub(ppr, "pStyle", val=style_id)
+    r = etree.SubElement(p, w("r"))
+    drawing = etree.SubElement(r, w("drawing"))
+    drawing.append(inline)
+    return p
+
+
+def blocks_xml(
+    blocks: Iterable[Block], styles: StyleMap, doc: Any, available_dxa: int | None = None
+) -> Iterator[Any]:
+    """The body elements for the blocks, in order."""
+    previous_was_table = False
+    for block in blocks:
+        if isinstance(block, Heading):
+            level = min(max(block.level, 1), 9)
+            style = styles.paragraph_id(f"Heading {level}")
+            yield paragraph_xml([Run(block.text)], style, keep_next=style is None)
+            previous_was_table = False
+        elif isinstance(block, Paragraph):
+            yield paragraph_xml(block.runs, styles.paragraph_id(block.style))
+            previous_was_table = False
+        elif isinstance(block, Table):
+            if previous_was_table:
+                # Two tables in a row would merge into one in Word: keep them apart.
+                yield paragraph_xml([], None)
+            yield table_xml(block, styles, available_dxa)
+            previous_was_table = True
+        elif isinstance(block, Image):
+            yield image_xml(block, doc)
+            previous_was_table = False
+        elif isinstance(block, PageBreak):
+            yield page_break_xml()
+            previous_was_table = False
+        else:  # pragma: no cover - the Block union is closed
+            raise TypeError(f"not a document block: {block!r}")

@@ -1,0 +1,251 @@
+"""Render a DocumentModel into a .docx inside a council-editable Word template.
+
+The template's frame (title, header, footer, ...) is rendered by docxtpl in a sandboxed
+Jinja environment with autoescaping on, so that `&`, `<` and quotes in values come out
+as typed. The paragraph whose whole text is `{{ body }}` is then replaced by the
+generated blocks, built directly with lxml (see `pipeline.render.blocks`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import tempfile
+import uuid
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from pipeline.documents.docmodel import DocumentModel
+from pipeline.documents.formatting import format_date
+from pipeline.issues import Issue, PipelineError
+from pipeline.render.templates import template_path
+
+LANGUAGE = "en-GB"
+
+
+def _error(message: str, template: Path, code: str = "template-error") -> PipelineError:
+    issue = Issue(code=code, severity="error", message=message, file=str(template))
+    return PipelineError(message, [issue])
+
+
+def render_context(model: DocumentModel, body_token: str, today: dt.date | None = None) -> dict:
+    """What the template frame may use: the model's context plus the standard names."""
+    context: dict[str, Any] = {"organisation": "", "as_at": "", "subject": model.subject}
+    context.update(model.context)
+    context.update(
+        {
+            "title": model.title,
+            "protective_marking": model.protective_marking.strip().upper(),
+            "generated_on": format_date(today or dt.date.today()),
+            "body": body_token,
+        }
+    )
+    return context
+
+
+def _jinja_env() -> Any:
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+
+
+def _explain_template_error(exc: Exception, template: Path, context: dict) -> PipelineError:
+    from jinja2 import TemplateSyntaxError, UndefinedError
+    from jinja2.sandbox import SecurityError
+
+    name = template.name
+    if isinstance(exc, UndefinedError):
+        found = re.search(r"'([^']+)' is undefined", str(exc))
+        what = f"{{{{ {found.group(1)} }}}}" if found else str(exc)
+        names = ", ".join(sorted(k for k in context if k != "body"))
+        return _error(
+            f"The Word template {name} uses {what}, which this document does not provide. "
+            f"Remove it from the template or use one of: {names}.",
+            template,
+        )
+    if isinstance(exc, SecurityError):
+        return _error(
+            f"The Word template {name} tries to do something templates may not do ({exc}). "
+            "Templates may only print the document's values; remove that field.",
+            template,
+        )
+    if isinstance(exc, TemplateSyntaxError):
+        return _error(
+            f"The Word template {name} has a field that cannot be read: {exc.message}. "
+            "Check that every {{ ... }} and {% ... %} in it is complete and spelt correctly.",
+            template,
+        )
+    return _error(
+        f"The Word template {name} could not be used: {exc}. Check its {{{{ ... }}}} fields, "
+        "or use the standard template.",
+        template,
+    )
+
+
+def _set_language(doc: Any) -> None:
+    """en-GB in the styles' document defaults and in the settings' theme font language."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), LANGUAGE)
+
+    settings = doc.settings.element
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:val"), LANGUAGE)
+
+
+def _orient(doc: Any, landscape: bool) -> int | None:
+    """Make the last section match the model's orientation; return the text width in dxa."""
+    from docx.enum.section import WD_ORIENT
+
+    section = doc.sections[-1]
+    width, height = section.page_width, section.page_height
+    if width is not None and height is not None and (width > height) != landscape:
+        section.page_width, section.page_height = height, width
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    try:
+        text_width = section.page_width - section.left_margin - section.right_margin
+    except TypeError:
+        return None
+    return int(text_width / 635) if text_width > 0 else None  # EMU -> dxa
+
+
+def _replace_body(doc: Any, token: str, elements: list[Any], template: Path) -> None:
+    from docx.oxml.ns import qn
+
+    body = doc.element.body
+    w_t = qn("w:t")
+    for p in body.iter(qn("w:p")):
+        text = "".join(t.text or "" for t in p.iter(w_t))
+        if token not in text:
+            continue
+        if text.strip() != token:
+            raise _error(
+                f"In the Word template {template.name}, {{{{ body }}}} must be alone in its "
+                "paragraph: move the other text to a paragraph of its own.",
+                template,
+            )
+        parent = p.getparent()
+        index = parent.index(p)
+        parent.remove(p)
+        for offset, element in enumerate(elements):
+            parent.insert(index + offset, element)
+        return
+    raise _error(
+        f"The Word template {template.name} has no paragraph holding {{{{ body }}}}, so there "
+        "is nowhere to put the document's content. Add a paragraph whose only text is "
+        "{{ body }}.",
+        template,
+    )
+
+
+def _core_properties(doc: Any, model: DocumentModel) -> None:
+    props = doc.core_properties
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props.title = model.title
+    props.subject = model.subject
+    props.author = model.author
+    props.last_modified_by = model.author or "committee-pipeline"
+    props.language = LANGUAGE
+    props.created = now
+    props.modified = now
+    props.revision = 1
+
+
+def render_bytes(
+    model: DocumentModel, template: Path | None = None, templates_dir: Path | None = None
+) -> bytes:
+    """The finished .docx for `model` as bytes (template: explicit file, or the kind's)."""
+    from docx.opc.exceptions import PackageNotFoundError
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateError
+    from lxml.etree import XMLSyntaxError
+
+    from pipeline.render.blocks import StyleMap, blocks_xml
+
+    path = template_path(model.kind, template, templates_dir)
+    token = f"BODY-{uuid.uuid4().hex}"
+    context = render_context(model, token)
+    try:
+        tpl = DocxTemplate(str(path))
+        tpl.render(context, jinja_env=_jinja_env(), autoescape=True)
+    except TemplateError as exc:
+        raise _explain_template_error(exc, path, context) from exc
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, XMLSyntaxError) as exc:
+        raise _error(
+            f"The Word template {path.name} could not be opened as a Word document ({exc}). "
+            "Open it in Word and save it again as 'Word Document (*.docx)'.",
+            path,
+        ) from exc
+    doc = tpl.docx
+    available = _orient(doc, model.landscape)
+    styles = StyleMap.from_styles_element(doc.styles.element)
+    elements = list(blocks_xml(model.blocks, styles, doc, available))
+    _replace_body(doc, token, elements, path)
+    _set_language(doc)
+    _core_properties(doc, model)
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return buffer.getvalue()
+
+
+def write_atomically(data: bytes, out: Path) -> Path:
+    """Write via a temporary file in the same folder, then os.replace: never half a file."""
+    out = Path(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".tmp", dir=out.parent)
+    except OSError as exc:
+        raise _error(
+            f"Could not write to the folder {out.parent} ({exc.strerror}). "
+            "Check the folder exists and you may save files there.",
+            out,
+            code="write-error",
+        ) from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _error(
+            f"Could not save {out} ({exc.strerror}). If the document is open in Word, "
+            "close it and run the command again.",
+            out,
+            code="write-error",
+        ) from exc
+    return out
+
+
+def render_document(
+    model: DocumentModel,
+    out: Path,
+    template: Path | None = None,
+    templates_dir: Path | None = None,
+) -> Path:
+    """Render `model` and write it to `out` atomically; returns `out`."""
+    data = render_bytes(model, template, templates_dir)
+    return write_atomically(data, out)
