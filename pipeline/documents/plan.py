@@ -1,0 +1,324 @@
+"""The improvement plan document: a Plan as a RAG-keyed, committee-ready DocumentModel.
+
+Title, organisation and "Position as at" come from the template frame; the body is
+the key to the RAG rating, a summary (actions by status, recommendations with no
+actions yet, overdue actions), then each priority (Heading 1), each recommendation
+(Heading 2, "R4: ...") and its actions in a table whose Status cell is shaded with the
+scheme's colour and says the status in words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from pathlib import Path
+
+from pipeline.documents.docmodel import (
+    Block,
+    Cell,
+    Column,
+    DocumentModel,
+    Heading,
+    Paragraph,
+    Table,
+)
+from pipeline.documents.formatting import (
+    format_date,
+    format_date_value,
+    number_words,
+    percent,
+)
+from pipeline.domain.plan_rules import (
+    overdue_actions,
+    recommendations_without_actions,
+    status_counts,
+)
+from pipeline.model import Action, Plan, Priority, Recommendation, StatusEntry, StatusKey
+
+# A4 landscape with 1.27 cm margins leaves 27.16 cm: Action and Progress widest.
+ACTION_COLUMNS: tuple[Column, ...] = (
+    Column("Action", 5.0),
+    Column("Outcome", 3.0),
+    Column("Source", 2.4),
+    Column("Measure", 2.8),
+    Column("Timescale", 1.9),
+    Column("Lead", 2.4),
+    Column("Target date", 2.0),
+    Column("Progress", 5.4),
+    Column("Status", 2.2),
+)
+ACTION_HEADERS: tuple[str, ...] = tuple(c.header for c in ACTION_COLUMNS)
+
+NO_ACTIONS = "No actions have been agreed for this recommendation yet."
+
+MEANINGS: dict[StatusKey, str] = {
+    "complete": "The action has been completed.",
+    "on_track": "The action is in progress and on schedule.",
+    "at_risk": "The action is in progress but at risk of missing its target date.",
+    "behind": "The action is behind schedule.",
+    "not_started": "Work on the action has not started yet.",
+}
+
+# Words kept in capitals when an ALL CAPS priority title is put into sentence case.
+ACRONYMS: frozenset[str] = frozenset(
+    {
+        "ACM", "ASYE", "AYSE", "CAF", "CAMHS", "CIB", "CIC", "CP", "CPT", "CSE", "CSW", "DCT",
+        "EHCP", "FCSAT", "GP", "ICPC", "IRO", "LA", "LAC", "LADO", "LGA", "LSCB", "MASH",
+        "NEET", "NHS", "PEP", "QA", "SDM", "SEN", "SEND", "SSW", "TSCB", "UK", "YOS",
+    }
+)
+PROPER_WORDS: dict[str, str] = {"OFSTED": "Ofsted", "ENGLAND": "England", "I": "I"}
+_WORD_CORE = re.compile(r"^([^\w]*)([\w'’]+?)(['’]S)?([^\w]*)$")
+
+
+def sentence_case(title: str) -> str:
+    """'ENSURE WE LEARN ... (QA)' -> 'Ensure we learn ... (QA)'; mixed case is left alone.
+
+    Known acronyms (CAMHS, CP, QA ...), words with digits (S47) and short words in
+    brackets stay in capitals.
+    """
+    letters = [c for c in title if c.isalpha()]
+    if not letters or any(c.islower() for c in letters):
+        return title
+    words: list[str] = []
+    for word in title.split(" "):
+        match = _WORD_CORE.match(word)
+        if not match:
+            words.append(word.lower())
+            continue
+        before, core, possessive, after = match.groups()
+        possessive = (possessive or "").lower()
+        if core in ACRONYMS or any(ch.isdigit() for ch in core) or (
+            before.endswith("(") and after.startswith(")") and len(core) <= 5
+        ):
+            words.append(f"{before}{core}{possessive}{after}")
+        elif core in PROPER_WORDS:
+            words.append(f"{before}{PROPER_WORDS[core]}{possessive}{after}")
+        else:
+            words.append(word.lower())
+    text = " ".join(words)
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:i] + ch.upper() + text[i + 1:]
+    return text
+
+
+def priority_heading(priority: Priority) -> str:
+    """Priority.heading with an ALL CAPS title put into sentence case."""
+    title = sentence_case(priority.title)
+    if priority.number and title:
+        return f"Priority {priority.number}: {title}"
+    if priority.number:
+        return f"Priority {priority.number}"
+    return title
+
+
+def recommendation_heading(recommendation: Recommendation) -> str:
+    if recommendation.ref and recommendation.text:
+        return f"{recommendation.ref}: {recommendation.text}"
+    return recommendation.ref or recommendation.text
+
+
+def _entry(plan: Plan, key: StatusKey) -> StatusEntry:
+    try:
+        return plan.scheme.entry(key)
+    except KeyError:
+        # A status the workbook's key does not define: fall back to the default scheme's.
+        from pipeline.status import DEFAULT_SCHEME
+
+        return DEFAULT_SCHEME.entry(key)
+
+
+def status_cell(plan: Plan, key: StatusKey, text: str | None = None) -> Cell:
+    """A cell shaded with the status colour that also says the status in words."""
+    entry = _entry(plan, key)
+    return Cell.of(text if text is not None else entry.label, entry.fill, entry.text_colour)
+
+
+def _as_at(plan: Plan, as_at: dt.date | None) -> tuple[dt.date, str]:
+    """The date the plan describes and how to print it."""
+    if as_at is not None:
+        return as_at, format_date(as_at)
+    dv = plan.details.as_at
+    if dv is not None and dv.date is not None:
+        return dv.due_by() or dv.date, format_date_value(dv)
+    today = dt.date.today()
+    return today, format_date(today)
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{number_words(n)} {one if n == 1 else many}"
+
+
+def _key_blocks(plan: Plan) -> list[Block]:
+    rows = [
+        [status_cell(plan, e.key, e.label), Cell.of(MEANINGS.get(e.key, ""))]
+        for e in plan.scheme.key_entries
+    ]
+    return [
+        Heading("Key to RAG rating", 1),
+        Table([Column("Status", 5.0), Column("Meaning", 12.0)], rows, caption="Key to RAG rating"),
+    ]
+
+
+def _summary_blocks(plan: Plan, as_at: dt.date, as_at_text: str) -> list[Block]:
+    actions = plan.actions
+    total = len(actions)
+    recs = plan.recommendations
+    blocks: list[Block] = [Heading("Summary", 1)]
+    sentence = (
+        f"The plan has {_plural(total, 'action', 'actions')} against "
+        f"{_plural(len(recs), 'recommendation', 'recommendations')}"
+    )
+    numbered = [p for p in plan.priorities if p.number or p.title]
+    if numbered:
+        sentence += f" in {_plural(len(numbered), 'priority', 'priorities')}"
+    blocks.append(Paragraph.of(sentence[:1].upper() + sentence[1:] + "."))
+
+    counts = status_counts(plan)
+    shown = [k for k in counts if counts[k] or k in {e.key for e in plan.scheme.key_entries}]
+    rows = [
+        [status_cell(plan, key), Cell.of(str(counts[key])), Cell.of(percent(counts[key], total))]
+        for key in shown
+    ]
+    rows.append([Cell.of("Total", bold=True), Cell.of(str(total), bold=True),
+                 Cell.of(percent(total, total) if total else "0%", bold=True)])
+    blocks.append(Heading("Actions by status", 2))
+    blocks.append(
+        Table(
+            [Column("Status", 5.0), Column("Actions", 2.5), Column("Percentage", 3.0)],
+            rows,
+            caption="Number of actions by status",
+        )
+    )
+
+    blocks.append(Heading("Recommendations with no actions yet", 2))
+    empty = recommendations_without_actions(plan)
+    if empty:
+        blocks.append(Paragraph.of(
+            f"{number_words(len(empty)).capitalize()} "
+            f"{'recommendation has' if len(empty) == 1 else 'recommendations have'} "
+            "no actions agreed yet:"
+        ))
+        for rec in empty:
+            blocks.append(Paragraph.of(recommendation_heading(rec), style="List Bullet"))
+    else:
+        blocks.append(Paragraph.of("Every recommendation has at least one action."))
+
+    blocks.append(Heading("Overdue actions", 2))
+    late = overdue_actions(plan, as_at)
+    if late:
+        blocks.append(Paragraph.of(
+            f"{number_words(len(late)).capitalize()} "
+            f"{'action was' if len(late) == 1 else 'actions were'} due before {as_at_text} "
+            f"and {'is' if len(late) == 1 else 'are'} not complete:"
+        ))
+        blocks.append(
+            Table(
+                [Column("Ref", 1.6), Column("Action", 13.0), Column("Target date", 3.0),
+                 Column("Status", 3.0)],
+                [
+                    [Cell.of(a.ref), Cell.of(a.text), Cell.of(format_date_value(a.target_date)),
+                     status_cell(plan, a.status)]
+                    for a in late
+                ],
+                caption=f"Actions overdue at {as_at_text}",
+            )
+        )
+    else:
+        blocks.append(Paragraph.of(f"No actions are overdue at {as_at_text}."))
+    return blocks
+
+
+def action_row(plan: Plan, action: Action) -> list[Cell]:
+    return [
+        Cell.of(action.text),
+        Cell.of(action.outcome),
+        Cell.of(action.source_of),
+        Cell.of(action.measure),
+        Cell.of(action.timescale),
+        Cell.of(action.lead),
+        Cell.of(format_date_value(action.target_date)),
+        Cell.of(action.progress),
+        status_cell(plan, action.status),
+    ]
+
+
+def _priority_blocks(plan: Plan) -> list[Block]:
+    blocks: list[Block] = []
+    for priority in plan.priorities:
+        heading = priority_heading(priority)
+        if heading:
+            blocks.append(Heading(heading, 1))
+        for rec in priority.recommendations:
+            blocks.append(Heading(recommendation_heading(rec), 2))
+            if not rec.actions:
+                blocks.append(Paragraph.of(NO_ACTIONS))
+                continue
+            blocks.append(
+                Table(
+                    list(ACTION_COLUMNS),
+                    [action_row(plan, a) for a in rec.actions],
+                    caption=f"Actions for recommendation {rec.ref}".strip()
+                    if rec.ref else "Actions for this recommendation",
+                )
+            )
+    return blocks
+
+
+def build_plan_document(plan: Plan, as_at: dt.date | None = None) -> DocumentModel:
+    """The improvement plan as a DocumentModel (kind "plan", landscape)."""
+    details = plan.details
+    as_at_date, as_at_text = _as_at(plan, as_at)
+    title = details.title.strip() or "Improvement plan"
+    organisation = details.organisation.strip()
+    context: dict[str, object] = {
+        "organisation": organisation,
+        "as_at": as_at_text,
+        "committee": details.committee,
+        "meeting_date": format_date_value(details.meeting_date),
+        "author": details.author,
+        "author_title": details.author_title,
+        "contact_officer": details.contact_officer,
+        "telephone": details.telephone,
+        "email": details.email,
+        "wards_affected": details.wards_affected,
+        "report_number": "" if details.report_number is None else str(details.report_number),
+    }
+    blocks: list[Block] = []
+    blocks += _key_blocks(plan)
+    blocks += _summary_blocks(plan, as_at_date, as_at_text)
+    blocks += _priority_blocks(plan)
+    return DocumentModel(
+        kind="plan",
+        title=title,
+        subject=f"{title}: position as at {as_at_text}",
+        author=organisation,
+        landscape=True,
+        protective_marking=details.protective_marking,
+        context=context,
+        blocks=blocks,
+        counts={"actions": len(plan.actions), "recommendations": len(plan.recommendations)},
+    )
+
+
+def count_written_plan(path: Path, plan: Plan) -> dict[str, int]:
+    """Count, in a written plan document, the actions and recommendations of `plan` it holds.
+
+    Actions: data rows of tables whose header row is the action table's. Recommendations:
+    Heading 2 paragraphs whose text is one of the plan's recommendation headings.
+    """
+    from pipeline.render.readback import BodyParagraph, BodyTable, read_body
+
+    expected = Counter(recommendation_heading(r) for r in plan.recommendations)
+    found_recs = 0
+    found_actions = 0
+    for item in read_body(path):
+        if isinstance(item, BodyTable) and tuple(item.header) == ACTION_HEADERS:
+            found_actions += len(item.rows)
+        elif isinstance(item, BodyParagraph) and item.style == "Heading 2":
+            if expected[item.text] > 0:
+                expected[item.text] -= 1
+                found_recs += 1
+    return {"actions": found_actions, "recommendations": found_recs}

@@ -1,0 +1,89 @@
+"""Reading a written .docx back: what its body holds, for reconciliation after writing.
+
+Reads word/document.xml and word/styles.xml straight from the zip with lxml: fast
+enough for a 10,000-row plan, and independent of the code that wrote the document.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+@dataclass
+class BodyParagraph:
+    style: str  # style name, e.g. "Heading 2" ("Normal" when none)
+    text: str
+
+
+@dataclass
+class BodyTable:
+    header: list[str]
+    rows: list[list[str]]
+
+
+def paragraph_text(p: Any) -> str:
+    """A paragraph's text as printed: w:br as "\\n", w:tab as "\\t"."""
+    parts: list[str] = []
+    for el in p.iter(_w("t"), _w("br"), _w("tab")):
+        if el.tag == _w("t"):
+            parts.append(el.text or "")
+        elif el.tag == _w("br"):
+            if el.get(_w("type")) in (None, "textWrapping"):
+                parts.append("\n")
+        else:
+            parts.append("\t")
+    return "".join(parts)
+
+
+def _style_names(styles_xml: bytes) -> dict[str, str]:
+    from lxml import etree
+
+    names: dict[str, str] = {}
+    root = etree.fromstring(styles_xml)
+    for style in root.iterchildren(_w("style")):
+        name = style.find(_w("name"))
+        style_id = style.get(_w("styleId"))
+        if style_id and name is not None:
+            value = name.get(_w("val")) or style_id
+            # Built-in heading names are stored in lower case ("heading 1").
+            names[style_id] = value[:1].upper() + value[1:]
+    return names
+
+
+def read_body(path: Path) -> list[BodyParagraph | BodyTable]:
+    """The top-level paragraphs and tables of a document body, in order."""
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as archive:
+        document = archive.read("word/document.xml")
+        try:
+            styles = _style_names(archive.read("word/styles.xml"))
+        except KeyError:
+            styles = {}
+    body = etree.fromstring(document).find(_w("body"))
+    out: list[BodyParagraph | BodyTable] = []
+    if body is None:
+        return out
+    for child in body:
+        if child.tag == _w("p"):
+            style_el = child.find(f"{_w('pPr')}/{_w('pStyle')}")
+            style_id = style_el.get(_w("val")) if style_el is not None else None
+            style = styles.get(style_id, style_id) if style_id else "Normal"
+            out.append(BodyParagraph(style=style, text=paragraph_text(child)))
+        elif child.tag == _w("tbl"):
+            rows = [
+                ["\n".join(paragraph_text(p) for p in tc.iter(_w("p"))) for tc in
+                 tr.iterchildren(_w("tc"))]
+                for tr in child.iterchildren(_w("tr"))
+            ]
+            out.append(BodyTable(header=rows[0] if rows else [], rows=rows[1:]))
+    return out
