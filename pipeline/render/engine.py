@@ -15,6 +15,7 @@ import re
 import tempfile
 import uuid
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -211,8 +212,20 @@ def render_bytes(
     return buffer.getvalue()
 
 
-def write_atomically(data: bytes, out: Path) -> Path:
-    """Write via a temporary file in the same folder, then os.replace: never half a file."""
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_atomically(
+    data: bytes, out: Path, check: Callable[[Path], None] | None = None
+) -> Path:
+    """Write via a temporary file in the same folder, then os.replace: never half a file.
+
+    `check`, when given, is called with the temporary file before it replaces `out`; if it
+    raises, the temporary file is removed and `out` is left as it was.
+    """
     out = Path(out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -228,8 +241,14 @@ def write_atomically(data: bytes, out: Path) -> Path:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600: give the usual permissions
+        if check is not None:
+            check(tmp)
         os.replace(tmp, out)
-    except OSError as exc:
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if not isinstance(exc, OSError):
+            raise
         tmp.unlink(missing_ok=True)
         raise _error(
             f"Could not save {out} ({exc.strerror}). If the document is open in Word, "
