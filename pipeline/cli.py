@@ -88,3 +88,35 @@ def check(files: tuple[Path, ...], fmt: str, notices: bool) -> None:
         if len(checks) > 1:
             click.echo(f"{len(checks) - bad} of {len(checks)} files valid.")
     sys.exit(0 if all(c.valid for c in checks) else 1)
+
+
+# --- plan -------------------------------------------------------------------------------------
+@main.command()
+@click.argument("workbook", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option(
+    "-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False),
+    help="Where to write the .docx (default: outputs/<plan title>.docx).",
+)
+@click.option(
+    "--template", type=click.Path(path_type=Path, dir_okay=False),
+    help="A Word template to use instead of the standard improvement-plan.docx.",
+)
+def plan(workbook: Path, out: Path | None, template: Path | None) -> None:
+    """Make the RAG-keyed improvement plan document from WORKBOOK.
+
+    Exits 1, writing nothing, when the workbook has problems to fix.
+    """
+    from pipeline.plan_run import make_plan
+
+    try:
+        run = make_plan(workbook, out, template)
+    except PipelineError as error:
+        fail(error)
+        return
+    echo_issues(run.warnings)
+    click.echo(f"Wrote {run.out}")
+    e, w = run.expected, run.written
+    click.echo(
+        f"{e['actions']} actions and {e['recommendations']} recommendations in, "
+        f"{w['actions']} and {w['recommendations']} written"
+    )
