@@ -18,24 +18,46 @@ BLACK = "0B0C0C"
 DEFAULT_SCHEME = StatusScheme(
     entries=(
         StatusEntry(
-            "complete", "Complete", "1D70B8", WHITE,
+            "complete",
+            "Complete",
+            "1D70B8",
+            WHITE,
             ("complete", "completed", "done", "achieved", "closed", "blue", "b"),
         ),
         StatusEntry(
-            "on_track", "On track", "00703C", WHITE,
-            ("on track", "in progress", "in progress on schedule", "on schedule", "on target",
-             "green", "g"),
+            "on_track",
+            "On track",
+            "00703C",
+            WHITE,
+            (
+                "on track",
+                "in progress",
+                "in progress on schedule",
+                "on schedule",
+                "on target",
+                "green",
+                "g",
+            ),
         ),
         StatusEntry(
-            "at_risk", "At risk", "FFDD00", BLACK,
+            "at_risk",
+            "At risk",
+            "FFDD00",
+            BLACK,
             ("at risk", "some slippage", "slippage", "minor delay", "amber", "a"),
         ),
         StatusEntry(
-            "behind", "Behind schedule", "D4351C", WHITE,
+            "behind",
+            "Behind schedule",
+            "D4351C",
+            WHITE,
             ("behind schedule", "behind", "off track", "delayed", "overdue", "red", "r"),
         ),
         StatusEntry(
-            "not_started", "Not started", "505A5F", WHITE,
+            "not_started",
+            "Not started",
+            "505A5F",
+            WHITE,
             ("not started", "not yet started", "planned", "grey", "gray"),
         ),
     )
@@ -52,6 +74,7 @@ COLOUR_NAMES: dict[str, tuple[str, str]] = {
     "grey": ("505A5F", WHITE),
     "gray": ("505A5F", WHITE),
     "black": ("0B0C0C", WHITE),
+    "white": ("FFFFFF", BLACK),
 }
 
 MEANING_WORDS: dict[str, StatusKey] = {
@@ -86,7 +109,10 @@ def match_status(text: str, scheme: StatusScheme) -> StatusKey | None:
     if not wanted:
         return None
     for entry in scheme.entries:
-        names = {normalise_status_text(entry.label), *(normalise_status_text(a) for a in entry.aliases)}
+        names = {
+            normalise_status_text(entry.label),
+            *(normalise_status_text(a) for a in entry.aliases),
+        }
         if wanted in names:
             return entry.key
     return None
@@ -164,9 +190,7 @@ def scheme_from_key(rows: list[tuple[str, StatusKey, str, str, tuple[str, ...]]]
     listed: set[StatusKey] = set()
     for label, key, fill, text_colour, aliases in rows:
         default = DEFAULT_SCHEME.entry(key)
-        entries.append(
-            StatusEntry(key, label, fill, text_colour, tuple(aliases) + default.aliases)
-        )
+        entries.append(StatusEntry(key, label, fill, text_colour, tuple(aliases) + default.aliases))
         listed.add(key)
     for key in STATUS_KEYS:
         if key not in listed:

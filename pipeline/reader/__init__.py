@@ -13,8 +13,15 @@ from pathlib import Path
 
 from pipeline.issues import IssueReport
 from pipeline.model import Details, IndicatorSet, Plan, ScrutinyResponse
-from pipeline.reader.columns import ACTIONS, DETAILS_NAMES, INDICATORS, RAG_KEY, RECOMMENDATIONS, VALUES
-from pipeline.reader.columns import SheetSpec
+from pipeline.reader.columns import (
+    ACTIONS,
+    DETAILS_NAMES,
+    INDICATORS,
+    RAG_KEY,
+    RECOMMENDATIONS,
+    VALUES,
+    SheetSpec,
+)
 from pipeline.reader.workbook import RawSheet, load_sheets
 from pipeline.text import normalise_label
 
@@ -81,7 +88,7 @@ _BY_NAME: tuple[tuple[str, SheetSpec | None, tuple[str, ...]], ...] = (
 
 
 def _classify(sheets: list[RawSheet], report: IssueReport) -> _Sheets:
-    from pipeline.reader.headers import looks_like
+    from pipeline.reader.headers import likeness
 
     found = _Sheets()
     unplaced: list[RawSheet] = []
@@ -96,12 +103,19 @@ def _classify(sheets: list[RawSheet], report: IssueReport) -> _Sheets:
             unplaced.append(sheet)
             continue
         _place(found, slot, sheet, report)
+    # A sheet with another name is read by its headers: the kind whose columns it holds most.
     for sheet in unplaced:
-        for slot, spec in (("actions", ACTIONS), ("recommendations", RECOMMENDATIONS),
-                           ("indicators", INDICATORS)):
-            if getattr(found, slot) is None and looks_like(sheet, spec):
-                _place(found, slot, sheet, report)
-                break
+        scores = [
+            (likeness(sheet, spec), slot)
+            for slot, spec in (
+                ("actions", ACTIONS),
+                ("recommendations", RECOMMENDATIONS),
+                ("indicators", INDICATORS),
+            )
+        ]
+        score, slot = max(scores)
+        if score:
+            _place(found, slot, sheet, report)
     return found
 
 

@@ -5,16 +5,25 @@ from __future__ import annotations
 import re
 
 from pipeline.issues import IssueReport
-from pipeline.model import Action, DateValue, Details, Plan, Priority, Recommendation, Source
-from pipeline.model import StatusScheme
+from pipeline.model import (
+    Action,
+    DateValue,
+    Details,
+    Plan,
+    Priority,
+    Recommendation,
+    Source,
+    StatusScheme,
+)
 from pipeline.reader.cells import CellProblem, excel_error, parse_date, text_value
-from pipeline.reader.columns import ACTIONS
 from pipeline.reader.headers import HeaderMatch, Record, cell_label, records
 from pipeline.reader.workbook import RawSheet
 from pipeline.status import accepted_values, match_status, suggest_status
 from pipeline.text import normalise_label, one_line
 
-_PRIORITY = re.compile(r"^\s*priority\s*(?:no\.?|number)?\s*(\d+[a-z]?)\s*[:.\-–—)]*\s*(.*)$", re.I | re.S)
+_PRIORITY = re.compile(
+    r"^\s*priority\s*(?:no\.?|number)?\s*(\d+[a-z]?)\s*[:.\-–—)]*\s*(.*)$", re.I | re.S
+)
 _NUMBER_ONLY = re.compile(r"^\s*(\d+[a-z]?)\s*[.:)]?\s*$", re.I)
 _REC_PREFIX = re.compile(r"^\s*recommendation\s*[:.\-–—]?\s*", re.I)
 TEXT_COLUMNS = ("Action", "Outcome", "Source", "Measure", "Timescale", "Lead", "Progress")
@@ -38,7 +47,11 @@ def strip_recommendation_prefix(text: str) -> str:
 
 class _Reader:
     def __init__(
-        self, sheet: RawSheet, header: HeaderMatch, scheme: StatusScheme, report: IssueReport,
+        self,
+        sheet: RawSheet,
+        header: HeaderMatch,
+        scheme: StatusScheme,
+        report: IssueReport,
         file: str,
     ) -> None:
         self.sheet = sheet
@@ -72,7 +85,8 @@ class _Reader:
                 "formula-error",
                 f"The cell shows the Excel error {err} instead of text. Fix the formula in "
                 "Excel or type the value, then save the workbook.",
-                value=err, **self.where(rec, column),
+                value=err,
+                **self.where(rec, column),
             )
             return ""
         value, changed = text_value(cell)
@@ -81,14 +95,18 @@ class _Reader:
                 "text-changed",
                 "Characters that Word cannot hold (control characters) were removed from this "
                 "cell; check the text in the document.",
-                value=one_line(value), **self.where(rec, column),
+                value=one_line(value),
+                **self.where(rec, column),
             )
         return value
 
     def set_priority(self, text: str, title: str = "") -> None:
         number, ptitle = split_priority(text)
         ptitle = title or ptitle
-        if self.priority is not None and (self.priority.number, self.priority.title) == (number, ptitle):
+        if self.priority is not None and (self.priority.number, self.priority.title) == (
+            number,
+            ptitle,
+        ):
             return
         self.priority = Priority(number, ptitle)
         self.priorities.append(self.priority)
@@ -115,7 +133,8 @@ class _Reader:
             self.report.notice(
                 "blank-row",
                 f"The row repeats the title {one_line(label)!r} and was skipped.",
-                sheet=self.sheet.name, row=rec.number,
+                sheet=self.sheet.name,
+                row=rec.number,
             )
             return True
         return False
@@ -150,7 +169,9 @@ class _Reader:
 
         action_text = self.text(rec, "Action")
         if not action_text:
-            others = [c for c in (*TEXT_COLUMNS[1:], "Target date", "Status") if not rec.is_empty(c)]
+            others = [
+                c for c in (*TEXT_COLUMNS[1:], "Target date", "Status") if not rec.is_empty(c)
+            ]
             if others and not (ref or rec_text):
                 self.report.error(
                     "missing-cell",
@@ -180,7 +201,8 @@ class _Reader:
                 "unique-error",
                 f"This action is the same as the one in row {self.seen_actions[key]} "
                 f"(ref {self.ref or 'none'}). Both are kept; delete one if it was copied twice.",
-                value=one_line(action_text), **self.where(rec, "Action"),
+                value=one_line(action_text),
+                **self.where(rec, "Action"),
             )
         else:
             self.seen_actions[key] = rec.number
@@ -194,7 +216,8 @@ class _Reader:
             coloured = cell is not None and cell.fill is not None
             why = (
                 "The status is shown only by the cell's colour. "
-                if coloured else "The status is empty. "
+                if coloured
+                else "The status is empty. "
             )
             self.report.error(
                 "missing-cell",
@@ -209,7 +232,8 @@ class _Reader:
             self.report.error(
                 "constraint-error",
                 f"{value!r} is not a status the plan uses. Use one of: {accepted}.{did}",
-                value=value, **self.where(rec, "Status"),
+                value=value,
+                **self.where(rec, "Status"),
             )
             return None
         return key
@@ -221,8 +245,10 @@ class _Reader:
         if isinstance(parsed, CellProblem):
             cell = rec.cell("Target date")
             self.report.error(
-                parsed.code, parsed.message,
-                value=None if cell is None else cell.value, **self.where(rec, "Target date"),
+                parsed.code,
+                parsed.message,
+                value=None if cell is None else cell.value,
+                **self.where(rec, "Target date"),
             )
             return None
         return parsed
@@ -248,7 +274,8 @@ def read_actions(
             "hidden-content",
             f"{len(hidden)} hidden row(s) were read and are in the documents (rows {rows}). "
             "Unhide them in Excel to check them, or delete rows that should not be reported.",
-            sheet=sheet.name, row=hidden[0],
+            sheet=sheet.name,
+            row=hidden[0],
         )
     # Drop an empty catch-all priority created before any real one (e.g. by a title row).
     priorities = [p for p in reader.priorities if p.recommendations or p.number or p.title]

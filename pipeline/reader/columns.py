@@ -66,8 +66,13 @@ ACTIONS = SheetSpec(
         ColumnSpec("Action", ("Actions", "Key action", "Key actions", "Task"), required=True),
         ColumnSpec(
             "Outcome",
-            ("Success measure", "Success criteria", "Outcome/impact", "Expected outcome",
-             "Outcomes"),
+            (
+                "Success measure",
+                "Success criteria",
+                "Outcome/impact",
+                "Expected outcome",
+                "Outcomes",
+            ),
         ),
         ColumnSpec("Source", ("Source of recommendation", "Origin")),
         ColumnSpec("Measure", ("Evidence", "Performance measure", "How measured", "Monitoring")),
@@ -84,7 +89,8 @@ RAG_KEY = SheetSpec(
     names=("RAG key", "Key", "RAG", "Key to RAG rating", "Status key"),
     columns=(
         ColumnSpec("Label", ("Status", "Rating", "Name"), required=True),
-        ColumnSpec("Colour", ("Color", "Fill"), required=True),
+        ColumnSpec("Colour", ("Color", "Fill", "Fill colour"), required=True),
+        ColumnSpec("Text colour", ("Text color", "Font colour", "Font color", "Text")),
         ColumnSpec("Meaning", ("Means", "Status meaning", "Equivalent")),
         ColumnSpec("Aliases", ("Alias", "Also", "Other spellings")),
     ),

@@ -10,7 +10,9 @@ from pipeline.reader.workbook import RawSheet
 from pipeline.text import normalise_label
 
 _LOOKUP: dict[str, str] = {
-    normalise_label(spelling): attr for attr, spellings in DETAILS_KEYS.items() for spelling in spellings
+    normalise_label(spelling): attr
+    for attr, spellings in DETAILS_KEYS.items()
+    for spelling in spellings
 }
 _HEADER_WORDS = {"key", "field", "item", "detail", "details", "name"}
 
@@ -79,7 +81,8 @@ def read_details(sheet: RawSheet, report: IssueReport) -> Details:
             if isinstance(num, CellProblem) or (num is not None and not num[0].is_integer()):
                 report.error(
                     "type-error",
-                    f"Report number should be a whole number such as 3; found {value_cell.value!r}.",
+                    "Report number should be a whole number such as 3; "
+                    f"found {value_cell.value!r}.",
                     sheet=sheet.name,
                     row=row.number,
                     column="B",

@@ -65,13 +65,17 @@ def score_row(row: RawRow, spec: SheetSpec) -> int:
     return len(_matches_in_row(row, spec))
 
 
-def looks_like(sheet: RawSheet, spec: SheetSpec) -> bool:
-    """True when a header row holding every required column is in the first rows."""
+def likeness(sheet: RawSheet, spec: SheetSpec) -> int:
+    """How many of the spec's columns the sheet's best header row holds (0: not this kind).
+
+    A header row counts only when it holds every required column and at least two columns.
+    """
+    best = 0
     for row in sheet.rows[:HEADER_SEARCH_ROWS]:
         found = _matches_in_row(row, spec)
         if all(c.name in found for c in spec.required) and len(found) >= max(2, len(spec.required)):
-            return True
-    return False
+            best = max(best, len(found))
+    return best
 
 
 def find_header(sheet: RawSheet, spec: SheetSpec, report: IssueReport) -> HeaderMatch | None:

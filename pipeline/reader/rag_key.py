@@ -36,23 +36,33 @@ def read_rag_key(sheet: RawSheet, report: IssueReport) -> StatusScheme | None:
             report.error(
                 "missing-cell",
                 "This RAG key row has no label. Type the status label, e.g. Complete.",
-                sheet=sheet.name, row=rec.number, column=header.header("Label"),
+                sheet=sheet.name,
+                row=rec.number,
+                column=header.header("Label"),
             )
             continue
         key = parse_meaning(meaning_text) if meaning_text else None
         if key is None:
             key = parse_meaning(label)
         if key is None:
-            colour_key = {"blue": "complete", "green": "on_track", "amber": "at_risk",
-                          "red": "behind", "grey": "not_started"}.get(colour_text.lower())
+            colour_key = {
+                "blue": "complete",
+                "green": "on_track",
+                "amber": "at_risk",
+                "red": "behind",
+                "grey": "not_started",
+            }.get(colour_text.lower())
             key = colour_key  # type: ignore[assignment]
         if key is None or key not in STATUS_KEYS:
             report.error(
                 "constraint-error",
                 f"The RAG key row {label!r} does not say which status it means. In the "
                 f"Meaning column write one of: {_MEANINGS}.",
-                sheet=sheet.name, row=rec.number,
-                column=header.header("Meaning") if header.has("Meaning") else header.header("Label"),
+                sheet=sheet.name,
+                row=rec.number,
+                column=header.header("Meaning")
+                if header.has("Meaning")
+                else header.header("Label"),
                 value=meaning_text or label,
             )
             continue
@@ -64,19 +74,38 @@ def read_rag_key(sheet: RawSheet, report: IssueReport) -> StatusScheme | None:
                     "constraint-error",
                     f"{colour_text!r} is not a colour the pipeline knows. Use Red, Amber, Green, "
                     "Blue or Grey, or a hex colour such as #00703C.",
-                    sheet=sheet.name, row=rec.number, column=header.header("Colour"),
+                    sheet=sheet.name,
+                    row=rec.number,
+                    column=header.header("Colour"),
                     value=colour_text,
                 )
                 continue
             colours = (default.fill, default.text_colour)
         fill, text_colour = colours
+        text_colour_text, _ = text_value(rec.cell("Text colour"))
+        if text_colour_text:
+            given = parse_colour(text_colour_text)
+            if given is None:
+                report.error(
+                    "constraint-error",
+                    f"{text_colour_text!r} is not a colour the pipeline knows. Use White or "
+                    "Black, or a hex colour such as #FFFFFF.",
+                    sheet=sheet.name,
+                    row=rec.number,
+                    column=header.header("Text colour"),
+                    value=text_colour_text,
+                )
+                continue
+            text_colour = given[0]  # a colour's own value, whether named or hex
         if contrast_ratio(fill, text_colour) < 4.5:
             report.warning(
                 "contrast-error",
                 f"Text on the colour {colour_text} has a contrast of "
                 f"{contrast_ratio(fill, text_colour):.1f}:1, below the 4.5:1 that accessibility "
                 "rules require. Choose a darker or lighter colour.",
-                sheet=sheet.name, row=rec.number, column=header.header("Colour"),
+                sheet=sheet.name,
+                row=rec.number,
+                column=header.header("Colour"),
                 value=colour_text,
             )
         if key in seen:
@@ -84,7 +113,10 @@ def read_rag_key(sheet: RawSheet, report: IssueReport) -> StatusScheme | None:
                 "unique-error",
                 f"Two RAG key rows mean the same status (rows {seen[key]} and {rec.number}). "
                 "Keep one row per status.",
-                sheet=sheet.name, row=rec.number, column=header.header("Label"), value=label,
+                sheet=sheet.name,
+                row=rec.number,
+                column=header.header("Label"),
+                value=label,
             )
             continue
         seen[key] = rec.number

@@ -162,7 +162,14 @@ def _load_xlsx(path: Path, data: bytes, report: IssueReport) -> list[RawSheet]:
 
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True, rich_text=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
+    except (
+        InvalidFileException,
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        TypeError,
+        OSError,
+    ) as exc:
         report.error(
             "format-error",
             f"The workbook could not be read ({type(exc).__name__}). Open it in Excel and "

@@ -1,0 +1,126 @@
+"""Date, number and text parsing of single cells."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.model import DateValue
+from pipeline.reader.cells import CellProblem, display_text, parse_date, parse_number, text_value
+from pipeline.reader.workbook import RawCell
+from pipeline.text import clean_text, normalise_label
+
+
+@pytest.mark.parametrize(
+    ("typed", "date", "precision"),
+    [
+        ("Aug-12", dt.date(2012, 8, 1), "month"),
+        ("June 2013", dt.date(2013, 6, 1), "month"),
+        ("Sept 2013", dt.date(2013, 9, 1), "month"),
+        ("30/07/2013", dt.date(2013, 7, 30), "day"),
+        ("1/8/13", dt.date(2013, 8, 1), "day"),
+        ("2013-07-30", dt.date(2013, 7, 30), "day"),
+        ("30 July 2013", dt.date(2013, 7, 30), "day"),
+        ("25th March 2013", dt.date(2013, 3, 25), "day"),
+        ("30.07.13", dt.date(2013, 7, 30), "day"),
+    ],
+)
+def test_text_dates(typed: str, date: dt.date, precision: str) -> None:
+    parsed = parse_date(RawCell(typed))
+    assert parsed == DateValue(typed, date, precision)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("typed", ["Ongoing", "Immediate", "March 2013 and ongoing", "3 months"])
+def test_free_text_dates_are_kept_verbatim(typed: str) -> None:
+    parsed = parse_date(RawCell(typed))
+    assert isinstance(parsed, DateValue)
+    assert parsed.text == typed
+    assert parsed.date is None
+
+
+def test_impossible_date_is_a_problem() -> None:
+    parsed = parse_date(RawCell("31/02/2025"))
+    assert isinstance(parsed, CellProblem)
+    assert "'31/02/2025' is not a real date" in parsed.message
+
+
+def test_month_first_date_is_explained() -> None:
+    parsed = parse_date(RawCell("07/30/2013"))
+    assert isinstance(parsed, CellProblem)
+    assert "there is no month 30" in parsed.message
+    assert "30/07/2013" in parsed.message
+
+
+def test_real_excel_dates_and_month_formats() -> None:
+    day = parse_date(RawCell(dt.datetime(2013, 7, 30), "dd/mm/yyyy"))
+    assert day == DateValue("30/07/2013", dt.date(2013, 7, 30), "day")
+    month = parse_date(RawCell(dt.datetime(2012, 8, 1), "mmm-yy"))
+    assert isinstance(month, DateValue)
+    assert (month.date, month.precision, month.text) == (dt.date(2012, 8, 1), "month", "Aug 2012")
+    assert month.due_by() == dt.date(2012, 8, 31)
+
+
+def test_serial_number_in_a_date_column() -> None:
+    parsed = parse_date(RawCell(41485))
+    assert isinstance(parsed, DateValue)
+    assert parsed.date == dt.date(2013, 7, 30)
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (RawCell(0.75, "0%"), (75.0, True)),
+        (RawCell("57.7%"), (57.7, True)),
+        (RawCell("57.7"), (57.7, False)),
+        (RawCell("1,234"), (1234.0, False)),
+        (RawCell("£2,500.50"), (2500.5, False)),
+        (RawCell(12), (12.0, False)),
+        (RawCell("57,7", "decimal-comma"), (57.7, False)),
+    ],
+)
+def test_numbers(cell: RawCell, expected: tuple[float, bool]) -> None:
+    assert parse_number(cell) == pytest.approx(expected)
+
+
+def test_not_a_number() -> None:
+    parsed = parse_number(RawCell("about ten"))
+    assert isinstance(parsed, CellProblem)
+    assert parsed.message == "'about ten' is not a number."
+
+
+def test_excel_error_in_a_number_cell() -> None:
+    parsed = parse_number(RawCell("#DIV/0!"))
+    assert isinstance(parsed, CellProblem)
+    assert parsed.code == "formula-error"
+
+
+def test_display_text_as_excel_shows_it() -> None:
+    assert display_text(RawCell(0.75, "0%")) == "75%"
+    assert display_text(RawCell(3.0)) == "3"
+    assert display_text(RawCell(None)) == ""
+
+
+def test_text_is_kept_exactly_and_illegal_characters_dropped() -> None:
+    assert text_value(RawCell('Tom & Jerry <b> "quoted" £5 – ok\nnext')) == (
+        'Tom & Jerry <b> "quoted" £5 – ok\nnext',
+        False,
+    )
+    assert clean_text("a\x01b") == ("ab", True)
+    assert clean_text("line_x000B_break") == ("line\nbreak", False)
+    assert clean_text("literal _x005F_x000B_ kept") == ("literal _x000B_ kept", False)
+    assert clean_text("crlf\r\nline") == ("crlf\nline", False)
+
+
+@pytest.mark.parametrize(
+    ("label", "normal"),
+    [
+        ("Target\ndate", "targetdate"),
+        ("  RAG\u00a0Status ", "ragstatus"),
+        ("Action(s)", "action"),
+        ("Lead(s)", "lead"),
+        ("Outcome/impact", "outcomeimpact"),
+    ],
+)
+def test_normalise_label(label: str, normal: str) -> None:
+    assert normalise_label(label) == normal
