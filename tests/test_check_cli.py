@@ -1,0 +1,153 @@
+"""`committee check`: plain-English and JSON output, exit codes, sample inputs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ACTION_HEADERS, INPUTS, ROOT, action_row
+
+from pipeline.cli import main
+
+Make = Callable[..., Path]
+SAMPLES = sorted(INPUTS.glob("*.xlsx")) + sorted(INPUTS.glob("*.csv"))
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def test_valid_plan_text_output(make_workbook: Make) -> None:
+    rows = [
+        ACTION_HEADERS,
+        action_row(priority="1", ref="R1", recommendation="Rec one"),
+        action_row("Second", status="Behind schedule"),
+        [None, "R2", "Rec two", None, None, None, None, None, None, None, None, None],
+    ]
+    path = make_workbook({"Actions": rows}, name="plan.xlsx")
+    code, out = run("check", str(path))
+    assert code == 0
+    assert out == (
+        f"{path}: valid\n"
+        "  improvement plan: 1 priorities, 2 recommendations (1 with no actions yet), "
+        "2 actions (1 Complete, 1 Behind schedule)\n"
+    )
+
+
+def test_invalid_plan_text_output_names_row_column_value(make_workbook: Make) -> None:
+    rows = [
+        ["Plan"],
+        ACTION_HEADERS,
+        action_row(priority="1", ref="R1", recommendation="Rec"),
+        action_row("b", status="Done-ish"),
+    ]
+    path = make_workbook({"Actions": rows}, name="plan.xlsx")
+    code, out = run("check", str(path))
+    assert code == 1
+    assert out.splitlines() == [
+        f"{path}: 1 problem to fix",
+        "  Error: sheet 'Actions', row 4, column 'Status': 'Done-ish' is not a status the plan "
+        "uses. Use one of: Complete, On track, At risk, Behind schedule, Not started. "
+        'Did you mean "Complete"?',
+    ]
+
+
+def test_json_output_shape(make_workbook: Make) -> None:
+    rows = [
+        ACTION_HEADERS,
+        action_row(priority="1", ref="R1", recommendation="Rec"),
+        action_row("b", status="Nope"),
+        [None, "R2", "Rec two", None, None, None, None, None, None, None, None, None],
+    ]
+    path = make_workbook({"Actions": rows}, name="plan.xlsx")
+    code, out = run("check", "--format", "json", str(path))
+    assert code == 1
+    data = json.loads(out)
+    (f,) = data["files"]
+    assert f["path"] == str(path)
+    assert f["kinds"] == ["plan"]
+    assert f["valid"] is False
+    assert f["counts"]["actions"] == 2
+    assert f["counts"]["recommendations"] == 2
+    assert f["warnings"] == []
+    (err,) = f["errors"]
+    assert err == {
+        "code": "constraint-error",
+        "severity": "error",
+        "file": str(path),
+        "sheet": "Actions",
+        "row": 3,
+        "column": "Status",
+        "value": "Nope",
+        "message": "'Nope' is not a status the plan uses. Use one of: Complete, On track, "
+        "At risk, Behind schedule, Not started.",
+    }
+
+
+def test_several_files_one_bad(make_workbook: Make, tmp_path: Path) -> None:
+    good = make_workbook(
+        {"Actions": [ACTION_HEADERS, action_row(ref="R1", recommendation="R")]}, name="good.xlsx"
+    )
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"PK\x03\x04 truncated")
+    code, out = run("check", str(good), str(bad))
+    assert code == 1
+    assert f"{good}: valid" in out
+    assert f"{bad}: 1 problem to fix" in out
+    assert out.rstrip().endswith("1 of 2 files valid.")
+    assert "Traceback" not in out
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.name for p in SAMPLES])
+def test_every_sample_input_passes_check(path: Path) -> None:
+    code, out = run("check", str(path))
+    assert code == 0, out
+    assert "Error" not in out
+
+
+def test_samples_exist() -> None:
+    names = {p.name for p in SAMPLES}
+    assert {
+        "childrens-services-improvement-plan.xlsx",
+        "performance-indicators.xlsx",
+        "cabinet-response.xlsx",
+    } <= names
+
+
+def test_telford_plan_as_kept_reports_the_right_counts() -> None:
+    data = json.loads((ROOT / "tests/data/telford-plan-as-kept.json").read_text())
+    code, out = run("check", "--format", "json", str(ROOT / "tests/data/telford-plan-as-kept.xlsx"))
+    assert code == 0, out
+    (f,) = json.loads(out)["files"]
+    assert f["counts"]["actions"] == data["expected_actions"] == 57
+    assert f["counts"]["recommendations"] == data["expected_recommendations"]
+    assert f["counts"]["priorities"] == data["expected_priorities"]
+    assert f["statuses"] == {"Complete": 49, "In Progress on schedule": 3, "Behind Schedule": 5}
+
+
+def test_help_is_fast_because_heavy_libraries_load_lazily() -> None:
+    code = (
+        "import sys, pipeline.cli\n"
+        "heavy = [m for m in ('pandas', 'docx', 'docxtpl', 'openpyxl', 'matplotlib', 'lxml')"
+        " if m in sys.modules]\n"
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_python_dash_m_pipeline_runs() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "pipeline", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    assert "Usage:" in out.stdout and "check" in out.stdout
