@@ -120,3 +120,28 @@ def plan(workbook: Path, out: Path | None, template: Path | None) -> None:
         f"{e['actions']} actions and {e['recommendations']} recommendations in, "
         f"{w['actions']} and {w['recommendations']} written"
     )
+
+
+# --- new --------------------------------------------------------------------------------------
+@main.command()
+@click.argument("kind", type=click.Choice(["plan", "indicators", "response"]))
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Replace PATH if it already exists.")
+def new(kind: str, path: Path, force: bool) -> None:
+    """Make a blank workbook to fill in: KIND is plan, indicators or response.
+
+    \b
+    Example:  committee new plan improvement-plan.xlsx
+    The workbook has an Instructions sheet, a Details sheet, the data sheet(s) with
+    the right headers and drop-down lists, and one example row to type over.
+    """
+    from pipeline.reader.blank import write_blank_workbook
+
+    try:
+        written = write_blank_workbook(kind, path, force=force)
+    except PipelineError as error:
+        fail(error)
+        return
+    click.echo(f"Created {written}: a blank {kind} workbook.")
+    click.echo("Read its Instructions sheet, fill it in, then check it with:")
+    click.echo(f"  committee check {written}")
