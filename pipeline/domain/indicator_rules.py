@@ -1,0 +1,345 @@
+"""Indicator rules: latest and previous values, status against target, direction, comparators.
+
+Plain functions on the dataclasses of `pipeline.model`; they return small frozen
+dataclasses and never touch files. The rules follow the indicator pages councils
+publish (Torbay's "Current Status / Since last period / It's best to be high"):
+
+- latest = the latest period with data; previous = the latest earlier period with data;
+  the periods between them (or after the latest) with no data are named.
+- status by polarity: On target when the target is met; Near target when it misses by
+  no more than the tolerance (default 10% of the target); Off target beyond that;
+  Data only when there is no target; No data when there is no value.
+- direction since the previous period: Improved / Worsened / No change by polarity;
+  Increased / Decreased / No change when the indicator has no polarity. The arrow shows
+  which way the value moved (↑ up, ↓ down, → level).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from pipeline.domain.periods import periods_between
+from pipeline.model import Indicator, Observation, Period, Polarity
+
+DEFAULT_TOLERANCE = 0.10  # of the target
+
+WHITE = "FFFFFF"
+BLACK = "0B0C0C"
+
+StatusKind = Literal["on_target", "near_target", "off_target", "data_only", "no_data"]
+DirectionKind = Literal[
+    "improved", "worsened", "no_change", "increased", "decreased", "not_known"
+]
+
+
+@dataclass(frozen=True)
+class IndicatorStatus:
+    key: StatusKind
+    label: str  # "On target"
+    fill: str  # hex without '#'
+    text_colour: str  # hex without '#', at least 4.5:1 against the fill
+    colour_name: str  # "green", "amber", "red", "grey"
+
+
+STATUSES: dict[StatusKind, IndicatorStatus] = {
+    "on_target": IndicatorStatus("on_target", "On target", "00703C", WHITE, "green"),
+    "near_target": IndicatorStatus("near_target", "Near target", "FFDD00", BLACK, "amber"),
+    "off_target": IndicatorStatus("off_target", "Off target", "D4351C", WHITE, "red"),
+    "data_only": IndicatorStatus("data_only", "Data only", "505A5F", WHITE, "grey"),
+    "no_data": IndicatorStatus("no_data", "No data", "505A5F", WHITE, "grey"),
+}
+
+
+@dataclass(frozen=True)
+class Direction:
+    key: DirectionKind
+    word: str  # "Improved"
+    arrow: str  # "↑", "↓", "→" or "" when not known
+
+    @property
+    def text(self) -> str:
+        """'Improved ↑' — the word always, the arrow when there is one."""
+        return f"{self.word} {self.arrow}" if self.arrow else self.word
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The latest and previous observations with data, and the periods with none."""
+
+    latest: Observation | None
+    previous: Observation | None
+    gaps: tuple[Period, ...] = ()  # periods with no data after `previous`
+
+    @property
+    def gap_text(self) -> str:
+        """'No data for Aug 2011' / 'No data for Jul 2011 and Aug 2011' / ''."""
+        if not self.gaps:
+            return ""
+        labels = [p.label for p in self.gaps]
+        if len(labels) == 1:
+            return f"No data for {labels[0]}"
+        return f"No data for {', '.join(labels[:-1])} and {labels[-1]}"
+
+
+@dataclass(frozen=True)
+class ComparatorGap:
+    name: str
+    value: float
+    gap: float  # latest minus comparator
+    better: bool | None  # None: no polarity, or level
+    text: str  # "England average 79.6%: latest is 13.1 percentage points lower (worse)"
+
+
+def _same(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def reading(series: Sequence[Observation]) -> Reading:
+    """Latest and previous observations with data, in time order whatever order given."""
+    ordered = sorted(series, key=lambda o: o.period)
+    with_data = [o for o in ordered if o.value is not None]
+    latest = with_data[-1] if with_data else None
+    previous = with_data[-2] if len(with_data) > 1 else None
+    gaps: list[Period] = []
+    if latest is not None:
+        start = previous.period if previous is not None else latest.period
+        listed = [o.period for o in ordered if o.value is None]
+        known = {(p.start, p.end) for p in (o.period for o in ordered)}
+        candidates = list(listed)
+        if previous is not None:
+            candidates += [
+                p for p in periods_between(previous.period, latest.period)
+                if (p.start, p.end) not in known
+            ]
+        gaps = sorted(
+            {p for p in candidates if p > start and (p != latest.period)},
+            key=lambda p: (p.start, p.end),
+        )
+    else:
+        gaps = [o.period for o in ordered]
+    return Reading(latest, previous, tuple(gaps))
+
+
+def tolerance_for(target: float, tolerance: float | None) -> float:
+    """The amber band: the given tolerance, or 10% of the target."""
+    if tolerance is not None:
+        return abs(tolerance)
+    return abs(target) * DEFAULT_TOLERANCE
+
+
+def status(
+    value: float | None,
+    target: float | None,
+    polarity: Polarity | None,
+    tolerance: float | None = None,
+) -> IndicatorStatus:
+    """On target / Near target / Off target / Data only / No data.
+
+    A miss of exactly the tolerance is still Near target. With a target but no polarity
+    the status cannot be judged: Data only.
+    """
+    if value is None:
+        return STATUSES["no_data"]
+    if target is None or polarity is None:
+        return STATUSES["data_only"]
+    miss = target - value if polarity == "high" else value - target
+    band = tolerance_for(target, tolerance)
+    slack = 1e-9 * max(1.0, abs(target))
+    if miss <= slack:
+        return STATUSES["on_target"]
+    if miss <= band + slack:
+        return STATUSES["near_target"]
+    return STATUSES["off_target"]
+
+
+def indicator_status(indicator: Indicator) -> IndicatorStatus:
+    latest = reading(indicator.series).latest
+    return status(
+        None if latest is None else latest.value,
+        indicator.target, indicator.polarity, indicator.tolerance,
+    )
+
+
+def direction(
+    latest: float | None, previous: float | None, polarity: Polarity | None
+) -> Direction:
+    """The movement since the previous period, judged by polarity when there is one."""
+    if latest is None or previous is None:
+        return Direction("not_known", "No earlier data", "")
+    if _same(latest, previous):
+        return Direction("no_change", "No change", "→")
+    went_up = latest > previous
+    arrow = "↑" if went_up else "↓"
+    if polarity is None:
+        return Direction("increased", "Increased", arrow) if went_up else Direction(
+            "decreased", "Decreased", arrow
+        )
+    good = went_up if polarity == "high" else not went_up
+    return Direction("improved", "Improved", arrow) if good else Direction(
+        "worsened", "Worsened", arrow
+    )
+
+
+def indicator_direction(indicator: Indicator) -> Direction:
+    r = reading(indicator.series)
+    return direction(
+        None if r.latest is None else r.latest.value,
+        None if r.previous is None else r.previous.value,
+        indicator.polarity,
+    )
+
+
+def comparator_gaps(indicator: Indicator, latest: float | None = None) -> list[ComparatorGap]:
+    """The gap from the latest value to each comparator, and whether better or worse."""
+    if latest is None:
+        r = reading(indicator.series)
+        latest = None if r.latest is None else r.latest.value
+    gaps: list[ComparatorGap] = []
+    unit = normalise_unit(indicator.unit)
+    for comp in indicator.comparators:
+        shown = f"{comp.name} {format_value(comp.value, unit)}"
+        if latest is None:
+            gaps.append(ComparatorGap(comp.name, comp.value, math.nan, None, shown))
+            continue
+        gap = latest - comp.value
+        if _same(gap, 0.0):
+            gaps.append(ComparatorGap(comp.name, comp.value, 0.0, None, f"{shown}: the same"))
+            continue
+        better: bool | None = None
+        if indicator.polarity is not None:
+            better = gap > 0 if indicator.polarity == "high" else gap < 0
+        size = format_difference(abs(gap), unit)
+        word = "higher" if gap > 0 else "lower"
+        judged = "" if better is None else (" (better)" if better else " (worse)")
+        gaps.append(
+            ComparatorGap(comp.name, comp.value, gap, better,
+                          f"{shown}: latest is {size} {word}{judged}")
+        )
+    return gaps
+
+
+def polarity_sentence(polarity: Polarity | None) -> str:
+    if polarity == "high":
+        return "It's best to be high"
+    if polarity == "low":
+        return "It's best to be low"
+    return ""
+
+
+_HIGH = {
+    "high", "higher", "h", "up", "highisgood", "higherisbetter", "highisbetter",
+    "higherisgood", "itsbesttobehigh", "besttobehigh", "biggerisbetter",
+    "increase", "increaseisgood", "more", "moreisbetter", "maximise", "maximize",
+}
+_LOW = {
+    "low", "lower", "l", "down", "lowisgood", "lowerisbetter", "lowisbetter", "lowerisgood",
+    "itsbesttobelow", "besttobelow", "smallerisbetter", "decrease", "decreaseisgood",
+    "less", "lessisbetter", "fewerisbetter", "minimise", "minimize",
+}
+
+
+def parse_polarity(text: str) -> Polarity | None:
+    """'High', 'Higher is better', "It's best to be high", 'Low is good' ... or None."""
+    key = re.sub(r"[\W_]+", "", text.lower())
+    if key in _HIGH:
+        return "high"
+    if key in _LOW:
+        return "low"
+    return None
+
+
+UNIT_PERCENT = "%"
+UNIT_POUNDS = "£"
+UNIT_DAYS = "days"
+UNIT_NUMBER = "number"
+
+
+def normalise_unit(unit: str) -> str:
+    """'%', '£', 'days', 'per 10,000' (any 'rate per N'), 'number', or the text as given."""
+    t = " ".join(unit.split()).strip()
+    low = t.lower()
+    if low in ("%", "percent", "percentage", "per cent", "pct", "% (percentage)"):
+        return UNIT_PERCENT
+    if low in ("£", "gbp", "pounds", "£s", "cost", "money"):
+        return UNIT_POUNDS
+    if low in ("days", "day", "number of days", "working days"):
+        return "working days" if low == "working days" else UNIT_DAYS
+    if low in ("", "number", "no", "no.", "count", "n", "#"):
+        return UNIT_NUMBER
+    m = re.match(r"^(?:rate\s*)?per\s*([\d,]+)(.*)$", low)
+    if m:
+        digits = m.group(1).replace(",", "")
+        if digits.isdigit():
+            return f"per {int(digits):,}{m.group(2)}".rstrip()
+    return t
+
+
+def _number(value: float, decimals: int | None = None) -> str:
+    if decimals is None:
+        rounded = round(value, 2)
+        text = f"{rounded:,.2f}".rstrip("0").rstrip(".")
+    else:
+        text = f"{value:,.{decimals}f}"
+    return "0" if text in ("-0", "") else text
+
+
+def format_value(value: float | None, unit: str) -> str:
+    """'66.5%', '£1,234', '12.3 days', '45.2 per 10,000', '1,234'; '' for no value."""
+    if value is None:
+        return ""
+    u = normalise_unit(unit)
+    if u == UNIT_PERCENT:
+        return f"{_number(value)}%"
+    if u == UNIT_POUNDS:
+        sign = "-" if value < 0 else ""
+        size = abs(value)
+        pounds = _number(size, 0 if _same(size, round(size)) else 2)
+        return f"{sign}£{pounds}"
+    if u == UNIT_NUMBER:
+        return _number(value)
+    return f"{_number(value)} {u}"
+
+
+def format_difference(size: float, unit: str) -> str:
+    """A gap between two values: '13.1 percentage points', '£250', '2 days'."""
+    u = normalise_unit(unit)
+    if u == UNIT_PERCENT:
+        n = _number(size)
+        return f"{n} percentage point{'' if n == '1' else 's'}"
+    return format_value(size, u)
+
+
+def axis_label(unit: str) -> str:
+    """The y-axis label of a trend chart in the indicator's unit."""
+    u = normalise_unit(unit)
+    return {
+        UNIT_PERCENT: "Per cent (%)",
+        UNIT_POUNDS: "Pounds (£)",
+        UNIT_NUMBER: "Number",
+    }.get(u, u[:1].upper() + u[1:] if u else "Value")
+
+
+__all__ = [
+    "ComparatorGap",
+    "Direction",
+    "IndicatorStatus",
+    "Reading",
+    "STATUSES",
+    "axis_label",
+    "comparator_gaps",
+    "direction",
+    "format_difference",
+    "format_value",
+    "indicator_direction",
+    "indicator_status",
+    "normalise_unit",
+    "parse_polarity",
+    "polarity_sentence",
+    "reading",
+    "status",
+    "tolerance_for",
+]
