@@ -38,14 +38,14 @@ from pipeline.model import Action, Plan, Priority, Recommendation, StatusEntry, 
 
 # A4 landscape with 1.27 cm margins leaves 27.16 cm: Action and Progress widest.
 ACTION_COLUMNS: tuple[Column, ...] = (
-    Column("Action", 5.0),
-    Column("Outcome", 3.0),
-    Column("Source", 2.4),
-    Column("Measure", 2.8),
-    Column("Timescale", 1.9),
+    Column("Action", 4.9),
+    Column("Outcome", 2.9),
+    Column("Source", 2.5),
+    Column("Measure", 2.7),
+    Column("Timescale", 2.2),
     Column("Lead", 2.4),
     Column("Target date", 2.0),
-    Column("Progress", 5.4),
+    Column("Progress", 5.3),
     Column("Status", 2.2),
 )
 ACTION_HEADERS: tuple[str, ...] = tuple(c.header for c in ACTION_COLUMNS)
