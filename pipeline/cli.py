@@ -145,3 +145,35 @@ def new(kind: str, path: Path, force: bool) -> None:
     click.echo(f"Created {written}: a blank {kind} workbook.")
     click.echo("Read its Instructions sheet, fill it in, then check it with:")
     click.echo(f"  committee check {written}")
+
+
+# --- response ---------------------------------------------------------------------------------
+@main.command()
+@click.argument("workbook", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option(
+    "--update", is_flag=True,
+    help="The update on the action plan: adds a Progress column from the workbook.",
+)
+@click.option(
+    "-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False),
+    help="Where to write the .docx (default: outputs/<scrutiny report>-response.docx).",
+)
+@click.option(
+    "--template", type=click.Path(path_type=Path, dir_okay=False),
+    help="A Word template to use instead of the standard cabinet-response.docx.",
+)
+def response(workbook: Path, update: bool, out: Path | None, template: Path | None) -> None:
+    """Make the cabinet response to scrutiny recommendations from WORKBOOK.
+
+    Exits 1, writing nothing, when the workbook has problems to fix.
+    """
+    from pipeline.response_run import make_response
+
+    try:
+        run = make_response(workbook, out, template, update=update)
+    except PipelineError as error:
+        fail(error)
+        return
+    echo_issues(run.warnings)
+    click.echo(f"Wrote {run.out}")
+    click.echo(f"{run.expected} recommendations in, {run.written} written")

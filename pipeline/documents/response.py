@@ -1,0 +1,200 @@
+"""The cabinet response to a scrutiny report, as a DocumentModel (A4 landscape).
+
+Modelled on Telford & Wrekin's "Table 1 - Cabinet Response to Scrutiny Report" and
+its "Update on Action plan" (seed 001): a header block, a summary of decisions by
+theme, then the response to every recommendation.
+
+Layout choice for the main table: each theme is a numbered Heading 2 ("2. Quality
+Assurance of Systems and Processes") followed by its own table, every table with the
+same columns. We do not put the theme in the first cell of a single table because
+that cell would only make sense on the theme's first row: when a long theme breaks
+across pages the repeated header row would be followed by rows that no longer say
+which theme they belong to, and a screen reader reading a row on its own would miss
+it. Headings give the Navigation Pane and screen readers a way to jump from theme to
+theme, every row stands alone ("a) That the system ..."), no cell is merged, and each
+table's caption names its theme.
+"""
+
+from __future__ import annotations
+
+from pipeline.documents.docmodel import (
+    Cell,
+    Column,
+    DocumentModel,
+    Heading,
+    Paragraph,
+    Run,
+    Table,
+)
+from pipeline.documents.formatting import format_date_value
+from pipeline.domain.response_rules import (
+    decision_counts,
+    decision_counts_by_theme,
+    summary_sentence,
+)
+from pipeline.model import DECISIONS, ScrutinyRecommendation, ScrutinyResponse, Theme
+
+TITLE = "Cabinet Response to Scrutiny Report"
+UPDATE_TITLE = "Update on Action Plan \u2013 Cabinet Response to Scrutiny Report"
+
+COLUMNS: tuple[str, ...] = (
+    "Scrutiny Recommendation",
+    "Response and summary of action being taken to implement, or reason for rejection",
+    "Date by which action will be taken",
+    "Person responsible for action (name and title)",
+)
+PROGRESS = "Progress"
+
+# Widths in cm for A4 landscape (about 25 cm between the margins); the renderer scales
+# them down if a template's margins leave less room.
+_WIDTHS = (8.0, 8.5, 3.5, 4.7)
+_WIDTHS_UPDATE = (6.2, 6.8, 2.9, 3.6, 5.5)
+
+
+def theme_heading(theme: Theme) -> str:
+    """'2. Quality Assurance of Systems and Processes'; 'Theme 3' when it has no name."""
+    if theme.number and theme.title:
+        return f"{theme.number}. {theme.title}"
+    if theme.title:
+        return theme.title
+    return f"Theme {theme.number}" if theme.number else "Recommendations"
+
+
+def recommendation_text(rec: ScrutinyRecommendation) -> str:
+    """'a) That the system ...' for a sub-recommendation, the text alone otherwise."""
+    return f"{rec.letter}) {rec.text}" if rec.letter else rec.text
+
+
+def header_lines(response: ScrutinyResponse, update: bool = False) -> list[tuple[str, str]]:
+    """The header block as (label, value) pairs, in the seed's order; empty values left out."""
+    d = response.details
+    prepared = d.author
+    if d.author and d.author_title:
+        prepared = f"{d.author}, {d.author_title}"
+    lines = [
+        ("Scrutiny Committee", d.committee),
+        ("Report", d.scrutiny_report),
+        ("Lead Scrutiny Member", d.lead_scrutiny_member),
+        ("Lead Scrutiny Officer", d.lead_scrutiny_officer),
+        ("Cabinet Member", d.cabinet_member),
+        ("Response prepared by", prepared),
+        ("Date of Cabinet meeting", format_date_value(d.cabinet_date)),
+    ]
+    if update:
+        lines.append(("Date of update meeting", update_date_text(response)))
+    return [(label, value) for label, value in lines if value.strip()]
+
+
+def update_date_text(response: ScrutinyResponse) -> str:
+    """The update meeting's date: Update date, else the Meeting date of the Details sheet."""
+    d = response.details
+    return format_date_value(d.update_date) or format_date_value(d.meeting_date)
+
+
+def _summary_table(response: ScrutinyResponse) -> Table:
+    columns = [Column("Theme", 6.5), Column("Recommendations", 3.8)]
+    columns += [Column(decision, 2.9) for decision in DECISIONS]
+    rows: list[list[Cell]] = []
+    for theme, counts in decision_counts_by_theme(response):
+        rows.append(
+            [Cell.of(theme_heading(theme)), Cell.of(str(len(theme.recommendations)))]
+            + [Cell.of(str(counts[d])) for d in DECISIONS]
+        )
+    totals = decision_counts(response.themes)
+    rows.append(
+        [Cell.of("All themes", bold=True),
+         Cell.of(str(len(response.recommendations)), bold=True)]
+        + [Cell.of(str(totals[d]), bold=True) for d in DECISIONS]
+    )
+    return Table(columns, rows, caption="Decisions on the recommendations, by theme")
+
+
+def _theme_decisions(theme: Theme) -> str:
+    """'a) Partially accepted, b) Accepted' for the summary list ('Accepted' when unlettered)."""
+    return ", ".join(
+        f"{r.letter}) {r.decision}" if r.letter else r.decision for r in theme.recommendations
+    )
+
+
+def _response_cell(rec: ScrutinyRecommendation) -> Cell:
+    runs = [Run(rec.decision, bold=True)]
+    if rec.action:
+        runs.append(Run("\n" + rec.action))
+    return Cell(runs)
+
+
+def _theme_table(theme: Theme, update: bool) -> Table:
+    headers = (*COLUMNS, PROGRESS) if update else COLUMNS
+    widths = _WIDTHS_UPDATE if update else _WIDTHS
+    columns = [Column(h, w) for h, w in zip(headers, widths, strict=True)]
+    rows: list[list[Cell]] = []
+    for rec in theme.recommendations:
+        row = [
+            Cell.of(recommendation_text(rec)),
+            _response_cell(rec),
+            Cell.of(format_date_value(rec.action_date)),
+            Cell.of(rec.responsible),
+        ]
+        if update:
+            row.append(Cell.of(rec.progress))
+        rows.append(row)
+    return Table(columns, rows, caption=f"Response to theme {theme_heading(theme)}")
+
+
+def build_response_document(response: ScrutinyResponse, update: bool = False) -> DocumentModel:
+    """The cabinet response (update=False) or the update on its action plan (update=True)."""
+    d = response.details
+    title = UPDATE_TITLE if update else TITLE
+    model = DocumentModel(
+        kind="response",
+        title=title,
+        subject=d.scrutiny_report or d.title,
+        author=d.organisation,
+        landscape=True,
+        protective_marking=d.protective_marking,
+        context={
+            "title": title,
+            "organisation": d.organisation,
+            "as_at": update_date_text(response) if update else "",
+        },
+    )
+    blocks = model.blocks
+    for label, value in header_lines(response, update):
+        blocks.append(Paragraph([Run(f"{label}: ", bold=True), Run(value)]))
+
+    blocks.append(Heading("Summary of the response", 1))
+    blocks.append(Paragraph.of(summary_sentence(response)))
+    for theme in response.themes:
+        blocks.append(Paragraph(
+            [Run(f"{theme_heading(theme)}: ", bold=True), Run(_theme_decisions(theme))],
+            style="List Bullet",
+        ))
+    blocks.append(_summary_table(response))
+
+    blocks.append(Heading("Response to each recommendation", 1))
+    for theme in response.themes:
+        blocks.append(Heading(theme_heading(theme), 2))
+        blocks.append(_theme_table(theme, update))
+    model.counts = {"recommendations": len(response.recommendations)}
+    return model
+
+
+def written_text(path: object) -> str:
+    """All the text of a written .docx (paragraphs and table cells), for checking."""
+    from docx import Document
+
+    doc = Document(str(path))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                parts.append(cell.text)
+    return "\n".join(parts)
+
+
+def missing_recommendations(
+    response: ScrutinyResponse, path: object
+) -> list[ScrutinyRecommendation]:
+    """The recommendations whose text does not appear verbatim in the written document."""
+    text = written_text(path)
+    return [r for r in response.recommendations if r.text not in text]
