@@ -71,7 +71,8 @@ def check(files: tuple[Path, ...], fmt: str, notices: bool) -> None:
 
     checks = [check_file(f) for f in files]
     if fmt == "json":
-        click.echo(json.dumps({"files": [c.to_dict() for c in checks]}, indent=2, ensure_ascii=False))
+        data = {"files": [c.to_dict() for c in checks]}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         for c in checks:
             report = c.result.report
