@@ -11,12 +11,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from pipeline.issues import IssueReport
+from pipeline.text import EXCEL_CELL_LIMIT
 
 CellValue = str | int | float | bool | dt.datetime | dt.date | dt.time | None
 
@@ -56,6 +59,10 @@ class RawSheet:
     hidden: bool = False
     is_csv: bool = False
     hidden_columns: list[str] = field(default_factory=list)
+    # Cells holding a formula with no saved result: (row, column letter, formula).
+    uncached_formulas: list[tuple[int, str, str]] = field(default_factory=list)
+    # Cells longer than Excel's 32,767-character limit: (row, column letter, length).
+    long_cells: list[tuple[int, str, int]] = field(default_factory=list)
 
 
 def is_empty(value: Any) -> bool:
@@ -114,16 +121,34 @@ def load_sheets(path: Path, report: IssueReport) -> list[RawSheet]:
 
 
 def _zip_is_safe(data: bytes, report: IssueReport) -> bool:
+    """Refuse zip bombs (from the sizes in the zip directory, before inflating anything),
+    damaged containers and XML parts that declare a DTD or entities."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
             total = sum(i.file_size for i in infos)
             packed = sum(i.compress_size for i in infos) or 1
+            if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO and total > 20 * 1024 * 1024:
+                report.error(
+                    "security-error",
+                    f"The workbook was refused: it would expand to {total // (1024 * 1024)} MB "
+                    "when opened, far more than any plan needs. Remove unused rows and "
+                    "formatting, or save it again from Excel.",
+                )
+                return False
             bad = zf.testzip() if total < 50 * 1024 * 1024 else None
+            if bad is not None:
+                report.error(
+                    "format-error",
+                    f"The workbook is damaged (part {bad} is corrupt). "
+                    "Ask for the file to be saved and sent again.",
+                )
+                return False
             xml_names = [i.filename for i in infos if i.filename.endswith((".xml", ".rels"))]
             for name in xml_names:
-                head = zf.open(name).read(4096)
-                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                with zf.open(name) as part:
+                    declares = _declares_dtd(part)
+                if declares:
                     report.error(
                         "security-error",
                         f"The workbook was refused: its part {name} declares a DTD or entities, "
@@ -131,35 +156,62 @@ def _zip_is_safe(data: bytes, report: IssueReport) -> bool:
                         "Open it in Excel and save it again as a new .xlsx file.",
                     )
                     return False
-    except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, NotImplementedError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, RuntimeError,
+            NotImplementedError, ValueError, zlib.error):
         report.error(
             "format-error",
             "The workbook is damaged (its zip container is truncated or corrupt). "
             "Ask for the file to be saved and sent again.",
         )
         return False
-    if bad is not None:
-        report.error(
-            "format-error",
-            f"The workbook is damaged (part {bad} is corrupt). "
-            "Ask for the file to be saved and sent again.",
-        )
-        return False
-    if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO and total > 20 * 1024 * 1024:
-        report.error(
-            "security-error",
-            f"The workbook was refused: it would expand to {total // (1024 * 1024)} MB "
-            "when opened, far more than any plan needs. Remove unused rows and formatting, "
-            "or save it again from Excel.",
-        )
-        return False
     return True
+
+
+_PROLOG_LIMIT = 1024 * 1024
+_PROLOG_SKIP = re.compile(rb"\s+|<\?.*?\?>|<!--.*?-->", re.S)
+
+
+def _declares_dtd(part: IO[bytes]) -> bool:
+    """Whether an XML part's prolog (before its first element) holds <!DOCTYPE or <!ENTITY.
+
+    The prolog is read to its end however long it is padded with comments, up to 1 MB
+    (a longer prolog is refused too). UTF-16 parts are decoded first.
+    """
+    buf = part.read(65536)
+    if buf.startswith((b"\xff\xfe", b"\xfe\xff")):
+        buf += part.read(_PROLOG_LIMIT)
+        enc = "utf-16"
+        buf = buf.decode(enc, errors="ignore").encode("utf-8")
+    elif buf.startswith(b"\xef\xbb\xbf"):
+        buf = buf[3:]
+    pos = 0
+    while True:
+        m = _PROLOG_SKIP.match(buf, pos)
+        if m and m.end() > pos:
+            pos = m.end()
+            continue
+        rest = buf[pos:]
+        if rest.startswith((b"<!DOCTYPE", b"<!ENTITY", b"<!doctype")):
+            return True
+        if rest[:1] == b"<" and rest[1:2] not in (b"!", b"?", b""):
+            return False  # the root element: no DTD
+        if not rest or (rest.startswith((b"<!--", b"<?")) or len(rest) < 9):
+            more = part.read(65536)
+            if not more:
+                return b"<!DOCTYPE" in buf or b"<!ENTITY" in buf
+            if len(buf) > _PROLOG_LIMIT:
+                return True  # a megabyte of comments before the root: refuse
+            buf += more
+            continue
+        return b"<!" in rest[:2]
 
 
 def _load_xlsx(path: Path, data: bytes, report: IssueReport) -> list[RawSheet]:
     import openpyxl  # lazy: keeps `committee --help` fast
     from openpyxl.utils.exceptions import InvalidFileException
 
+    data = _slim_big_sheets(data)
+    uncached = _uncached_formulas(data)
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True, rich_text=False)
     except (
@@ -186,7 +238,175 @@ def _load_xlsx(path: Path, data: bytes, report: IssueReport) -> list[RawSheet]:
     # openpyxl converts serial dates with the workbook's own epoch (1900 or 1904).
     sheets = [_read_worksheet(ws) for ws in wb.worksheets]
     wb.close()
+    for sheet in sheets:
+        sheet.uncached_formulas = uncached.get(sheet.name, [])
+        _report_sheet_problems(sheet, report)
     return sheets
+
+
+def _cells_list(places: list[str], limit: int = 10) -> str:
+    shown = ", ".join(places[:limit])
+    return shown + (f" and {len(places) - limit} more" if len(places) > limit else "")
+
+
+def _report_sheet_problems(sheet: RawSheet, report: IssueReport) -> None:
+    """Located issues the loader alone can see: formulas with no saved value, cells over
+    Excel's length limit and hidden columns holding data."""
+    if sheet.uncached_formulas:
+        row, letter, formula = sheet.uncached_formulas[0]
+        places = [f"{c}{r}" for r, c, _ in sheet.uncached_formulas]
+        report.error(
+            "formula-error",
+            f"{'Cell' if len(places) == 1 else 'Cells'} {_cells_list(places)} "
+            f"{'holds a formula' if len(places) == 1 else 'hold formulas'} with no saved "
+            f"result (the first is ={formula}): the file was made by a program that does not "
+            "calculate formulas. Open the workbook in Excel, then save it, and run again "
+            "(or type the values in place of the formulas).",
+            sheet=sheet.name,
+            row=row,
+            column=letter,
+            value=f"={formula}",
+        )
+    for row, letter, length in sheet.long_cells:
+        report.warning(
+            "constraint-error",
+            f"Cell {letter}{row} holds {length:,} characters, more than Excel's limit of "
+            f"{EXCEL_CELL_LIMIT:,}. It was read in full, but Excel would cut it short if the "
+            "workbook were saved again: keep long text shorter, or in a separate document.",
+            sheet=sheet.name,
+            row=row,
+            column=letter,
+        )
+    if sheet.hidden_columns and not sheet.hidden:
+        from openpyxl.utils import column_index_from_string
+
+        used = [
+            letter
+            for letter in sheet.hidden_columns
+            if any(
+                not is_empty(r.cell(column_index_from_string(letter) - 1).value)
+                for r in sheet.rows
+            )
+        ]
+        if used:
+            many = len(used) > 1
+            report.warning(
+                "hidden-content",
+                f"{'Columns' if many else 'Column'} {', '.join(used)} "
+                f"{'are hidden but hold' if many else 'is hidden but holds'} data, which was "
+                "read if its header is one the pipeline uses. Unhide "
+                f"{'them' if many else 'it'} in Excel to check.",
+                sheet=sheet.name,
+                column=used[0],
+            )
+
+
+# Sheets bigger than this are slimmed before parsing: rows with no values are dropped.
+SLIM_THRESHOLD = 4 * 1024 * 1024
+_ROW_EMPTY = re.compile(rb"<((?:\w+:)?)row\b[^>]*/>")
+_ROW_FULL = re.compile(rb"<((?:\w+:)?)row\b[^>]*>.*?</\1row>", re.S)
+_HAS_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is|f)[\s>]")
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _slim_big_sheets(data: bytes) -> bytes:
+    """Drop rows with no values from very large sheet parts (formatting to row 1,048,576).
+
+    Rows holding a value, a formula or inline text are kept byte for byte, so row numbers,
+    hidden rows, fills and merged cells are unchanged; openpyxl then loads only those.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        big = [
+            i.filename
+            for i in zf.infolist()
+            if i.filename.startswith("xl/worksheets/") and i.file_size > SLIM_THRESHOLD
+        ]
+        if not big:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in zf.infolist():
+                part = zf.read(info.filename)
+                if info.filename in big:
+                    part = _ROW_EMPTY.sub(b"", part)
+                    part = _ROW_FULL.sub(
+                        lambda m: m.group(0) if _HAS_VALUE.search(m.group(0)) else b"", part
+                    )
+                dst.writestr(info.filename, part, compresslevel=1)
+    return out.getvalue()
+
+
+def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> its part name in the zip, from workbook.xml and its relationships."""
+    from xml.etree import ElementTree as ET
+
+    rel_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    try:
+        wb_root = ET.fromstring(zf.read("xl/workbook.xml"))
+        rels_root = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ET.ParseError):
+        return {}
+    targets: dict[str, str] = {}
+    for rel in rels_root:
+        target = rel.get("Target", "")
+        target = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        targets[rel.get("Id", "")] = target
+    parts: dict[str, str] = {}
+    for el in wb_root.iter():
+        if el.tag.endswith("}sheet") or el.tag == "sheet":
+            rid = el.get(f"{{{rel_ns}}}id", "")
+            if rid in targets and el.get("name"):
+                parts[el.get("name", "")] = targets[rid]
+    return parts
+
+
+def _uncached_formulas(data: bytes) -> dict[str, list[tuple[int, str, str]]]:
+    """Per sheet name, the cells with a formula but no saved (cached) result.
+
+    openpyxl with data_only=True reads such a cell as empty; a program that writes
+    formulas without calculating them (openpyxl itself, many exporters) makes them.
+    A formula whose saved result is the empty string (t="str", empty <v>) is fine.
+    """
+    from xml.etree import ElementTree as ET
+
+    from openpyxl.utils.cell import coordinate_from_string
+
+    found: dict[str, list[tuple[int, str, str]]] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for name, part in _sheet_parts(zf).items():
+            try:
+                raw = zf.read(part)
+            except KeyError:
+                continue
+            if not _FORMULA.search(raw):
+                continue
+            cells: list[tuple[int, str, str]] = []
+            try:
+                for _event, el in ET.iterparse(io.BytesIO(raw)):
+                    if not el.tag.endswith("}c") and el.tag != "c":
+                        continue
+                    f = v = None
+                    for child in el:
+                        local = child.tag.rsplit("}", 1)[-1]
+                        if local == "f":
+                            f = child
+                        elif local == "v":
+                            v = child
+                    if f is not None and (f.text or f.get("t") != "shared"):
+                        value = None if v is None else v.text
+                        if not value and el.get("t") not in ("str", "inlineStr"):
+                            ref = el.get("r", "")
+                            try:
+                                letter, row = coordinate_from_string(ref)
+                            except ValueError:
+                                continue
+                            cells.append((row, letter, (f.text or "").strip()))
+                    el.clear()
+            except ET.ParseError:
+                continue
+            if cells:
+                found[name] = cells
+    return found
 
 
 def _read_worksheet(ws: Any) -> RawSheet:
@@ -209,6 +429,8 @@ def _read_worksheet(ws: Any) -> RawSheet:
                         fill = rgb[-6:].upper()
             except AttributeError:
                 fill = None
+            if isinstance(v, str) and len(v) > EXCEL_CELL_LIMIT:
+                sheet.long_cells.append((c.row, c.column_letter, len(v)))
             cells.append(RawCell(v, c.number_format or "General", fill))
         if any_value and row_cells:
             grid[row_cells[0].row] = cells
@@ -231,9 +453,15 @@ def _read_worksheet(ws: Any) -> RawSheet:
         dim = ws.row_dimensions.get(number) if hasattr(ws.row_dimensions, "get") else None
         hidden = bool(dim is not None and dim.hidden)
         sheet.rows.append(RawRow(number, grid[number], hidden))
+    from openpyxl.utils import get_column_letter
+
     for letter, dim in ws.column_dimensions.items():
         if dim.hidden:
-            sheet.hidden_columns.append(letter)
+            lo, hi = dim.min or 0, dim.max or 0
+            if lo and hi and hi - lo < 100:
+                sheet.hidden_columns.extend(get_column_letter(i) for i in range(lo, hi + 1))
+            else:
+                sheet.hidden_columns.append(letter)
     return sheet
 
 
