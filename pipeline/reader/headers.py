@@ -119,6 +119,17 @@ def find_header(sheet: RawSheet, spec: SheetSpec, report: IssueReport) -> Header
             )
         return None
     index, row, found = chosen
+    # A two-tier header: when the upper tier holds the required headers only because they are
+    # merged down over both tiers, the lower tier (the next row) holds more: read that one.
+    if index + 1 < len(sheet.rows):
+        lower = sheet.rows[index + 1]
+        lower_found = _matches_in_row(lower, spec)
+        if (
+            lower.number == row.number + 1
+            and all(c.name in lower_found for c in spec.required)
+            and len(lower_found) > len(found)
+        ):
+            index, row, found = index + 1, lower, lower_found
     match = HeaderMatch(row=row.number, index=index)
     for name, places in found.items():
         if len(places) > 1:
@@ -144,7 +155,29 @@ def find_header(sheet: RawSheet, spec: SheetSpec, report: IssueReport) -> Header
                 row=row.number,
                 column=label,
             )
+    _report_blank_labels(sheet, row, index, report)
     return match
+
+
+def _report_blank_labels(sheet: RawSheet, row: RawRow, index: int, report: IssueReport) -> None:
+    """A warning for each column with data below the header row but no header (ignored)."""
+    first_data: dict[int, int] = {}
+    for below in sheet.rows[index + 1 :]:
+        for i, cell in enumerate(below.cells):
+            if i not in first_data and not is_empty(cell.value):
+                if i >= len(row.cells) or not cell_label(row.cells[i]):
+                    first_data[i] = below.number
+    for i in sorted(first_data):
+        letter = get_column_letter(i + 1)
+        report.warning(
+            "blank-label",
+            f"Column {letter} has data (from row {first_data[i]}) but no header in row "
+            f"{row.number}, so it was ignored. Give the column a header the pipeline reads, "
+            "or delete the data if it is not needed.",
+            sheet=sheet.name,
+            row=row.number,
+            column=letter,
+        )
 
 
 def _row_preview(row: RawRow) -> str:
