@@ -316,7 +316,7 @@ def count_written_plan(path: Path, plan: Plan) -> dict[str, int]:
     found_actions = 0
     for item in read_body(path):
         if isinstance(item, BodyTable) and tuple(item.header) == ACTION_HEADERS:
-            found_actions += len(item.rows)
+            found_actions += item.row_count
         elif isinstance(item, BodyParagraph) and item.style == "Heading 2":
             if expected[item.text] > 0:
                 expected[item.text] -= 1

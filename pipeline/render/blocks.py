@@ -104,40 +104,42 @@ class StyleMap:
         return None
 
 
+_T, _BR, _TAB, _R, _RPR = w("t"), w("br"), w("tab"), w("r"), w("rPr")
+_B, _I, _COLOR = w("b"), w("i"), w("color")
+_SHD, _SHD_ATTRS = w("shd"), (w("val"), w("color"), w("fill"))
+
+
 def _sub(parent: Any, tag: str, **attrs: str) -> Any:
-    el = etree.SubElement(parent, w(tag))
-    for key, value in attrs.items():
-        el.set(w(key), value)
-    return el
+    return etree.SubElement(parent, w(tag), {w(key): value for key, value in attrs.items()})
 
 
 def add_text(run: Any, text: str) -> None:
     """Append w:t / w:br / w:tab children to a run for text with line breaks and tabs."""
     text = clean(text)
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
+    if "\n" not in text and "\t" not in text:
+        if text:
+            etree.SubElement(run, _T, {XML_SPACE: "preserve"}).text = text
+        return
+    for i, line in enumerate(text.split("\n")):
         if i:
-            etree.SubElement(run, w("br"))
-        pieces = line.split("\t")
-        for j, piece in enumerate(pieces):
+            etree.SubElement(run, _BR)
+        for j, piece in enumerate(line.split("\t")):
             if j:
-                etree.SubElement(run, w("tab"))
+                etree.SubElement(run, _TAB)
             if piece:
-                t = etree.SubElement(run, w("t"))
-                t.set(XML_SPACE, "preserve")
-                t.text = piece
+                etree.SubElement(run, _T, {XML_SPACE: "preserve"}).text = piece
 
 
 def add_run(p: Any, run: Run, colour: str | None = None, bold: bool = False) -> Any:
-    r = etree.SubElement(p, w("r"))
+    r = etree.SubElement(p, _R)
     if run.bold or bold or run.italic or colour:
-        rpr = etree.SubElement(r, w("rPr"))
+        rpr = etree.SubElement(r, _RPR)
         if run.bold or bold:
-            etree.SubElement(rpr, w("b"))
+            etree.SubElement(rpr, _B)
         if run.italic:
-            etree.SubElement(rpr, w("i"))
+            etree.SubElement(rpr, _I)
         if colour:
-            _sub(rpr, "color", val=colour)
+            etree.SubElement(rpr, _COLOR, {W_VAL: colour})
     add_text(r, run.text)
     return r
 
@@ -184,7 +186,21 @@ def _cell_prototype(width: int, text_style: str | None) -> Any:
     return tc
 
 
+_PROTOTYPES: dict[tuple[tuple[int, ...], str | None, bool], Any] = {}
+
+
 def _row_prototype(widths: list[int], text_style: str | None, header: bool) -> Any:
+    """A fresh empty row (a copy of a cached prototype for these widths)."""
+    key = (tuple(widths), text_style, header)
+    proto = _PROTOTYPES.get(key)
+    if proto is None:
+        if len(_PROTOTYPES) > 256:
+            _PROTOTYPES.clear()
+        proto = _PROTOTYPES[key] = _new_row_prototype(widths, text_style, header)
+    return copy.deepcopy(proto)
+
+
+def _new_row_prototype(widths: list[int], text_style: str | None, header: bool) -> Any:
     tr = etree.Element(w("tr"), nsmap={"w": W_NS})
     trpr = etree.SubElement(tr, w("trPr"))
     # trPr children in schema order: cantSplit before tblHeader.
@@ -200,14 +216,14 @@ def _fill_cell(tc: Any, cell: Cell, *, bold: bool = False, fill: str | None = No
     """Shade (tcPr: tcW then shd, schema order) and write the cell's runs."""
     fill = _colour(cell.fill) or fill
     if fill:
-        tcpr = tc[0]
-        _sub(tcpr, "shd", val="clear", color="auto", fill=fill)
-    p = tc[-1]
-    colour = _colour(cell.text_colour)
+        etree.SubElement(tc[0], _SHD, dict(zip(_SHD_ATTRS, ("clear", "auto", fill), strict=True)))
     if not cell.runs:
         return
+    p = tc[-1]
+    colour = _colour(cell.text_colour)
     for run in cell.runs:
-        add_run(p, run, colour=colour, bold=bold)
+        if run.text or run.bold or run.italic:
+            add_run(p, run, colour=colour, bold=bold)
 
 
 def table_xml(

@@ -26,8 +26,8 @@ class BodyParagraph:
 
 @dataclass
 class BodyTable:
-    header: list[str]
-    rows: list[list[str]]
+    header: list[str]  # the first row's cell texts
+    row_count: int  # rows after the first
 
 
 def paragraph_text(p: Any) -> str:
@@ -80,10 +80,10 @@ def read_body(path: Path) -> list[BodyParagraph | BodyTable]:
             style = styles.get(style_id, style_id) if style_id else "Normal"
             out.append(BodyParagraph(style=style, text=paragraph_text(child)))
         elif child.tag == _w("tbl"):
-            rows = [
-                ["\n".join(paragraph_text(p) for p in tc.iter(_w("p"))) for tc in
-                 tr.iterchildren(_w("tc"))]
-                for tr in child.iterchildren(_w("tr"))
-            ]
-            out.append(BodyTable(header=rows[0] if rows else [], rows=rows[1:]))
+            rows = child.findall(_w("tr"))
+            header = [
+                "\n".join(paragraph_text(p) for p in tc.iter(_w("p")))
+                for tc in rows[0].iterchildren(_w("tc"))
+            ] if rows else []
+            out.append(BodyTable(header=header, row_count=max(len(rows) - 1, 0)))
     return out

@@ -1,0 +1,186 @@
+"""Benchmark `committee plan` on synthetic plans of 100, 1,000 and 10,000 actions.
+
+    .venv/bin/python bench/bench_plan.py [--sizes 100 1000 10000] [--runs 3]
+
+Each plan has 30-120 word progress text. The whole command is timed as a user runs it
+(a subprocess: start-up, read, validate, build, render, write, read back), median of
+--runs; peak memory is the child's maximum resident set (os.wait4). A single in-process
+run is then split into reading and the rest, to say where the time goes. Results go
+into bench/README.md between the bench_plan markers (the rest of the file is kept).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "bench" / "README.md"
+START = "<!-- bench_plan:start -->"
+END = "<!-- bench_plan:end -->"
+TARGETS = {1_000: 1.0, 10_000: 10.0}
+MEMORY_TARGET_MB = 500
+
+WORDS = (
+    "review audit social worker team manager referral assessment plan child family "
+    "meeting weekly monthly monitoring protocol safeguarding partner agency training "
+    "completed agreed implemented progress service delivery manager quality case file "
+    "improvement timescale outcome evidence dashboard recording & < > £ – 'quoted'"
+).split()
+HEADERS = ["Priority", "Ref", "Recommendation", "Action", "Outcome", "Source", "Measure",
+           "Timescale", "Lead", "Target date", "Progress", "Status"]
+STATUSES = ["Complete", "On track", "At risk", "Behind schedule", "Not started"]
+
+
+def words(rng: random.Random, low: int, high: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(low, high)))
+
+
+def make_workbook(path: Path, n_actions: int, seed: int = 1) -> None:
+    """A plan workbook: 8 priorities, ~3 actions per recommendation."""
+    import datetime as dt
+
+    import openpyxl
+
+    rng = random.Random(seed)
+    wb = openpyxl.Workbook(write_only=True)
+    details = wb.create_sheet("Details")
+    details.append(["Title", f"Synthetic improvement plan of {n_actions} actions"])
+    details.append(["Organisation", "Benchmark Borough Council"])
+    details.append(["As at", dt.date(2013, 5, 1)])
+    ws = wb.create_sheet("Actions")
+    ws.append(HEADERS)
+    rec = 0
+    per_priority = max(1, n_actions // 8)
+    for i in range(n_actions):
+        priority = f"PRIORITY {i // per_priority + 1}: {words(rng, 5, 10).upper()}" \
+            if i % per_priority == 0 else None
+        new_rec = i % 3 == 0
+        if new_rec:
+            rec += 1
+        ws.append([
+            priority,
+            f"R{rec}" if new_rec else None,
+            words(rng, 8, 20) if new_rec else None,
+            words(rng, 10, 30),
+            words(rng, 5, 15),
+            "Ofsted 2012 unannounced report (Safeguarding)",
+            words(rng, 4, 12),
+            rng.choice(["Immediate", "3 months", "6 months"]),
+            "Maria White Angela Yapp",
+            dt.date(2012 + rng.randint(0, 2), rng.randint(1, 12), rng.randint(1, 28)),
+            words(rng, 30, 120),
+            rng.choice(STATUSES),
+        ])
+    wb.save(path)
+
+
+def run_command(args: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak resident MB) of one subprocess."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    out = proc.stdout.read().decode() if proc.stdout else ""
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"command failed ({proc.returncode}): {' '.join(args)}\n{out}\n{err}")
+    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+
+
+def split_times(book: Path, out: Path) -> tuple[float, float]:
+    """(read + validate seconds, build + render + write + read-back seconds), in process."""
+    sys.path.insert(0, str(ROOT))
+    from pipeline.documents.plan import build_plan_document, count_written_plan
+    from pipeline.reader import read_workbook
+    from pipeline.render.engine import render_document
+
+    t0 = time.perf_counter()
+    result = read_workbook(book)
+    t1 = time.perf_counter()
+    assert result.plan is not None
+    render_document(build_plan_document(result.plan), out)
+    count_written_plan(out, result.plan)
+    t2 = time.perf_counter()
+    return t1 - t0, t2 - t1
+
+
+def committee_command() -> list[str]:
+    script = Path(sys.executable).parent / "committee"
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-m", "pipeline"]
+
+
+def write_readme(section: str) -> None:
+    text = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
+    block = f"{START}\n{section}\n{END}"
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        after = rest.split(END, 1)[1]
+        text = before + block + after
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    README.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1_000, 10_000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-readme", action="store_true", help="print only")
+    args = parser.parse_args()
+
+    rows: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for n in args.sizes:
+            book = folder / f"plan-{n}.xlsx"
+            make_workbook(book, n)
+            out = folder / f"plan-{n}.docx"
+            cmd = [*committee_command(), "plan", str(book), "-o", str(out)]
+            results = [run_command(cmd) for _ in range(args.runs)]
+            wall = statistics.median(r[0] for r in results)
+            peak = max(r[1] for r in results)
+            read_s, render_s = split_times(book, folder / f"split-{n}.docx")
+            target = TARGETS.get(n)
+            verdict = "" if target is None else ("met" if wall < target else "MISSED")
+            target_text = f"< {target:g} s {verdict}" if target else "-"
+            mem_text = f"{peak:.0f} MB" + (" (over 500 MB)" if peak >= MEMORY_TARGET_MB else "")
+            line = (f"| {n:,} | {wall:.2f} s | {target_text} | {mem_text} | {read_s:.2f} s "
+                    f"| {render_s:.2f} s | {out.stat().st_size / 1e6:.1f} MB |")
+            print(line, flush=True)
+            rows.append(line)
+
+    section = "\n".join([
+        "## `committee plan` (bench/bench_plan.py)",
+        "",
+        f"Synthetic plans, 30-120 word progress text, median of {args.runs} runs of the whole "
+        "command in a subprocess; peak memory is the child's maximum resident set. "
+        "The last columns split one in-process run: reading and validating the workbook "
+        "(openpyxl) versus building, rendering, writing and reading back the document.",
+        f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python "
+        f"{platform.python_version()}, {time.strftime('%Y-%m-%d')}.",
+        "",
+        "| actions | whole command | target | peak memory | read workbook | build + render "
+        "+ write + check | .docx size |",
+        "|---|---|---|---|---|---|---|",
+        *rows,
+    ])
+    if not args.no_readme:
+        write_readme(section)
+        print(f"Results written to {README.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
