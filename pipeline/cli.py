@@ -178,3 +178,67 @@ def response(workbook: Path, update: bool, out: Path | None, template: Path | No
     echo_issues(run.warnings)
     click.echo(f"Wrote {run.out}")
     click.echo(f"{run.expected} recommendations in, {run.written} written")
+
+
+# --- briefing ---------------------------------------------------------------------------------
+def _echo_issues_by_file(issues: Iterable[Issue]) -> None:
+    """Issues grouped under the file they are in (the briefing reads up to three workbooks)."""
+    by_file: dict[str, list[Issue]] = {}
+    for issue in issues:
+        by_file.setdefault(issue.file, []).append(issue)
+    for name, group in by_file.items():
+        if name:
+            click.echo(f"  {name}:")
+        echo_issues(group, indent="    " if name else "  ")
+
+
+@main.command()
+@click.argument("workbook", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option(
+    "--previous", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="The plan workbook of the last report: adds 'Since the last report'.",
+)
+@click.option(
+    "--indicators", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="A workbook of indicators for the Performance section (default: an Indicators "
+    "sheet in WORKBOOK, if it has one).",
+)
+@click.option(
+    "-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False),
+    help="Where to write the .docx (default: outputs/briefing-<plan title>-<meeting date>.docx).",
+)
+@click.option(
+    "--template", type=click.Path(path_type=Path, dir_okay=False),
+    help="A Word template to use instead of the standard briefing.docx.",
+)
+def briefing(
+    workbook: Path,
+    previous: Path | None,
+    indicators: Path | None,
+    out: Path | None,
+    template: Path | None,
+) -> None:
+    """Make the briefing to the scrutiny committee from the plan in WORKBOOK.
+
+    \b
+    Example:  committee briefing plan-july.xlsx --previous plan-may.xlsx
+    Exits 1, writing nothing, when any workbook given has problems to fix.
+    """
+    from pipeline.briefing_run import make_briefing
+
+    try:
+        run = make_briefing(workbook, previous, indicators, out, template)
+    except PipelineError as error:
+        click.echo(f"Error: {error.message}", err=True)
+        _echo_issues_by_file(error.issues)
+        sys.exit(1)
+    _echo_issues_by_file(run.warnings)
+    click.echo(f"Wrote {run.out}")
+    c = run.counts
+    click.echo(
+        f"{c['actions']} actions in the plan; {run.written['behind']} of {c['behind']} behind "
+        f"schedule and {run.written['late']} of {c['late']} behind schedule or overdue named"
+    )
+    if run.indicators_from is not None:
+        click.echo(f"Performance section: {c.get('indicators', 0)} indicators "
+                   f"from {run.indicators_from}")

@@ -1,0 +1,434 @@
+"""The briefing to the scrutiny committee: the factual parts of the monthly update, exactly.
+
+Modelled on "Briefing for CYP Scrutiny Committee 15.08.13: Update on Service Improvement
+Plan": numbered sections (Background, Summary of progress, Performance when indicators are
+given, Next steps) under real Heading 1 styles, the numbers kept consecutive when a section
+is absent, then the officer's sign-off. The summary is generated from the plan: how many
+actions, how many complete (with the percentage), on track, at risk, behind schedule and
+not started; recommendations with no actions yet; overdue actions; then every action that
+is behind schedule or overdue, named in a table with its ref, recommendation, action, lead,
+target date, progress commentary and status. Given the previous report's plan, "Since the
+last report" names what was completed, what slipped, what improved, and what was added,
+removed or reworded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pipeline.documents.docmodel import (
+    Block,
+    Cell,
+    Column,
+    DocumentModel,
+    Heading,
+    Paragraph,
+    Table,
+)
+from pipeline.documents.formatting import format_date, format_date_value, number_words, percent
+from pipeline.documents.plan import recommendation_heading, status_cell
+from pipeline.domain.changes import ActionPair, PlanChanges, compare_plans
+from pipeline.domain.plan_rules import (
+    is_overdue,
+    recommendations_without_actions,
+    status_counts,
+)
+from pipeline.model import Action, IndicatorSet, Plan, Recommendation, StatusKey
+
+# A4 portrait with 2 cm margins leaves 17 cm.
+LATE_COLUMNS: tuple[Column, ...] = (
+    Column("Ref", 1.1),
+    Column("Recommendation", 3.3),
+    Column("Action", 2.9),
+    Column("Lead", 2.2),
+    Column("Target date", 2.1),
+    Column("Progress", 3.7),
+    Column("Status", 1.7),
+)
+LATE_HEADERS: tuple[str, ...] = tuple(c.header for c in LATE_COLUMNS)
+LATE_CAPTION = "Actions behind schedule or overdue"
+
+_ORDINALS = (
+    "first", "second", "third", "fourth", "fifth",
+    "sixth", "seventh", "eighth", "ninth", "tenth",
+)
+
+# How a summary sentence says each status: (singular verb phrase, plural verb phrase).
+_STATUS_PHRASES: dict[StatusKey, tuple[str, str]] = {
+    "complete": ("is complete", "are complete"),
+    "on_track": ("is on track", "are on track"),
+    "at_risk": ("is at risk", "are at risk"),
+    "behind": ("is behind schedule", "are behind schedule"),
+    "not_started": ("has not started", "have not started"),
+}
+_SUMMARY_ORDER: tuple[StatusKey, ...] = ("complete", "on_track", "at_risk", "behind", "not_started")
+
+
+def ordinal(n: int) -> str:
+    """'third' for 3 (one to ten in words), '11th', '22nd', '103rd' above."""
+    if 1 <= n <= len(_ORDINALS):
+        return _ORDINALS[n - 1]
+    if 10 <= n % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def capitalise(text: str) -> str:
+    """The first letter in capitals, the rest as written ('five actions' -> 'Five actions')."""
+    return text[:1].upper() + text[1:]
+
+
+def count_of(n: int, one: str, many: str) -> str:
+    """'one action', 'six actions', '52 actions'."""
+    return f"{number_words(n)} {one if n == 1 else many}"
+
+
+def join_words(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def briefing_title(plan: Plan) -> str:
+    """'Briefing for <Committee> <meeting date>: Update on <plan title>'."""
+    details = plan.details
+    committee = details.committee.strip() or "the Scrutiny Committee"
+    meeting = format_date_value(details.meeting_date)
+    subject = details.title.strip() or "the Improvement Plan"
+    head = f"Briefing for {committee} {meeting}" if meeting else f"Briefing for {committee}"
+    return f"{head}: Update on {subject}"
+
+
+def as_at_of(plan: Plan, today: dt.date | None = None) -> tuple[dt.date, str]:
+    """The date the plan describes (for overdue checks) and how to print it.
+
+    A month ("July 2013") means its last day; no As at in Details means today.
+    """
+    dv = plan.details.as_at
+    if dv is not None and dv.date is not None:
+        return dv.due_by() or dv.date, format_date_value(dv)
+    day = today or dt.date.today()
+    return day, format_date(day)
+
+
+def _the(title: str) -> str:
+    return title if title.lower().startswith("the ") else f"the {title}"
+
+
+def background_blocks(plan: Plan) -> list[Block]:
+    """The Details Background text as typed, or a sentence made from the report number."""
+    details = plan.details
+    if details.background.strip():
+        return [Paragraph.of(details.background)]
+    subject = _the(details.title.strip() or "Improvement Plan")
+    if details.report_number is not None and details.report_number > 0:
+        text = f"This is the {ordinal(details.report_number)} progress report on {subject}."
+    else:
+        text = f"This report updates the committee on progress with {subject}."
+    return [Paragraph.of(text)]
+
+
+def late_actions(plan: Plan, as_at: dt.date) -> list[Action]:
+    """Actions behind schedule or overdue at `as_at`, in plan order."""
+    return [a for a in plan.actions if a.status == "behind" or is_overdue(a, as_at)]
+
+
+def _recommendation_of(plan: Plan) -> dict[int, Recommendation]:
+    return {id(a): r for r in plan.recommendations for a in r.actions}
+
+
+def late_row(plan: Plan, action: Action, recommendation: Recommendation | None) -> list[Cell]:
+    return [
+        Cell.of(action.ref),
+        Cell.of(recommendation.text if recommendation is not None else ""),
+        Cell.of(action.text),
+        Cell.of(action.lead),
+        Cell.of(format_date_value(action.target_date)),
+        Cell.of(action.progress),
+        status_cell(plan, action.status),
+    ]
+
+
+def status_sentence(plan: Plan) -> str:
+    """'The plan has 52 actions against 27 recommendations. Of these, 39 are complete (75%),
+    four are on track, two are at risk, five are behind schedule and two have not started.'"""
+    total = len(plan.actions)
+    recs = count_of(len(plan.recommendations), "recommendation", "recommendations")
+    if total == 0:
+        return f"The plan has no actions yet against {recs}."
+    opening = f"The plan has {count_of(total, 'action', 'actions')} against {recs}."
+    counts = status_counts(plan)
+    parts: list[str] = []
+    for key in _SUMMARY_ORDER:
+        n = counts.get(key, 0)
+        if not n:
+            continue
+        one, many = _STATUS_PHRASES[key]
+        part = f"{number_words(n)} {one if n == 1 else many}"
+        if key == "complete":
+            part += f" ({percent(n, total)})"
+        parts.append(part)
+    if total == 1:
+        return f"{opening} It {parts[0].split(' ', 1)[1]}."
+    return f"{opening} Of these, {join_words(parts)}."
+
+
+def summary_blocks(plan: Plan, as_at: dt.date, as_at_text: str) -> list[Block]:
+    blocks: list[Block] = [Paragraph.of(status_sentence(plan))]
+    counts = status_counts(plan)
+    if plan.actions and not counts.get("behind"):
+        blocks.append(Paragraph.of("No actions are behind schedule."))
+
+    empty = recommendations_without_actions(plan)
+    if empty:
+        n = len(empty)
+        blocks.append(Paragraph.of(
+            f"{capitalise(count_of(n, 'recommendation', 'recommendations'))} "
+            f"{'has' if n == 1 else 'have'} no actions agreed yet:"
+        ))
+        blocks += [Paragraph.of(recommendation_heading(r), style="List Bullet") for r in empty]
+    elif plan.recommendations:
+        blocks.append(Paragraph.of("Every recommendation has at least one action."))
+
+    overdue = [a for a in plan.actions if is_overdue(a, as_at)]
+    if overdue:
+        n = len(overdue)
+        blocks.append(Paragraph.of(
+            f"{capitalise(count_of(n, 'action', 'actions'))} "
+            f"{'was' if n == 1 else 'were'} due before {as_at_text} and "
+            f"{'is' if n == 1 else 'are'} not complete."
+        ))
+    else:
+        blocks.append(Paragraph.of(f"No actions are overdue at {as_at_text}."))
+
+    late = late_actions(plan, as_at)
+    if late:
+        n = len(late)
+        blocks.append(Heading("Actions behind schedule or overdue", 2))
+        blocks.append(Paragraph.of(
+            f"{capitalise(count_of(n, 'action', 'actions'))} "
+            f"{'is' if n == 1 else 'are'} behind schedule or overdue:"
+        ))
+        rec_of = _recommendation_of(plan)
+        blocks.append(Table(
+            list(LATE_COLUMNS),
+            [late_row(plan, a, rec_of.get(id(a))) for a in late],
+            caption=LATE_CAPTION,
+        ))
+    return blocks
+
+
+def _named(action: Action) -> str:
+    return f"{action.ref}: {action.text}" if action.ref else action.text
+
+
+def _label(plan: Plan, key: StatusKey) -> str:
+    try:
+        return plan.scheme.label(key)
+    except KeyError:
+        from pipeline.status import DEFAULT_SCHEME
+
+        return DEFAULT_SCHEME.label(key)
+
+
+def _moved(previous: Plan, plan: Plan, pair: ActionPair) -> str:
+    return (
+        f"{_named(pair.after)} (was {_label(previous, pair.before.status)}, "
+        f"now {_label(plan, pair.after.status)})"
+    )
+
+
+def _list(intro: str, items: list[str]) -> list[Block]:
+    return [Paragraph.of(intro)] + [Paragraph.of(i, style="List Bullet") for i in items]
+
+
+def changes_blocks(previous: Plan, plan: Plan, changes: PlanChanges) -> list[Block]:
+    """'Since the last report (<its meeting date>)': each change, each action named."""
+    when = format_date_value(previous.details.meeting_date) or format_date_value(
+        previous.details.as_at
+    )
+    blocks: list[Block] = [
+        Heading(f"Since the last report ({when})" if when else "Since the last report", 2)
+    ]
+    if not changes.any:
+        blocks.append(Paragraph.of(
+            "No action has been completed, added, removed or reworded, and no status has "
+            "changed since the last report."
+        ))
+        return blocks
+    done = changes.completed_since
+    if done:
+        n = len(done)
+        blocks += _list(
+            f"{capitalise(count_of(n, 'action', 'actions'))} "
+            f"{'has' if n == 1 else 'have'} been completed:",
+            [_named(p.after) for p in done],
+        )
+    else:
+        blocks.append(Paragraph.of("No actions have been completed."))
+    if changes.worsened:
+        n = len(changes.worsened)
+        blocks += _list(
+            f"{capitalise(count_of(n, 'action', 'actions'))} "
+            f"{'has' if n == 1 else 'have'} moved to a worse status:",
+            [_moved(previous, plan, p) for p in changes.worsened],
+        )
+    if changes.improved:
+        n = len(changes.improved)
+        blocks += _list(
+            f"{capitalise(count_of(n, 'action', 'actions'))} "
+            f"{'has' if n == 1 else 'have'} moved to a better status:",
+            [_moved(previous, plan, p) for p in changes.improved],
+        )
+    if changes.added:
+        n = len(changes.added)
+        blocks += _list(
+            f"{capitalise(count_of(n, 'new action', 'new actions'))} "
+            f"{'has' if n == 1 else 'have'} been added:",
+            [_named(a) for a in changes.added],
+        )
+    if changes.removed:
+        n = len(changes.removed)
+        blocks += _list(
+            f"{capitalise(count_of(n, 'action', 'actions'))} "
+            f"{'has' if n == 1 else 'have'} been removed:",
+            [_named(a) for a in changes.removed],
+        )
+    if changes.reworded:
+        n = len(changes.reworded)
+        blocks += _list(
+            f"{capitalise(count_of(n, 'action', 'actions'))} "
+            f"{'has' if n == 1 else 'have'} been reworded:",
+            [f"{_named(p.after)} (was: {p.before.text})" for p in changes.reworded],
+        )
+    return blocks
+
+
+def performance_blocks(indicators: IndicatorSet, as_at: dt.date) -> list[Block]:
+    """The performance report's summary table and one sentence per off-target indicator."""
+    raise NotImplementedError  # filled in below once the performance builder exists
+
+
+def sign_off_blocks(plan: Plan, as_at_text: str) -> list[Block]:
+    """The officer's name, job title and the as-at date, one paragraph each."""
+    details = plan.details
+    lines = [details.author.strip(), details.author_title.strip(), as_at_text]
+    return [Paragraph.of(line) for line in lines if line]
+
+
+def build_briefing_document(
+    plan: Plan,
+    previous: Plan | None = None,
+    indicators: IndicatorSet | None = None,
+    today: dt.date | None = None,
+) -> DocumentModel:
+    """The briefing as a DocumentModel (kind "briefing", A4 portrait).
+
+    counts: "actions" (in the plan), "behind" (behind schedule), "late" (behind schedule
+    or overdue: the rows of the table named LATE_CAPTION); with `previous` also
+    "completed_since", "worsened", "added", "removed", "reworded".
+    """
+    details = plan.details
+    as_at, as_at_text = as_at_of(plan, today)
+    title = briefing_title(plan)
+    organisation = details.organisation.strip()
+    sections: list[tuple[str, list[Block]]] = [("Background", background_blocks(plan))]
+    summary = summary_blocks(plan, as_at, as_at_text)
+    counts: dict[str, int] = {
+        "actions": len(plan.actions),
+        "behind": sum(1 for a in plan.actions if a.status == "behind"),
+        "late": len(late_actions(plan, as_at)),
+    }
+    if previous is not None:
+        changes = compare_plans(previous, plan)
+        summary += changes_blocks(previous, plan, changes)
+        counts.update({
+            "completed_since": len(changes.completed_since),
+            "worsened": len(changes.worsened),
+            "added": len(changes.added),
+            "removed": len(changes.removed),
+            "reworded": len(changes.reworded),
+        })
+    sections.append(("Summary of progress", summary))
+    if indicators is not None and indicators.indicators:
+        sections.append(("Performance", performance_blocks(indicators, as_at)))
+        counts["indicators"] = len(indicators.indicators)
+    if details.next_steps.strip():
+        sections.append(("Next steps", [Paragraph.of(details.next_steps)]))
+
+    blocks: list[Block] = []
+    for number, (heading, body) in enumerate(sections, start=1):
+        blocks.append(Heading(f"{number}. {heading}", 1))
+        blocks += body
+    blocks += sign_off_blocks(plan, as_at_text)
+    context: dict[str, object] = {
+        "organisation": organisation,
+        "as_at": as_at_text,
+        "committee": details.committee,
+        "meeting_date": format_date_value(details.meeting_date),
+        "author": details.author,
+        "author_title": details.author_title,
+        "report_number": "" if details.report_number is None else str(details.report_number),
+    }
+    return DocumentModel(
+        kind="briefing",
+        title=title,
+        subject=f"{details.title.strip() or 'Improvement plan'}: position as at {as_at_text}",
+        author=organisation,
+        landscape=False,
+        protective_marking=details.protective_marking,
+        context=context,
+        blocks=blocks,
+        counts=counts,
+    )
+
+
+def written_table_rows(path: Path, headers: tuple[str, ...]) -> list[list[str]]:
+    """The data rows' cell texts of every top-level table of a .docx whose header is `headers`.
+
+    Cell text as printed: its paragraphs joined by line breaks, w:br as a line break.
+    """
+    import zipfile
+
+    from lxml import etree
+
+    from pipeline.render.readback import W_NS, paragraph_text
+
+    def w(tag: str) -> str:
+        return f"{{{W_NS}}}{tag}"
+
+    def cells(tr: etree._Element) -> list[str]:
+        return [
+            "\n".join(paragraph_text(p) for p in tc.iter(w("p")))
+            for tc in tr.iterchildren(w("tc"))
+        ]
+
+    with zipfile.ZipFile(path) as archive:
+        body = etree.fromstring(archive.read("word/document.xml")).find(w("body"))
+    found: list[list[str]] = []
+    if body is None:
+        return found
+    for table in body.iterchildren(w("tbl")):
+        rows = table.findall(w("tr"))
+        if rows and tuple(cells(rows[0])) == headers:
+            found += [cells(tr) for tr in rows[1:]]
+    return found
+
+
+def count_written_briefing(path: Path, plan: Plan) -> dict[str, int]:
+    """Read a written briefing back: how many of the plan's late actions its table names.
+
+    "late": data rows of the LATE_HEADERS table; "behind": behind-schedule actions of
+    `plan` whose ref and action text are those of a row of that table.
+    """
+    rows = written_table_rows(path, LATE_HEADERS)
+    named = {(r[0], r[2]) for r in rows if len(r) == len(LATE_HEADERS)}
+    behind = [a for a in plan.actions if a.status == "behind"]
+    return {
+        "late": len(rows),
+        "behind": sum(1 for a in behind if (a.ref, a.text) in named),
+    }
