@@ -5,7 +5,8 @@ dataclasses and never touch files. The rules follow the indicator pages councils
 publish (Torbay's "Current Status / Since last period / It's best to be high"):
 
 - latest = the latest period with data; previous = the latest earlier period with data;
-  the periods between them (or after the latest) with no data are named.
+  the periods listed between them (or after the latest) with no data are named. Periods
+  the workbook does not list are not gaps: a table may be quarterly on purpose.
 - status by polarity: On target when the target is met; Near target when it misses by
   no more than the tolerance (default 10% of the target); Off target beyond that;
   Data only when there is no target; No data when there is no value.
@@ -22,7 +23,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from pipeline.domain.periods import periods_between
 from pipeline.model import Indicator, Observation, Period, Polarity
 
 DEFAULT_TOLERANCE = 0.10  # of the target
@@ -104,21 +104,10 @@ def reading(series: Sequence[Observation]) -> Reading:
     with_data = [o for o in ordered if o.value is not None]
     latest = with_data[-1] if with_data else None
     previous = with_data[-2] if len(with_data) > 1 else None
-    gaps: list[Period] = []
+    gaps: list[Period]
     if latest is not None:
         start = previous.period if previous is not None else latest.period
-        listed = [o.period for o in ordered if o.value is None]
-        known = {(p.start, p.end) for p in (o.period for o in ordered)}
-        candidates = list(listed)
-        if previous is not None:
-            candidates += [
-                p for p in periods_between(previous.period, latest.period)
-                if (p.start, p.end) not in known
-            ]
-        gaps = sorted(
-            {p for p in candidates if p > start and (p != latest.period)},
-            key=lambda p: (p.start, p.end),
-        )
+        gaps = [o.period for o in ordered if o.value is None and o.period > start]
     else:
         gaps = [o.period for o in ordered]
     return Reading(latest, previous, tuple(gaps))

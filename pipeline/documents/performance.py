@@ -1,0 +1,229 @@
+"""The performance report: a summary table, then one section per theme and indicator.
+
+Modelled on Torbay's indicator pages ("Current Status / Since last period / Target /
+Latest Performance / Responsible Officer / It's best to be high", then commentary) and
+Bury's "Update on Performance" table. A4 portrait; built from
+templates/performance-report.docx by the renderer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.documents.charts import CHART_WIDTH_CM, alt_text, indicator_label, trend_charts
+from pipeline.documents.docmodel import (
+    Block,
+    Cell,
+    Column,
+    DocumentModel,
+    Heading,
+    Image,
+    Paragraph,
+    Run,
+    Table,
+)
+from pipeline.documents.formatting import format_date, format_date_value
+from pipeline.domain.indicator_rules import (
+    Direction,
+    IndicatorStatus,
+    Reading,
+    comparator_gaps,
+    direction,
+    format_value,
+    normalise_unit,
+    polarity_sentence,
+    reading,
+    status,
+)
+from pipeline.model import Indicator, IndicatorSet, Observation
+
+DEFAULT_TITLE = "Performance report"
+NO_TARGET = "No target"
+SUMMARY_COLUMNS = [
+    Column("Indicator", 5.2),
+    Column("Previous", 2.3),
+    Column("Latest", 2.3),
+    Column("Target", 1.8),
+    Column("Status", 2.2),
+    Column("Direction", 2.2),
+]
+FACT_COLUMNS = [
+    Column("Current status", 2.8),
+    Column("Since last period", 3.2),
+    Column("Target", 2.4),
+    Column("Latest performance", 3.8),
+    Column("Previous", 3.8),
+]
+
+
+class Assessment:
+    """Everything the document says about one indicator, worked out once."""
+
+    def __init__(self, indicator: Indicator) -> None:
+        self.indicator = indicator
+        self.unit = normalise_unit(indicator.unit)
+        self.reading: Reading = reading(indicator.series)
+        latest, previous = self.reading.latest, self.reading.previous
+        self.status: IndicatorStatus = status(
+            None if latest is None else latest.value,
+            indicator.target, indicator.polarity, indicator.tolerance,
+        )
+        self.direction: Direction = direction(
+            None if latest is None else latest.value,
+            None if previous is None else previous.value,
+            indicator.polarity,
+        )
+
+    def value_text(self, observation: Observation | None) -> str:
+        """'Sep 2011\\n66.5%', or 'No data'."""
+        if observation is None:
+            return "No data"
+        return f"{observation.period.label}\n{format_value(observation.value, self.unit)}"
+
+    @property
+    def target_text(self) -> str:
+        if self.indicator.target is None:
+            return NO_TARGET
+        return format_value(self.indicator.target, self.unit)
+
+    def status_cell(self) -> Cell:
+        s = self.status
+        return Cell.of(s.label, fill=s.fill, text_colour=s.text_colour, bold=True)
+
+    def latest_text(self) -> str:
+        text = self.value_text(self.reading.latest)
+        gap = self.reading.gap_text
+        return f"{text}\n({gap})" if gap else text
+
+
+def _summary(assessments: list[Assessment]) -> Table:
+    rows = [
+        [
+            Cell.of(a.indicator.name),
+            Cell.of(a.value_text(a.reading.previous)),
+            Cell.of(a.latest_text()),
+            Cell.of(a.target_text),
+            a.status_cell(),
+            Cell.of(a.direction.text),
+        ]
+        for a in assessments
+    ]
+    return Table(list(SUMMARY_COLUMNS), rows, caption="Summary of performance indicators")
+
+
+def _labelled(label: str, text: str) -> Paragraph:
+    return Paragraph([Run(f"{label}: ", bold=True), Run(text)])
+
+
+def _section(a: Assessment, png: bytes | None) -> list[Block]:
+    ind = a.indicator
+    blocks: list[Block] = [Heading(ind.name, 2)]
+    facts = Table(
+        list(FACT_COLUMNS),
+        [[
+            a.status_cell(),
+            Cell.of(a.direction.text),
+            Cell.of(a.target_text),
+            Cell.of(a.latest_text()),
+            Cell.of(a.value_text(a.reading.previous)),
+        ]],
+        caption=f"Position of {ind.name}",
+    )
+    blocks.append(facts)
+    sentence = polarity_sentence(ind.polarity)
+    if sentence:
+        blocks.append(Paragraph.of(sentence, bold=True))
+    if ind.responsible_officer:
+        blocks.append(_labelled("Responsible officer", ind.responsible_officer))
+    if ind.definition:
+        blocks.append(_labelled("Definition", ind.definition))
+    gaps = comparator_gaps(ind, None if a.reading.latest is None else a.reading.latest.value)
+    if gaps:
+        blocks.append(_labelled("Comparators", "; ".join(g.text for g in gaps)))
+    if ind.commentary:
+        blocks.append(_labelled("Commentary", ind.commentary))
+    if png is not None:
+        blocks.append(
+            Image(png, alt_text(ind), CHART_WIDTH_CM, title=f"Trend of {indicator_label(ind)}")
+        )
+    return blocks
+
+
+def _themes(indicators: list[Indicator]) -> list[tuple[str, list[int]]]:
+    order: dict[str, list[int]] = {}
+    for i, ind in enumerate(indicators):
+        order.setdefault(ind.theme, []).append(i)
+    return list(order.items())
+
+
+def build_performance_document(
+    indicators: IndicatorSet,
+    as_at: dt.date | None = None,
+    *,
+    charts: bool = True,
+) -> DocumentModel:
+    """The performance report as a DocumentModel (kind "performance", A4 portrait).
+
+    `as_at` overrides the workbook's "As at" date; `charts=False` leaves the trend charts out.
+    """
+    details = indicators.details
+    title = details.title or DEFAULT_TITLE
+    if as_at is not None:
+        as_at_text = format_date(as_at)
+    else:
+        as_at_text = format_date_value(details.as_at)
+    items = indicators.indicators
+    assessments = [Assessment(i) for i in items]
+    pngs: list[bytes | None] = trend_charts(items) if charts else [None] * len(items)
+
+    blocks: list[Block] = [
+        Heading("Summary", 1),
+        Paragraph.of(_summary_sentence(assessments)),
+        _summary(assessments),
+    ]
+    themes = _themes(items)
+    for theme, members in themes:
+        if theme:
+            blocks.append(Heading(theme, 1))
+        elif len(themes) > 1:
+            blocks.append(Heading("Other indicators", 1))
+        elif not theme:
+            blocks.append(Heading("Indicators", 1))
+        for i in members:
+            blocks.extend(_section(assessments[i], pngs[i]))
+
+    return DocumentModel(
+        kind="performance",
+        title=title,
+        subject="Performance report",
+        author=details.organisation,
+        landscape=False,
+        protective_marking=details.protective_marking,
+        context={
+            "title": title,
+            "organisation": details.organisation,
+            "as_at": as_at_text,
+            "committee": details.committee,
+            "meeting_date": format_date_value(details.meeting_date),
+        },
+        blocks=blocks,
+        counts={
+            "indicators": len(items),
+            "charts": sum(1 for p in pngs if p is not None),
+        },
+    )
+
+
+def _summary_sentence(assessments: list[Assessment]) -> str:
+    """'12 indicators: 3 on target, 2 near target, 4 off target, 3 data only.'"""
+    n = len(assessments)
+    counts: dict[str, int] = {}
+    for a in assessments:
+        counts[a.status.label] = counts.get(a.status.label, 0) + 1
+    order = ("On target", "Near target", "Off target", "Data only", "No data")
+    parts = [f"{counts[k]} {k.lower()}" for k in order if counts.get(k)]
+    noun = "indicator" if n == 1 else "indicators"
+    return f"{n} {noun}: {', '.join(parts)}." if parts else f"{n} {noun}."
+
+
+__all__ = ["Assessment", "build_performance_document"]
