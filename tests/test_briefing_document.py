@@ -1,0 +1,361 @@
+"""The briefing to the scrutiny committee: golden briefing from the sample plan, changes since
+the last report from two small workbooks, the performance section, and the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from click.testing import CliRunner
+from docx.oxml.ns import qn
+
+from pipeline.cli import main
+from pipeline.documents.briefing import (
+    LATE_HEADERS,
+    build_briefing_document,
+    ordinal,
+    status_sentence,
+)
+from pipeline.documents.docmodel import Heading, Paragraph
+from pipeline.model import Action, Details, Plan, Priority, Recommendation
+from pipeline.reader import read_workbook
+from pipeline.status import DEFAULT_SCHEME
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_PLAN = ROOT / "inputs" / "childrens-services-improvement-plan.xlsx"
+SAMPLE_INDICATORS = ROOT / "inputs" / "performance-indicators.xlsx"
+HEADERS = ["Priority", "Ref", "Recommendation", "Action", "Outcome", "Source", "Measure",
+           "Timescale", "Lead", "Target date", "Progress", "Status"]
+TRICKY = "Tom & Jerry <b> \"quoted\" 'single' £250 – 😀"
+
+
+def row(action: str | None, status: str | None, ref: str | None = None,
+        rec: str | None = None, progress: str = "Done.", target: Any = "30/07/2013",
+        lead: str = "Ann Smith") -> list[Any]:
+    return [None, ref, rec, action, "Outcome", "Ofsted 2012", "Audit", "3 months",
+            lead, target, progress, status]
+
+
+def workbook(path: Path, actions: list[list[Any]], details: dict[str, Any]) -> Path:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Actions"
+    ws.append(HEADERS)
+    for r in actions:
+        ws.append(r)
+    sheet = wb.create_sheet("Details")
+    for key, value in details.items():
+        sheet.append([key, value])
+    wb.save(path)
+    return path
+
+
+def body(path: Path) -> list[tuple[str, str]]:
+    return [(p.style.name, p.text) for p in docx.Document(str(path)).paragraphs]
+
+
+def late_table(path: Path) -> Any:
+    doc = docx.Document(str(path))
+    return next(t for t in doc.tables if tuple(c.text for c in t.rows[0].cells) == LATE_HEADERS)
+
+
+def fill(cell: Any) -> str | None:
+    shd = cell._tc.tcPr.find(qn("w:shd")) if cell._tc.tcPr is not None else None
+    return None if shd is None else shd.get(qn("w:fill"))
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+# --- golden briefing from the sample plan ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def golden(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("golden") / "briefing.docx"
+    result = CliRunner().invoke(main, ["briefing", str(SAMPLE_PLAN), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_golden_heading_and_sections(golden: Path) -> None:
+    paras = body(golden)
+    assert paras[0] == (
+        "Title",
+        "Briefing for Children & Young People Scrutiny Committee 15 August 2013: "
+        "Update on Children's Services Improvement Plan",
+    )
+    assert ("Normal", "Telford & Wrekin Council") in paras
+    headings = [text for style, text in paras if style == "Heading 1"]
+    assert headings == ["1. Background", "2. Summary of progress", "3. Next steps"]
+    doc = docx.Document(str(golden))
+    assert doc.core_properties.title == paras[0][1]
+    assert doc.sections[0].page_width < doc.sections[0].page_height  # portrait
+    assert "OFFICIAL" in [p.text for p in doc.sections[0].header.paragraphs]
+
+
+def test_golden_background_and_next_steps_as_typed(golden: Path) -> None:
+    plan = read_workbook(SAMPLE_PLAN).plan
+    assert plan is not None
+    texts = [text for _, text in body(golden)]
+    background = texts[texts.index("1. Background") + 1]
+    assert background == plan.details.background
+    assert background.startswith("This is the third progress report regarding")
+    next_steps = texts[texts.index("3. Next steps") + 1]
+    assert next_steps == plan.details.next_steps
+    assert "\n" in next_steps  # the line break typed in the cell survives
+
+
+def test_golden_summary_sentences_exact(golden: Path) -> None:
+    texts = [text for _, text in body(golden)]
+    assert (
+        "The plan has 52 actions against 27 recommendations. Of these, 39 are complete (75%), "
+        "four are on track, two are at risk, five are behind schedule and two have not started."
+    ) in texts
+    i = texts.index("One recommendation has no actions agreed yet:")
+    assert texts[i + 1] == (
+        "R2: End the unsafe practice of holding cases as contacts and referrals for prolonged "
+        "periods while information gathering"
+    )
+    assert "Eight actions were due before 30 July 2013 and are not complete." in texts
+    assert "Eight actions are behind schedule or overdue:" in texts
+
+
+def test_golden_names_every_behind_schedule_action(golden: Path) -> None:
+    plan = read_workbook(SAMPLE_PLAN).plan
+    assert plan is not None
+    behind = [a for a in plan.actions if a.status == "behind"]
+    assert len(behind) == 5
+    table = late_table(golden)
+    rows = [[c.text for c in r.cells] for r in table.rows[1:]]
+    assert len(rows) == 8
+    rec_of = {id(a): r for r in plan.recommendations for a in r.actions}
+    for action in behind:
+        expected = [action.ref, rec_of[id(action)].text, action.text, action.lead]
+        assert any(r[:4] == expected for r in rows), f"{action.ref} {action.text} not named"
+        matching = next(r for r in rows if r[2] == action.text)
+        assert matching[5] == action.progress
+        assert matching[6] == "Behind schedule"
+    # Overdue but not behind: R20 on track, due November 2012.
+    r20 = next(r for r in rows if r[0] == "R20")
+    assert r20[4] == "November 2012" and r20[6] == "On track"
+    # The status cell is shaded with the status colour and says the status in words.
+    status_cells = [r.cells[6] for r in table.rows[1:] if r.cells[6].text == "Behind schedule"]
+    assert {fill(c) for c in status_cells} == {DEFAULT_SCHEME.entry("behind").fill}
+    # The header row repeats on each page.
+    trpr = table.rows[0]._tr.trPr
+    assert trpr is not None and trpr.find(qn("w:tblHeader")) is not None
+
+
+def test_golden_sign_off(golden: Path) -> None:
+    texts = [text for _, text in body(golden)]
+    assert texts[-3:] == [
+        "Tilly Heigh", "Service Delivery Manager for Service Improvement", "30 July 2013",
+    ]
+
+
+# --- the document model -----------------------------------------------------------------------
+
+
+def small_plan(details: Details, *actions: Action) -> Plan:
+    return Plan(details, DEFAULT_SCHEME,
+                [Priority("1", "Safety", [Recommendation("R1", "Record promptly", list(actions))])])
+
+
+def test_generated_background_from_report_number() -> None:
+    details = Details(title="Service Improvement Plan", report_number=3)
+    model = build_briefing_document(small_plan(details, Action("R1", "Audit", "complete")))
+    assert model.blocks[0] == Heading("1. Background", 1)
+    assert model.blocks[1] == Paragraph.of(
+        "This is the third progress report on the Service Improvement Plan."
+    )
+    details = Details(title="Service Improvement Plan")
+    model = build_briefing_document(small_plan(details, Action("R1", "Audit", "complete")))
+    assert model.blocks[1] == Paragraph.of(
+        "This report updates the committee on progress with the Service Improvement Plan."
+    )
+
+
+def test_ordinals() -> None:
+    assert [ordinal(n) for n in (1, 3, 10, 11, 12, 13, 21, 22, 23, 112)] == [
+        "first", "third", "tenth", "11th", "12th", "13th", "21st", "22nd", "23rd", "112th",
+    ]
+
+
+def test_status_sentence_one_action_and_all_complete() -> None:
+    one = small_plan(Details(), Action("R1", "Audit", "behind"))
+    assert status_sentence(one) == (
+        "The plan has one action against one recommendation. It is behind schedule."
+    )
+    done = small_plan(Details(), *[Action("R1", f"A{i}", "complete") for i in range(12)])
+    assert status_sentence(done) == (
+        "The plan has 12 actions against one recommendation. Of these, 12 are complete (100%)."
+    )
+
+
+def test_sections_stay_consecutive_without_next_steps() -> None:
+    model = build_briefing_document(small_plan(Details(), Action("R1", "Audit", "complete")))
+    headings = [b.text for b in model.blocks if isinstance(b, Heading) and b.level == 1]
+    assert headings == ["1. Background", "2. Summary of progress"]
+    assert "No actions are behind schedule." in [
+        b.text for b in model.blocks if isinstance(b, Paragraph)
+    ]
+    assert model.counts == {"actions": 1, "behind": 0, "late": 0}
+
+
+# --- since the last report --------------------------------------------------------------------
+
+PREVIOUS_ROWS = [
+    row("Amend the monitoring of S47 enquiries", "In progress on schedule", "R1",
+        "Record enquiries promptly"),
+    row("Weekly meetings with team managers", "In progress on schedule"),
+    row("Develop the template for a single assessment", "In progress on schedule", "R2",
+        "Improve assessments"),
+    row("Commission CAMHS to provide a stable placement team", "Behind schedule", "R3",
+        "Improve CAMHS"),
+    row("Review pay differentials", "Behind schedule", "R4", "Reduce agency staff"),
+]
+CURRENT_ROWS = [
+    row("Amend the monitoring of S47 enquiries", "Complete", "R1", "Record enquiries promptly"),
+    row("Weekly meetings with team managers", "Behind schedule",
+        progress=f"Slipped\n{TRICKY}", target="30/06/2013"),
+    row("Develop and pilot the template for a single assessment", "In progress on schedule",
+        "R2", "Improve assessments", target="31/12/2013"),
+    row("Agree a joint referral pathway with the CCG", "Behind schedule", "R3", "Improve CAMHS"),
+    row("Set up a job club for care leavers", "Not started", "R5", "Support care leavers",
+        target="31/12/2013"),
+]
+
+
+def details(meeting: str, as_at: str) -> dict[str, Any]:
+    return {"Title": "Service Improvement Plan", "Organisation": "Telford & Wrekin Council",
+            "Committee": "CYP Scrutiny Committee", "Meeting date": meeting, "As at": as_at,
+            "Author": "Tilly Heigh", "Author title": "Service Delivery Manager",
+            "Next steps": "Refresh the plan & report in October."}
+
+
+def test_since_the_last_report(tmp_path: Path, runner: CliRunner) -> None:
+    before = workbook(tmp_path / "may.xlsx", PREVIOUS_ROWS, details("16/05/2013", "30/04/2013"))
+    after = workbook(tmp_path / "aug.xlsx", CURRENT_ROWS, details("15/08/2013", "30/07/2013"))
+    out = tmp_path / "briefing.docx"
+    result = runner.invoke(main, ["briefing", str(after), "--previous", str(before),
+                                  "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    paras = body(out)
+    texts = [t for _, t in paras]
+    assert ("Heading 2", "Since the last report (16 May 2013)") in paras
+    start = texts.index("Since the last report (16 May 2013)")
+    end = texts.index("3. Next steps")
+    assert texts[start + 1:end] == [
+        "One action has been completed:",
+        "R1: Amend the monitoring of S47 enquiries",
+        "One action has moved to a worse status:",
+        "R1: Weekly meetings with team managers (was On track, "
+        "now Behind schedule)",
+        "Two new actions have been added:",
+        "R3: Agree a joint referral pathway with the CCG",
+        "R5: Set up a job club for care leavers",
+        "Two actions have been removed:",
+        "R3: Commission CAMHS to provide a stable placement team",
+        "R4: Review pay differentials",
+        "One action has been reworded:",
+        "R2: Develop and pilot the template for a single assessment "
+        "(was: Develop the template for a single assessment)",
+    ]
+    assert ("List Bullet", "R5: Set up a job club for care leavers") in paras
+    # The slipped action is named in the late table with its progress exactly as typed.
+    table = late_table(out)
+    rows = [[c.text for c in r.cells] for r in table.rows[1:]]
+    assert [r[2] for r in rows] == [
+        "Weekly meetings with team managers", "Agree a joint referral pathway with the CCG",
+    ]
+    assert rows[0][5] == f"Slipped\n{TRICKY}"
+    assert texts[-3:] == ["Tilly Heigh", "Service Delivery Manager", "30 July 2013"]
+    assert "Refresh the plan & report in October." in texts
+
+
+def test_no_changes_since_the_last_report(tmp_path: Path, runner: CliRunner) -> None:
+    before = workbook(tmp_path / "a.xlsx", PREVIOUS_ROWS, details("16/05/2013", "30/04/2013"))
+    after = workbook(tmp_path / "b.xlsx", PREVIOUS_ROWS, details("15/08/2013", "30/04/2013"))
+    out = tmp_path / "briefing.docx"
+    result = runner.invoke(main, ["briefing", str(after), "--previous", str(before),
+                                  "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    texts = [t for _, t in body(out)]
+    i = texts.index("Since the last report (16 May 2013)")
+    assert texts[i + 1] == (
+        "No action has been completed, added, removed or reworded, and no status has "
+        "changed since the last report."
+    )
+
+
+# --- the command ------------------------------------------------------------------------------
+
+
+def test_cli_reports_what_it_named(tmp_path: Path, runner: CliRunner) -> None:
+    after = workbook(tmp_path / "aug.xlsx", CURRENT_ROWS, details("15/08/2013", "30/07/2013"))
+    result = runner.invoke(main, ["briefing", str(after), "-o", str(tmp_path / "b.docx")])
+    assert result.exit_code == 0, result.output
+    assert f"Wrote {tmp_path / 'b.docx'}" in result.output
+    assert (
+        "5 actions in the plan; 2 of 2 behind schedule and 2 of 2 behind schedule or overdue "
+        "named" in result.output
+    )
+
+
+def test_cli_default_output_name(tmp_path: Path, runner: CliRunner,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    after = workbook(tmp_path / "aug.xlsx", CURRENT_ROWS, details("15/08/2013", "30/07/2013"))
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["briefing", str(after)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "outputs" / "briefing-service-improvement-plan-2013-08-15.docx").is_file()
+
+
+def test_cli_warns_without_next_steps(tmp_path: Path, runner: CliRunner) -> None:
+    info = details("15/08/2013", "30/07/2013")
+    del info["Next steps"]
+    after = workbook(tmp_path / "aug.xlsx", CURRENT_ROWS, info)
+    result = runner.invoke(main, ["briefing", str(after), "-o", str(tmp_path / "b.docx")])
+    assert result.exit_code == 0, result.output
+    assert "no 'Next steps'" in result.output
+    headings = [t for s, t in body(tmp_path / "b.docx") if s == "Heading 1"]
+    assert headings == ["1. Background", "2. Summary of progress"]
+
+
+def test_cli_error_in_previous_writes_nothing(tmp_path: Path, runner: CliRunner) -> None:
+    bad_rows = [*PREVIOUS_ROWS[:2], row("Review pay differentials", "Sort of done", "R4", "Pay")]
+    before = workbook(tmp_path / "may.xlsx", bad_rows, details("16/05/2013", "30/04/2013"))
+    after = workbook(tmp_path / "aug.xlsx", CURRENT_ROWS, details("15/08/2013", "30/07/2013"))
+    out = tmp_path / "briefing.docx"
+    result = runner.invoke(main, ["briefing", str(after), "--previous", str(before),
+                                  "-o", str(out)])
+    assert result.exit_code == 1
+    assert not out.exists()
+    assert "may.xlsx has 1 problem to fix" in result.output
+    assert str(before) in result.output
+    assert "row 4" in result.output and "'Status'" in result.output
+
+
+def test_cli_previous_without_a_plan(tmp_path: Path, runner: CliRunner) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "Details"
+    wb.active.append(["Title", "Not a plan"])
+    wb.create_sheet("Recommendations")
+    other = tmp_path / "other.xlsx"
+    wb.save(other)
+    after = workbook(tmp_path / "aug.xlsx", CURRENT_ROWS, details("15/08/2013", "30/07/2013"))
+    out = tmp_path / "briefing.docx"
+    result = runner.invoke(main, ["briefing", str(after), "--previous", str(other),
+                                  "-o", str(out)])
+    assert result.exit_code == 1
+    assert not out.exists()
+    assert "other.xlsx" in result.output
