@@ -242,3 +242,36 @@ def briefing(
     if run.indicators_from is not None:
         click.echo(f"Performance section: {c.get('indicators', 0)} indicators "
                    f"from {run.indicators_from}")
+
+
+# --- performance ------------------------------------------------------------------------------
+@main.command()
+@click.argument("workbook", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option(
+    "-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False),
+    help="Where to write the .docx (default: outputs/<report title>.docx).",
+)
+@click.option(
+    "--template", type=click.Path(path_type=Path, dir_okay=False),
+    help="A Word template to use instead of the standard performance-report.docx.",
+)
+def performance(workbook: Path, out: Path | None, template: Path | None) -> None:
+    """Make the performance report, with trend charts, from the indicators in WORKBOOK.
+
+    \b
+    Example:  committee performance performance-indicators.xlsx -o report.docx
+    WORKBOOK holds Indicators and Values sheets, or one table such as
+    "Item | August 2018 | November 2018" (a .csv file will do).
+    Exits 1, writing nothing, when the workbook has problems to fix.
+    """
+    from pipeline.performance_run import make_performance
+
+    try:
+        run = make_performance(workbook, out, template)
+    except PipelineError as error:
+        fail(error)
+        return
+    echo_issues(run.warnings)
+    click.echo(f"Wrote {run.out}")
+    e, w = run.expected, run.written
+    click.echo(f"{e['indicators']} indicators in, {w['indicators']} written")
