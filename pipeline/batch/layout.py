@@ -1,0 +1,23 @@
+"""Where the batch puts documents: OUTPUTS/<YYYY-MM>/<workbook name>/<kind>.docx."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pipeline.model import DateValue, Details
+
+
+def _date_of(value: DateValue | None) -> dt.date | None:
+    return value.date if value is not None and value.date is not None else None
+
+
+def document_month(details: Details, run_date: dt.date) -> str:
+    """"YYYY-MM": the meeting date's month, else the as-at date's, else the run's."""
+    when = _date_of(details.meeting_date) or _date_of(details.as_at) or run_date
+    return f"{when.year:04d}-{when.month:02d}"
+
+
+def document_path(outputs: Path, month: str, workbook_name: str, kind: str) -> Path:
+    """OUTPUTS/<month>/<workbook name>/<kind>.docx"""
+    return Path(outputs) / month / workbook_name / f"{kind}.docx"

@@ -1,0 +1,57 @@
+"""The batch manifest: OUTPUTS/manifest.json for the latest run, a copy per run in runs/.
+
+Shape (the monthly batch issue):
+{"started", "finished", "inputs": [{"path", "sha256", "status": "ok"|"failed"|"skipped",
+ "documents": [{"kind", "path", "sha256", "pdf"}], "errors": [Issue], "warnings": [Issue]}]}
+An entry may also hold "audit": the accessibility findings of its documents, when run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+MANIFEST_FILE = "manifest.json"
+RUNS_FOLDER = "runs"
+
+
+def write_file_atomically(path: Path, data: bytes) -> Path:
+    """Write `data` to a temporary file beside `path`, flush it to disk, rename it into place."""
+    from pipeline.produce import fsync_dir
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, 0o644)
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    fsync_dir(path.parent)
+    return path
+
+
+def run_file_name(started: str) -> str:
+    """'2026-11-23T20:30:00' -> '2026-11-23T20-30-00.json' (no colons: Windows shares)."""
+    return started.replace(":", "-") + ".json"
+
+
+def write_manifest(outputs: Path, manifest: dict[str, Any]) -> Path:
+    """Write OUTPUTS/manifest.json and OUTPUTS/runs/<started>.json; returns the first."""
+    data = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    runs = Path(outputs) / RUNS_FOLDER
+    copy = runs / run_file_name(str(manifest["started"]))
+    n = 2
+    while copy.exists():
+        copy = runs / run_file_name(f"{manifest['started']}-{n}")
+        n += 1
+    write_file_atomically(copy, data)
+    return write_file_atomically(Path(outputs) / MANIFEST_FILE, data)

@@ -1,0 +1,681 @@
+"""`committee batch` as a library call: every workbook in INPUTS, every document in OUTPUTS.
+
+    result = run_batch(Path("inputs"), Path("outputs"))
+
+- Each workbook makes every document its sheets allow (Actions: plan and briefing;
+  Indicators: performance report; Recommendations: cabinet response, and its update when
+  any Progress is filled in) into OUTPUTS/<YYYY-MM>/<workbook name>/<kind>.docx.
+- Workbooks are made in parallel (one process each, `jobs` at a time); a workbook that
+  fails, for whatever reason, is reported with its located errors and the others are made.
+- Every file is written to a temporary name in its folder, flushed and renamed into place:
+  an interrupted run leaves documents whole or absent, and the next run completes it (it
+  first removes the temporary files an interrupted run left behind).
+- An input whose hash and templates are unchanged since its last successful run is
+  skipped ("skipped, unchanged") unless `force`; a document already made from the same
+  input and template (a circulated copy) is never replaced, even with `force`.
+- OUTPUTS/manifest.json (and runs/<started>.json) say what was done; OUTPUTS/history.sqlite
+  remembers plans and indicators so the briefing says what changed since the last report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline import __version__
+from pipeline.batch.discover import discover_inputs, workbook_names
+from pipeline.batch.history import HISTORY_FILE, History, HistoryError
+from pipeline.batch.layout import document_month, document_path
+from pipeline.issues import Issue, PipelineError
+from pipeline.model import IndicatorSet, Plan
+
+WORK_FOLDER = ".work"
+LOCK_FILE = ".batch.lock"
+
+# The builder module each kind needs; a kind whose builder is not installed is not made.
+BUILDERS: dict[str, str] = {
+    "plan": "pipeline.documents.plan",
+    "briefing": "pipeline.documents.briefing",
+    "performance": "pipeline.documents.performance",
+    "response": "pipeline.documents.response",
+    "response-update": "pipeline.documents.response",
+}
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def fingerprint(input_sha: str, template_sha: str, kind: str) -> str:
+    """What a document is made from: its input, its template, its kind and this version."""
+    text = f"{input_sha}:{template_sha}:{kind}:{__version__}"
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@dataclass
+class DocumentEntry:
+    kind: str
+    path: Path
+    sha256: str | None
+    fingerprint: str = ""
+    pdf: Path | None = None
+    made: bool = True  # False: an earlier run's document, kept as it was
+
+    def to_manifest(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "path": str(self.path),
+            "sha256": self.sha256,
+            "pdf": None if self.pdf is None else str(self.pdf),
+        }
+
+
+@dataclass
+class InputEntry:
+    """One input of the batch: what was made from it, or why not."""
+
+    path: Path
+    name: str
+    sha256: str | None
+    status: str = "ok"  # "ok" | "failed" | "skipped"
+    note: str = ""  # "skipped, unchanged"
+    documents: list[DocumentEntry] = field(default_factory=list)
+    errors: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    audit: list[dict[str, Any]] | None = None
+
+    @property
+    def made(self) -> list[DocumentEntry]:
+        return [d for d in self.documents if d.made]
+
+    @property
+    def kept(self) -> list[DocumentEntry]:
+        return [d for d in self.documents if not d.made]
+
+    def to_manifest(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "path": str(self.path),
+            "sha256": self.sha256,
+            "status": self.status,
+            "documents": [d.to_manifest() for d in self.documents],
+            "errors": [i.to_dict() for i in self.errors],
+            "warnings": [i.to_dict() for i in self.warnings],
+        }
+        if self.audit is not None:
+            out["audit"] = self.audit
+        return out
+
+
+@dataclass
+class BatchResult:
+    started: str
+    finished: str
+    inputs: list[InputEntry]
+    outputs: Path
+    manifest: Path | None = None  # None for a dry run
+    problems: list[Issue] = field(default_factory=list)  # about the batch, not one input
+    dry_run: bool = False
+
+    @property
+    def failed(self) -> list[InputEntry]:
+        return [e for e in self.inputs if e.status == "failed"]
+
+    @property
+    def skipped(self) -> list[InputEntry]:
+        return [e for e in self.inputs if e.status == "skipped"]
+
+    @property
+    def made(self) -> list[DocumentEntry]:
+        return [d for e in self.inputs for d in e.made]
+
+    @property
+    def kept(self) -> list[DocumentEntry]:
+        return [d for e in self.inputs if e.status != "skipped" for d in e.kept]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed or any(p.severity == "error" for p in self.problems) else 0
+
+    def to_manifest(self) -> dict[str, Any]:
+        return {
+            "started": self.started,
+            "finished": self.finished,
+            "inputs": [e.to_manifest() for e in self.inputs],
+        }
+
+
+# --- one workbook, in a worker process ----------------------------------------------------------
+
+
+@dataclass
+class _Task:
+    path: Path
+    name: str
+    sha256: str
+    outputs: Path
+    templates_dir: Path | None
+    template_shas: dict[str, str]
+    known: dict[str, str]  # document path (relative to outputs) -> fingerprint
+    run_id: int
+    run_date: dt.date
+    history: Path
+    dry_run: bool
+
+
+@dataclass
+class _Outcome:
+    entry: InputEntry
+    plan: Plan | None = None
+    indicators: IndicatorSet | None = None
+
+
+def _kinds_for(result: Any) -> list[str]:
+    from importlib.util import find_spec
+
+    kinds: list[str] = []
+    if result.plan is not None:
+        kinds += ["plan", "briefing"]
+    if result.indicators is not None:
+        kinds.append("performance")
+    if result.response is not None:
+        kinds.append("response")
+        if result.response.has_progress:
+            kinds.append("response-update")
+    return [k for k in kinds if find_spec(BUILDERS[k]) is not None]
+
+
+def _removed_message(path: Path) -> str:
+    return (
+        f"The file {path.name} was removed or moved while the batch was running, so nothing "
+        "was made from it. Put it back in the inputs folder and run the batch again."
+    )
+
+
+def _audit(path: Path) -> list[dict[str, Any]] | None:
+    from importlib.util import find_spec
+
+    if find_spec("pipeline.audit") is None:
+        return None
+    from pipeline.audit import audit_document  # type: ignore[import-not-found]
+
+    findings = audit_document(path)
+    out: list[dict[str, Any]] = []
+    for f in findings:
+        if hasattr(f, "to_dict"):
+            out.append({"document": str(path), **f.to_dict()})
+        elif isinstance(f, dict):
+            out.append({"document": str(path), **f})
+        else:
+            out.append({"document": str(path), "finding": str(f)})
+    return out
+
+
+def _make_documents(task: _Task, outcome: _Outcome) -> None:
+    from pipeline.batch import history as hist
+    from pipeline.produce import TEMPLATE_KIND, produce
+    from pipeline.reader import read_workbook
+
+    entry = outcome.entry
+    if not task.path.is_file():
+        entry.errors.append(Issue("format-error", "error", _removed_message(task.path),
+                                  file=str(task.path)))
+        return
+    result = read_workbook(task.path)
+    entry.warnings.extend(result.report.warnings)
+    if not result.report.ok:
+        if not task.path.exists():
+            entry.errors.append(Issue("format-error", "error", _removed_message(task.path),
+                                      file=str(task.path)))
+        else:
+            entry.errors.extend(result.report.errors)
+        return
+    month = document_month(result.details, task.run_date)
+    kinds = _kinds_for(result)
+    conn = None
+    if "briefing" in kinds or "performance" in kinds:
+        conn = hist.open_readonly(task.history)
+    try:
+        previous = None
+        if result.plan is not None and "briefing" in kinds:
+            previous = hist.load_previous_plan(conn, result.plan, task.run_id, task.run_date)
+        if result.indicators is not None:
+            result.indicators = hist.merge_earlier_series(conn, result.indicators)
+    finally:
+        if conn is not None:
+            conn.close()
+    outcome.plan = result.plan
+    outcome.indicators = result.indicators
+    audit: list[dict[str, Any]] = []
+    audited = False
+    for kind in kinds:
+        target = document_path(task.outputs, month, task.name, kind)
+        rel = target.relative_to(task.outputs).as_posix()
+        fp = fingerprint(task.sha256, task.template_shas[TEMPLATE_KIND[kind]], kind)
+        if target.is_file() and task.known.get(rel) == fp:
+            # Already made from this very input and template: a circulated copy, kept.
+            entry.documents.append(DocumentEntry(kind, target, sha256_file(target), fp,
+                                                 made=False))
+            continue
+        if task.dry_run:
+            entry.documents.append(DocumentEntry(kind, target, None, fp))
+            continue
+        try:
+            produced = produce(kind, result, target, templates_dir=task.templates_dir,
+                               previous=previous)
+        except PipelineError as error:
+            entry.errors.extend(error.issues or [
+                Issue("write-error", "error", error.message, file=str(task.path))
+            ])
+            continue
+        entry.documents.append(DocumentEntry(kind, target, produced.sha256, fp))
+        findings = _audit(target)
+        if findings is not None:
+            audited = True
+            audit.extend(findings)
+    if audited:
+        entry.audit = audit
+
+
+def process_workbook(task: _Task) -> _Outcome:
+    """Make every document of one workbook; every failure comes back as located errors."""
+    entry = InputEntry(path=task.path, name=task.name, sha256=task.sha256)
+    outcome = _Outcome(entry)
+    try:
+        _make_documents(task, outcome)
+    except PipelineError as error:
+        entry.errors.extend(error.issues or [
+            Issue("write-error", "error", error.message, file=str(task.path))
+        ])
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        entry.errors.append(Issue(
+            "write-error", "error",
+            f"A file could not be read or written{where}: {exc.strerror or exc}. Check the "
+            "disk is not full and the outputs folder may be written to, then run the batch "
+            "again; nothing half-written was left behind.",
+            file=str(task.path),
+        ))
+    except Exception as exc:  # isolation: one workbook's bug must not stop the batch
+        entry.errors.append(Issue(
+            "format-error", "error",
+            f"An unexpected problem stopped this workbook ({type(exc).__name__}: {exc}). "
+            "The other workbooks were not affected. Check the workbook opens in Excel; if it "
+            "does, report this as a bug and attach the workbook.",
+            file=str(task.path),
+        ))
+    # Keep the issues' file names the input's, for the summary.
+    entry.errors = [i if i.file else _with_file(i, task.path) for i in entry.errors]
+    if entry.errors:
+        entry.status = "failed"
+        outcome.plan = outcome.indicators = None
+    return outcome
+
+
+def _with_file(issue: Issue, path: Path) -> Issue:
+    from dataclasses import replace
+
+    return replace(issue, file=str(path))
+
+
+# --- the batch, in the main process ----------------------------------------------------------
+
+
+def _now() -> str:
+    return dt.datetime.now().replace(microsecond=0).isoformat()
+
+
+def _batch_error(message: str, path: Path | None = None) -> PipelineError:
+    return PipelineError(message, [Issue("write-error", "error", message,
+                                         file=str(path or ""))])
+
+
+def _prepare_outputs(outputs: Path) -> None:
+    """Make OUTPUTS and prove a file can be written there, or say plainly why not."""
+    import tempfile
+
+    try:
+        outputs.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".write-test-", suffix=".tmp", dir=outputs)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise _batch_error(
+            f"The outputs folder {outputs} cannot be written to ({exc.strerror or exc}). "
+            "Nothing was made. Choose a folder you may save files in, or ask for permission "
+            "to save in this one, and run the batch again.",
+            outputs,
+        ) from exc
+
+
+def _lock(outputs: Path) -> Any:
+    import fcntl
+
+    handle = open(outputs / LOCK_FILE, "a+")  # noqa: SIM115 - held for the whole run
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError as exc:
+        handle.close()
+        raise _batch_error(
+            f"Another batch is already writing to {outputs}. Wait for it to finish, then run "
+            "this one again.",
+            outputs,
+        ) from exc
+    return handle
+
+
+def remove_leftovers(outputs: Path) -> int:
+    """Delete the temporary files an interrupted run left behind; returns how many."""
+    import shutil
+
+    removed = 0
+    for root, dirs, files in os.walk(outputs):
+        for name in files:
+            if name.startswith(".") and name.endswith(".tmp"):
+                try:
+                    os.unlink(os.path.join(root, name))
+                    removed += 1
+                except OSError:
+                    pass
+        if Path(root) == outputs / WORK_FOLDER:
+            for d in list(dirs):
+                if d.startswith("pdf-"):
+                    shutil.rmtree(os.path.join(root, d), ignore_errors=True)
+            dirs[:] = []
+    return removed
+
+
+def template_hashes(templates_dir: Path | None) -> dict[str, str]:
+    """The sha256 of the template each kind of document would use."""
+    from pipeline.render.templates import TEMPLATE_NAMES, template_path
+
+    return {kind: sha256_file(template_path(kind, None, templates_dir))
+            for kind in TEMPLATE_NAMES}
+
+
+def _templates_sha(shas: dict[str, str]) -> str:
+    text = ";".join(f"{k}={v}" for k, v in sorted(shas.items())) + f";{__version__}"
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _record(history: History, run_id: int, outcome: _Outcome, outputs: Path,
+            templates_sha: str, run_date: dt.date) -> None:
+    entry = outcome.entry
+    docs = [
+        {"kind": d.kind, "path": d.path.relative_to(outputs).as_posix(),
+         "sha256": d.sha256 or "", "fingerprint": d.fingerprint}
+        for d in entry.documents
+    ]
+    try:
+        history.record_input(run_id, entry.name, str(entry.path), entry.sha256, templates_sha,
+                             entry.status, docs)
+        if entry.status == "ok" and outcome.plan is not None:
+            history.store_plan(run_id, outcome.plan, run_date)
+        if entry.status == "ok" and outcome.indicators is not None:
+            history.store_indicators(run_id, outcome.indicators)
+    except sqlite3.Error as exc:
+        entry.warnings.append(Issue(
+            "write-error", "warning",
+            f"The documents were made but the batch history could not be updated ({exc}). "
+            "The next run will make them again. Check the disk is not full.",
+            file=str(entry.path),
+        ))
+
+
+def run_batch(
+    inputs: Path,
+    outputs: Path,
+    jobs: int | None = None,
+    pdf: bool = False,
+    force: bool = False,
+    dry_run: bool = False,
+    templates_dir: Path | None = None,
+    progress: Callable[[InputEntry, int, int], None] | None = None,
+    run_date: dt.date | None = None,
+) -> BatchResult:
+    """Make every document of every workbook in `inputs` into `outputs`.
+
+    `progress(entry, done, total)` is called in this process as each input is finished
+    (skipped inputs first). Raises PipelineError only for what stops the whole batch (no
+    inputs folder, outputs not writable, another batch running); anything wrong with one
+    workbook is in its entry. A dry run reads and checks every workbook and says what it
+    would make, writing nothing.
+    """
+    inputs, outputs = Path(inputs), Path(outputs)
+    run_date = run_date or dt.date.today()
+    if not inputs.is_dir():
+        raise PipelineError(
+            f"The inputs folder {inputs} was not found. Put the workbooks in a folder and "
+            "give its name, for example: committee batch inputs outputs",
+            [Issue("format-error", "error", f"inputs folder {inputs} not found",
+                   file=str(inputs))],
+        )
+    lock = None
+    if not dry_run:
+        _prepare_outputs(outputs)
+        lock = _lock(outputs)
+    try:
+        return _run_locked(inputs, outputs, jobs, pdf, force, dry_run, templates_dir, progress,
+                           run_date)
+    finally:
+        if lock is not None:
+            lock.close()
+
+
+def _run_locked(
+    inputs: Path,
+    outputs: Path,
+    jobs: int | None,
+    pdf: bool,
+    force: bool,
+    dry_run: bool,
+    templates_dir: Path | None,
+    progress: Callable[[InputEntry, int, int], None] | None,
+    run_date: dt.date,
+) -> BatchResult:
+    if not dry_run:
+        remove_leftovers(outputs)
+    try:
+        history = History(outputs / HISTORY_FILE, readonly=dry_run)
+    except HistoryError as exc:
+        raise _batch_error(str(exc), outputs / HISTORY_FILE) from exc
+    started = _now()
+    run_id = 2**62 if dry_run else history.start_run(started)
+    status = "interrupted"
+    try:
+        template_shas = template_hashes(templates_dir)
+        templates_sha = _templates_sha(template_shas)
+        paths = discover_inputs(inputs)
+        names = workbook_names(paths, inputs)
+        known = history.fingerprints()
+        entries: dict[Path, InputEntry] = {}
+        tasks: list[_Task] = []
+        total = len(paths)
+        done = 0
+
+        def finished(entry: InputEntry) -> None:
+            nonlocal done
+            done += 1
+            if progress is not None:
+                progress(entry, done, total)
+
+        for path in paths:
+            name = names[path]
+            try:
+                sha = sha256_file(path)
+            except OSError as exc:
+                entry = InputEntry(path, name, None, status="failed")
+                message = (_removed_message(path) if isinstance(exc, FileNotFoundError) else
+                           f"The file {path.name} could not be read ({exc.strerror}). Close it "
+                           "in Excel if it is open, check you may read it, and run the batch "
+                           "again.")
+                entry.errors.append(Issue("format-error", "error", message, file=str(path)))
+                entries[path] = entry
+                if not dry_run:
+                    _record(history, run_id, _Outcome(entry), outputs, templates_sha, run_date)
+                finished(entry)
+                continue
+            record = None if force else history.last_success(name)
+            if (
+                record is not None
+                and record.sha256 == sha
+                and record.templates_sha256 == templates_sha
+                and all((outputs / d["path"]).is_file() for d in record.documents)
+            ):
+                entry = InputEntry(path, name, sha, status="skipped", note="skipped, unchanged")
+                entry.documents = [
+                    DocumentEntry(d["kind"], outputs / d["path"], d["sha256"], d["fingerprint"],
+                                  made=False)
+                    for d in record.documents
+                ]
+                entries[path] = entry
+                if not dry_run:
+                    _record(history, run_id, _Outcome(entry), outputs, templates_sha, run_date)
+                finished(entry)
+                continue
+            tasks.append(_Task(
+                path=path, name=name, sha256=sha, outputs=outputs, templates_dir=templates_dir,
+                template_shas=template_shas, known=known, run_id=run_id, run_date=run_date,
+                history=outputs / HISTORY_FILE, dry_run=dry_run,
+            ))
+
+        def complete(outcome: _Outcome) -> None:
+            entries[outcome.entry.path] = outcome.entry
+            if not dry_run:
+                _record(history, run_id, outcome, outputs, templates_sha, run_date)
+            finished(outcome.entry)
+
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
+        if workers == 1 or len(tasks) <= 1:
+            for task in tasks:
+                complete(process_workbook(task))
+        else:
+            _run_parallel(tasks, workers, complete)
+
+        ordered = [entries[p] for p in paths]
+        problems: list[Issue] = []
+        if pdf and not dry_run:
+            problems += _make_pdfs(ordered, outputs)
+        for entry in ordered:
+            for doc in entry.documents:
+                pdf_path = doc.path.with_suffix(".pdf")
+                if doc.pdf is None and pdf_path.is_file() and (
+                    pdf_path.stat().st_mtime >= doc.path.stat().st_mtime
+                ):
+                    doc.pdf = pdf_path
+        result = BatchResult(started=started, finished=_now(), inputs=ordered,
+                             outputs=outputs, problems=problems, dry_run=dry_run)
+        if not dry_run:
+            try:
+                result.manifest = _write_manifest(outputs, result)
+            except OSError as exc:
+                problems.append(Issue(
+                    "write-error", "error",
+                    f"The documents were made but the manifest {outputs / 'manifest.json'} "
+                    f"could not be written ({exc.strerror or exc}). Check the disk is not "
+                    "full, then run the batch again.",
+                    file=str(outputs / "manifest.json"),
+                ))
+        status = "failed" if result.exit_code else "ok"
+        return result
+    finally:
+        if not dry_run:
+            try:
+                history.finish_run(run_id, _now(), status)
+            except sqlite3.Error:
+                pass
+        history.close()
+
+
+def _run_parallel(tasks: list[_Task], workers: int, complete: Callable[[_Outcome], None]) -> None:
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        pending = {pool.submit(process_workbook, task): task for task in tasks}
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                task = pending.pop(future)
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool:
+                    outcome = _crashed(task)
+                except Exception as exc:  # pickling and the like: still isolated
+                    outcome = _crashed(task, f"{type(exc).__name__}: {exc}")
+                complete(outcome)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _crashed(task: _Task, detail: str = "") -> _Outcome:
+    entry = InputEntry(task.path, task.name, task.sha256, status="failed")
+    entry.errors.append(Issue(
+        "format-error", "error",
+        "The program making this workbook's documents stopped unexpectedly"
+        f"{f' ({detail})' if detail else ''}; it may be too large for this computer's "
+        "memory. Nothing half-written was left behind. Run the batch again; if it happens "
+        "again, report it with the workbook.",
+        file=str(task.path),
+    ))
+    return _Outcome(entry)
+
+
+def _make_pdfs(entries: list[InputEntry], outputs: Path) -> list[Issue]:
+    """PDFs for every document of the run that has none, or an older one."""
+    from pipeline.batch.pdf import convert_to_pdf
+
+    wanted: dict[Path, DocumentEntry] = {}
+    for entry in entries:
+        if entry.status == "failed" and not entry.documents:
+            continue
+        for doc in entry.documents:
+            pdf_path = doc.path.with_suffix(".pdf")
+            if doc.path.is_file() and (
+                doc.made or not pdf_path.is_file()
+                or pdf_path.stat().st_mtime < doc.path.stat().st_mtime
+            ):
+                wanted[doc.path] = doc
+    result = convert_to_pdf(list(wanted), outputs / WORK_FOLDER)
+    for docx, pdf_path in result.made.items():
+        wanted[docx].pdf = pdf_path
+    problems: list[Issue] = []
+    by_file = {str(d.path): e for e in entries for d in e.documents}
+    for issue in result.problems:
+        owner = by_file.get(issue.file)
+        if owner is not None:
+            owner.warnings.append(issue)
+        else:
+            problems.append(issue)
+    return problems
+
+
+def _write_manifest(outputs: Path, result: BatchResult) -> Path:
+    from pipeline.batch.manifest import write_manifest
+
+    return write_manifest(outputs, result.to_manifest())
+
+
+__all__ = [
+    "BatchResult",
+    "DocumentEntry",
+    "InputEntry",
+    "process_workbook",
+    "remove_leftovers",
+    "run_batch",
+    "sha256_file",
+]
