@@ -155,9 +155,9 @@ def test_golden_names_every_behind_schedule_action(golden: Path) -> None:
 
 def test_golden_sign_off(golden: Path) -> None:
     texts = [text for _, text in body(golden)]
-    assert texts[-3:] == [
-        "Tilly Heigh", "Service Delivery Manager for Service Improvement", "30 July 2013",
-    ]
+    assert texts[-1] == (
+        "Tilly Heigh\nService Delivery Manager for Service Improvement\n30 July 2013"
+    )
 
 
 # --- the document model -----------------------------------------------------------------------
@@ -276,7 +276,7 @@ def test_since_the_last_report(tmp_path: Path, runner: CliRunner) -> None:
         "Weekly meetings with team managers", "Agree a joint referral pathway with the CCG",
     ]
     assert rows[0][5] == f"Slipped\n{TRICKY}"
-    assert texts[-3:] == ["Tilly Heigh", "Service Delivery Manager", "30 July 2013"]
+    assert texts[-1] == "Tilly Heigh\nService Delivery Manager\n30 July 2013"
     assert "Refresh the plan & report in October." in texts
 
 
@@ -359,3 +359,75 @@ def test_cli_previous_without_a_plan(tmp_path: Path, runner: CliRunner) -> None:
     assert result.exit_code == 1
     assert not out.exists()
     assert "other.xlsx" in result.output
+
+
+# --- performance ------------------------------------------------------------------------------
+
+PERFORMANCE_INTRO = (
+    "There are nine indicators: three on target, three near target, one off target and two "
+    "with no target (data only)."
+)
+NI059_SENTENCE = (
+    "NI059 – % of initial assessments for children's social care within 10 working days was "
+    "66.5% in Sep 2011 against a target of 80% (off target); it improved from 40.3% in "
+    "Aug 2011."
+)
+
+
+def check_performance_section(out: Path) -> None:
+    paras = body(out)
+    texts = [t for _, t in paras]
+    headings = [t for s, t in paras if s == "Heading 1"]
+    assert headings == [
+        "1. Background", "2. Summary of progress", "3. Performance", "4. Next steps",
+    ]
+    i = texts.index("3. Performance")
+    assert texts[i + 1] == PERFORMANCE_INTRO
+    assert texts[i + 2:i + 4] == ["One indicator is off target:", NI059_SENTENCE]
+    doc = docx.Document(str(out))
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Indicator")
+    header = [c.text for c in table.rows[0].cells]
+    assert header == ["Indicator", "Previous", "Latest", "Target", "Status", "Direction"]
+    assert len(table.rows) == 10
+    ni059 = next(r for r in table.rows if r.cells[0].text.startswith("NI059"))
+    assert ni059.cells[4].text == "Off target"
+    assert fill(ni059.cells[4]) == "D4351C"
+    assert ni059.cells[5].text == "Improved ↑"
+
+
+def test_performance_section_from_indicators_workbook(tmp_path: Path, runner: CliRunner) -> None:
+    out = tmp_path / "briefing.docx"
+    result = runner.invoke(main, ["briefing", str(SAMPLE_PLAN), "--indicators",
+                                  str(SAMPLE_INDICATORS), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"Performance section: 9 indicators from {SAMPLE_INDICATORS}" in result.output
+    check_performance_section(out)
+
+
+def test_performance_section_from_the_plan_workbook(tmp_path: Path, runner: CliRunner) -> None:
+    import openpyxl
+
+    plan_book = openpyxl.load_workbook(SAMPLE_PLAN)
+    indicator_book = openpyxl.load_workbook(SAMPLE_INDICATORS)
+    for name in ("Indicators", "Values"):
+        target = plan_book.create_sheet(name)
+        for values in indicator_book[name].iter_rows(values_only=True):
+            target.append(list(values))
+    combined = tmp_path / "plan-and-indicators.xlsx"
+    plan_book.save(combined)
+    out = tmp_path / "briefing.docx"
+    result = runner.invoke(main, ["briefing", str(combined), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"Performance section: 9 indicators from {combined}" in result.output
+    check_performance_section(out)
+
+
+def test_indicators_workbook_without_indicators_is_an_error(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    out = tmp_path / "briefing.docx"
+    result = runner.invoke(main, ["briefing", str(SAMPLE_PLAN), "--indicators",
+                                  str(SAMPLE_PLAN), "-o", str(out)])
+    assert result.exit_code == 1
+    assert not out.exists()
+    assert "holds no indicators" in result.output

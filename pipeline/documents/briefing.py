@@ -27,6 +27,7 @@ from pipeline.documents.docmodel import (
     Table,
 )
 from pipeline.documents.formatting import format_date, format_date_value, number_words, percent
+from pipeline.documents.performance import Assessment
 from pipeline.documents.plan import recommendation_heading, status_cell
 from pipeline.domain.changes import ActionPair, PlanChanges, compare_plans
 from pipeline.domain.plan_rules import (
@@ -308,16 +309,75 @@ def changes_blocks(previous: Plan, plan: Plan, changes: PlanChanges) -> list[Blo
     return blocks
 
 
-def performance_blocks(indicators: IndicatorSet, as_at: dt.date) -> list[Block]:
-    """The performance report's summary table and one sentence per off-target indicator."""
-    raise NotImplementedError  # filled in below once the performance builder exists
+_INDICATOR_PHRASES: dict[str, str] = {
+    "on_target": "on target",
+    "near_target": "near target",
+    "off_target": "off target",
+    "data_only": "with no target (data only)",
+    "no_data": "with no data",
+}
+
+
+def off_target_sentence(assessment: Assessment) -> str:
+    """'<indicator> was 66.5% in Sep 2011 against a target of 80% (off target); it improved
+    from 40.3% in Aug 2011.'"""
+    from pipeline.domain.indicator_rules import format_value
+
+    a = assessment
+    latest, previous = a.reading.latest, a.reading.previous
+    unit = a.unit
+    if latest is None:  # an indicator with no data is "No data", never off target
+        return f"{a.indicator.name} has no data."
+    text = (
+        f"{a.indicator.name} was {format_value(latest.value, unit)} in {latest.period.label} "
+        f"against a target of {a.target_text} (off target)"
+    )
+    key = a.direction.key
+    if previous is None or key == "not_known":
+        return f"{text}; there is no earlier figure to compare with."
+    earlier = f"{format_value(previous.value, unit)} in {previous.period.label}"
+    if key == "no_change":
+        return f"{text}; it has not changed since {earlier}."
+    return f"{text}; it {a.direction.word.lower()} from {earlier}."
+
+
+def performance_blocks(indicators: IndicatorSet) -> list[Block]:
+    """The performance report's summary table (status and direction of every indicator),
+    then one sentence per off-target indicator."""
+    from pipeline.documents.performance import _summary
+
+    assessments = [Assessment(i) for i in indicators.indicators]
+    n = len(assessments)
+    tally: dict[str, int] = {}
+    for a in assessments:
+        tally[a.status.key] = tally.get(a.status.key, 0) + 1
+    parts = [
+        f"{number_words(tally[key])} {phrase}"
+        for key, phrase in _INDICATOR_PHRASES.items()
+        if tally.get(key)
+    ]
+    blocks: list[Block] = [Paragraph.of(
+        f"There {'is' if n == 1 else 'are'} {count_of(n, 'indicator', 'indicators')}: "
+        f"{join_words(parts)}."
+    )]
+    blocks.append(_summary(assessments))
+    off = [a for a in assessments if a.status.key == "off_target"]
+    if off:
+        blocks.append(Paragraph.of(
+            f"{capitalise(count_of(len(off), 'indicator is', 'indicators are'))} off target:"
+        ))
+        blocks += [Paragraph.of(off_target_sentence(a)) for a in off]
+    else:
+        blocks.append(Paragraph.of("No indicator is off target."))
+    return blocks
 
 
 def sign_off_blocks(plan: Plan, as_at_text: str) -> list[Block]:
-    """The officer's name, job title and the as-at date, one paragraph each."""
+    """The officer's name, job title and the as-at date: one paragraph, a line each, so
+    that the sign-off is never split across two pages."""
     details = plan.details
     lines = [details.author.strip(), details.author_title.strip(), as_at_text]
-    return [Paragraph.of(line) for line in lines if line]
+    return [Paragraph.of("\n".join(line for line in lines if line))]
 
 
 def build_briefing_document(
@@ -355,7 +415,7 @@ def build_briefing_document(
         })
     sections.append(("Summary of progress", summary))
     if indicators is not None and indicators.indicators:
-        sections.append(("Performance", performance_blocks(indicators, as_at)))
+        sections.append(("Performance", performance_blocks(indicators)))
         counts["indicators"] = len(indicators.indicators)
     if details.next_steps.strip():
         sections.append(("Next steps", [Paragraph.of(details.next_steps)]))
