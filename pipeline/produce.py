@@ -134,7 +134,7 @@ def written_structure(path: Path, model: DocumentModel) -> dict[str, int]:
             if wanted_tables[key] > 0:
                 wanted_tables[key] -= 1
                 found_tables += 1
-                found_rows += len(item.rows)
+                found_rows += item.row_count
     return {"headings": found_headings, "tables": found_tables, "rows": found_rows}
 
 
@@ -210,7 +210,24 @@ def produce(
         def count(path: Path) -> dict[str, int]:
             missing = missing_recommendations(response, path)
             return {"recommendations": len(response.recommendations) - len(missing)}
-    else:
+    elif kind == "briefing":
+        from pipeline.documents.briefing import count_written_briefing
+
+        assert result.plan is not None
+        briefing_plan = result.plan
+        expected = {"late": model.counts["late"], "behind": model.counts["behind"]}
+
+        def count(path: Path) -> dict[str, int]:
+            return count_written_briefing(path, briefing_plan)
+    elif kind == "performance":
+        from pipeline.performance_run import count_written_performance
+
+        n = model.counts["indicators"]
+        expected = {"indicators": n, "summary_rows": n, "charts": model.counts.get("charts", 0)}
+
+        def count(path: Path) -> dict[str, int]:
+            return count_written_performance(path)
+    else:  # a kind with no read-back helper of its own
         expected = model_structure(model)
 
         def count(path: Path) -> dict[str, int]:
