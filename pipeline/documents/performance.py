@@ -93,7 +93,7 @@ class Assessment:
     def latest_text(self) -> str:
         text = self.value_text(self.reading.latest)
         gap = self.reading.gap_text
-        return f"{text}\n({gap})" if gap else text
+        return f"{text}\n({gap})" if gap and self.reading.latest is not None else text
 
 
 def _summary(assessments: list[Assessment]) -> Table:

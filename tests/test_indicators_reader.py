@@ -1,0 +1,191 @@
+"""Reading indicators: long and wide Values, a wide table on its own, located problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from pipeline.reader import read_workbook
+
+IND_HEADERS = ["Code", "Title", "Theme", "Polarity", "Unit", "Target", "Responsible officer",
+               "England average"]
+
+BURY = (
+    "Item,August 2018,November 2018\n"
+    "Contacts progressed within 1 working day,63.9%,74.1%\n"
+    "Referrals progressed within 2 working days,38.1%,44.7%\n"
+    "% of Referrals which were repeat Referrals,25.0%,33.5%\n"
+    "CiN Visits – child seen in last 6 weeks,56.5%,81.2%\n"
+    "ICPCs which resulted in a CP Plan,64.9%,95.8%\n"
+    "CiN Visits – child seen in last 6 weeks,56.5%,81.2%\n"
+    "CLA Visits – child seen in last 6 weeks,66.4%,72.4%\n"
+)
+
+
+def write_bury(tmp_path: Path) -> Path:
+    path = tmp_path / "bury-performance.csv"
+    path.write_text(BURY, encoding="utf-8")
+    return path
+
+
+def test_long_values_sorted_in_time_with_gaps_and_targets(
+    make_workbook: Callable[..., Path],
+) -> None:
+    path = make_workbook(
+        {
+            "Indicators": [
+                IND_HEADERS,
+                ["NI059", "% of initial assessments within 10 working days", "Safety", "High",
+                 "%", "80%", "John Skinner", "79.6%"],
+                ["NI062", "Placement moves", "Safety", "It's best to be low", "%", 0.05,
+                 "John Skinner", None],
+            ],
+            "Values": [
+                ["Code", "Period", "Value"],
+                ["NI059", "Sep 2011", "66.5%"],
+                ["NI059", "Jun 2011", 58.1],
+                ["NI059", "Aug 2011", "n/a"],
+                ["NI059", dt.datetime(2011, 7, 1), 66.7],
+                ["NI062", "Q2 2011/12", 6.0],
+            ],
+        },
+        number_formats={"Indicators": {"F3": "0%"}},
+    )
+    result = read_workbook(path)
+    assert result.report.errors == []
+    assert result.indicators is not None
+    ni059, ni062 = result.indicators.indicators
+    assert ni059.target == 80.0 and ni059.polarity == "high" and ni059.unit == "%"
+    assert [(o.period.label, o.value) for o in ni059.series] == [
+        ("Jun 2011", 58.1), ("Jul 2011", 66.7), ("Aug 2011", None), ("Sep 2011", 66.5),
+    ]
+    assert [(c.name, c.value) for c in ni059.comparators] == [("England average", 79.6)]
+    assert ni062.target == 5.0 and ni062.polarity == "low"
+    assert ni059.series[0].source is not None and ni059.series[0].source.row == 3
+
+
+def test_wide_values_sheet_columns_in_any_order(make_workbook: Callable[..., Path]) -> None:
+    path = make_workbook(
+        {
+            "Indicators": [IND_HEADERS,
+                           ["NI060", "Core assessments", "", "High", "%", 78, "", None]],
+            "Values": [["Code", "Sep 2011", "2011-07", "Aug-11"], ["NI060", 39.8, 35.9, 34.2]],
+        }
+    )
+    result = read_workbook(path)
+    assert result.report.errors == []
+    assert result.indicators is not None
+    (ind,) = result.indicators.indicators
+    assert [(o.period.label, o.value) for o in ind.series] == [
+        ("Jul 2011", 35.9), ("Aug 2011", 34.2), ("Sep 2011", 39.8),
+    ]
+
+
+def test_indicators_sheet_with_its_own_period_columns(
+    make_workbook: Callable[..., Path],
+) -> None:
+    path = make_workbook(
+        {"Indicators": [["Code", "Title", "Polarity", "Target", "Q2 2011/12", "Q1 2011/12"],
+                        ["NI062", "Placement moves", "Low", 12, 6.0, 4.2]]}
+    )
+    result = read_workbook(path)
+    assert result.report.errors == []
+    assert not [i for i in result.report.notices if i.code == "extra-label"]
+    assert result.indicators is not None
+    (ind,) = result.indicators.indicators
+    assert [o.period.label for o in ind.series] == ["Q1 2011/12", "Q2 2011/12"]
+
+
+def test_bury_shaped_csv_is_a_complete_input(tmp_path: Path) -> None:
+    result = read_workbook(write_bury(tmp_path))
+    assert result.report.errors == []
+    assert result.indicators is not None
+    inds = result.indicators.indicators
+    assert len(inds) == 7
+    assert all(i.target is None and i.polarity is None and i.unit == "%" for i in inds)
+    assert [(o.period.label, o.value) for o in inds[0].series] == [
+        ("Aug 2018", 63.9), ("Nov 2018", 74.1),
+    ]
+    (dup,) = [w for w in result.report.warnings if w.code == "unique-error"]
+    assert (dup.row, dup.column) == (7, "Item")
+    assert "Rows 5 and 7" in dup.message
+
+
+def test_polarity_required_when_a_target_is_set(make_workbook: Callable[..., Path]) -> None:
+    path = make_workbook(
+        {"Indicators": [["Code", "Title", "Good performance", "Target"],
+                        ["NI059", "Assessments", None, 80]]}
+    )
+    result = read_workbook(path)
+    (err,) = result.report.errors
+    assert (err.code, err.sheet, err.row, err.column) == (
+        "missing-cell", "Indicators", 2, "Good performance"
+    )
+    assert "High" in err.message and "Low" in err.message
+
+
+def test_unknown_polarity_is_a_located_error(make_workbook: Callable[..., Path]) -> None:
+    path = make_workbook(
+        {"Indicators": [["Code", "Title", "Polarity", "Target"],
+                        ["NI059", "Assessments", "Sideways", 80]]}
+    )
+    (err,) = read_workbook(path).report.errors
+    assert (err.code, err.row, err.column, err.value) == (
+        "constraint-error", 2, "Polarity", "Sideways"
+    )
+
+
+def test_unknown_code_in_values_names_the_row(make_workbook: Callable[..., Path]) -> None:
+    path = make_workbook(
+        {
+            "Indicators": [["Code", "Title"], ["NI059", "Assessments"]],
+            "Values": [["Code", "Period", "Value"], ["NI059", "Aug 2011", 40.3],
+                       ["NI999", "Aug 2011", 12]],
+        }
+    )
+    (err,) = read_workbook(path).report.errors
+    assert (err.code, err.sheet, err.row, err.column, err.value) == (
+        "constraint-error", "Values", 3, "Code", "NI999"
+    )
+
+
+def test_text_value_is_a_type_error_naming_the_cell(
+    make_workbook: Callable[..., Path],
+) -> None:
+    path = make_workbook(
+        {
+            "Indicators": [["Code", "Title"], ["NI059", "Assessments"]],
+            "Values": [["Code", "Aug 2011", "Sep 2011"], ["NI059", "lots", "-"]],
+        }
+    )
+    result = read_workbook(path)
+    (err,) = result.report.errors
+    assert (err.code, err.sheet, err.row, err.column, err.value) == (
+        "type-error", "Values", 2, "Aug 2011", "lots"
+    )
+
+
+def test_unreadable_period_in_long_values(make_workbook: Callable[..., Path]) -> None:
+    path = make_workbook(
+        {
+            "Indicators": [["Code", "Title"], ["NI059", "Assessments"]],
+            "Values": [["Code", "Month", "Value"], ["NI059", "Augst 2011", 40.3]],
+        }
+    )
+    (err,) = read_workbook(path).report.errors
+    assert (err.code, err.row, err.column, err.value) == ("format-error", 2, "Month",
+                                                          "Augst 2011")
+
+
+def test_two_values_for_one_period(make_workbook: Callable[..., Path]) -> None:
+    path = make_workbook(
+        {
+            "Indicators": [["Code", "Title"], ["NI059", "Assessments"]],
+            "Values": [["Code", "Period", "Value"], ["NI059", "Aug 2011", 40.3],
+                       ["NI059", "August 2011", 41]],
+        }
+    )
+    (err,) = read_workbook(path).report.errors
+    assert (err.code, err.row) == ("unique-error", 3)
+    assert "rows 2 and 3" in err.message
