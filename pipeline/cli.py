@@ -275,3 +275,114 @@ def performance(workbook: Path, out: Path | None, template: Path | None) -> None
     click.echo(f"Wrote {run.out}")
     e, w = run.expected, run.written
     click.echo(f"{e['indicators']} indicators in, {w['indicators']} written")
+
+
+# --- batch ------------------------------------------------------------------------------------
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+@main.command()
+@click.argument("inputs", required=False, default="inputs", type=click.Path(path_type=Path))
+@click.argument("outputs", required=False, default="outputs", type=click.Path(path_type=Path))
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Workbooks made at the same time (default: the number of processor cores).")
+@click.option("--pdf", is_flag=True, help="Also make a PDF beside each document (LibreOffice).")
+@click.option("--force", is_flag=True,
+              help="Read and make every workbook again, even unchanged ones. Documents already "
+                   "made from the same workbook and template are still kept as circulated; "
+                   "delete one to have it made again.")
+@click.option("--dry-run", is_flag=True,
+              help="Check every workbook and say what would be made; write nothing.")
+@click.option("--templates", "templates_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="A folder of the council's Word templates (standard names; any missing "
+                   "one falls back to the standard template).")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary at the end.")
+def batch(inputs: Path, outputs: Path, jobs: int | None, pdf: bool, force: bool, dry_run: bool,
+          templates_dir: Path | None, quiet: bool) -> None:
+    """Make every document for every workbook in INPUTS (default inputs) into OUTPUTS
+    (default outputs).
+
+    \b
+    Example:  committee batch inputs outputs --pdf
+    Reads every .xlsx, .xlsm and .csv in INPUTS (not in folders named archive; Excel's
+    ~$ lock files are ignored) and writes OUTPUTS/<YYYY-MM>/<workbook>/<kind>.docx, where
+    the month is the meeting date's, else the as-at date's, else today's.
+    A workbook unchanged since the last run is skipped; a workbook with problems is listed
+    with them and the others are still made. OUTPUTS/manifest.json records the run.
+    Exits 1 when any workbook failed, 0 otherwise.
+    """
+    from typing import Any
+
+    from pipeline.batch.run import InputEntry, run_batch
+
+    bar: Any = None
+
+    def show(entry: InputEntry, done: int, total: int) -> None:
+        nonlocal bar
+        if quiet:
+            return
+        if sys.stdout.isatty():
+            if bar is None:
+                bar = click.progressbar(length=total, label="Making documents",
+                                        show_pos=True, item_show_func=lambda s: s)
+                bar.__enter__()
+            bar.update(1, entry.path.name)
+            return
+        kinds = ", ".join(d.kind for d in entry.documents)
+        if entry.status == "failed":
+            what = f"FAILED ({_plural(len(entry.errors), 'problem')})"
+        elif entry.status == "skipped":
+            what = "skipped, unchanged"
+        else:
+            what = ("would make" if dry_run else "made") + (f": {kinds}" if kinds else "")
+        click.echo(f"[{done}/{total}] {entry.path.name}: {what}")
+
+    try:
+        result = run_batch(inputs, outputs, jobs=jobs, pdf=pdf, force=force, dry_run=dry_run,
+                           templates_dir=templates_dir, progress=show)
+    except PipelineError as error:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+        fail(error)
+        return
+    except KeyboardInterrupt:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+        click.echo("\nStopped. Every document already made is whole; run the batch again to "
+                   "finish the rest.", err=True)
+        sys.exit(130)
+    if bar is not None:
+        bar.__exit__(None, None, None)
+
+    made, kept = result.made, result.kept
+    ok = [e for e in result.inputs if e.status == "ok"]
+    if dry_run:
+        click.echo(f"Dry run: nothing was written. {_plural(len(made), 'document')} would be "
+                   f"made from {_plural(len(ok), 'workbook')}; "
+                   f"{len(result.skipped)} skipped (unchanged); {len(result.failed)} failed.")
+        for doc in made:
+            click.echo(f"  would make {doc.path}")
+    else:
+        click.echo(f"{_plural(len(made), 'document')} made from {_plural(len(ok), 'workbook')}; "
+                   f"{len(result.skipped)} skipped (unchanged); {len(result.failed)} failed.")
+    if kept:
+        click.echo(f"{_plural(len(kept), 'document')} already circulated and unchanged "
+                   "kept as they were.")
+    pdfs = [d for e in result.inputs for d in e.documents if d.pdf is not None and d.made]
+    if pdf and pdfs:
+        click.echo(f"{_plural(len(pdfs), 'PDF')} made.")
+    echo_issues(result.problems)
+    if not quiet:
+        for entry in result.inputs:
+            if entry.status != "failed" and entry.warnings:
+                click.echo(f"{entry.path}: {_plural(len(entry.warnings), 'warning')}")
+                echo_issues(entry.warnings, indent="    ")
+    if result.failed:
+        click.echo("Failed:")
+        for entry in result.failed:
+            click.echo(f"  {entry.path}: {_plural(len(entry.errors), 'problem')} to fix")
+            echo_issues(entry.errors, indent="    ")
+    if result.manifest is not None:
+        click.echo(f"Manifest: {result.manifest}")
+    sys.exit(result.exit_code)
