@@ -51,7 +51,11 @@ def _jinja_env() -> Any:
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    from pipeline.render.context import template_filters
+
+    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    env.filters.update(template_filters())  # long_date, number_words (docs/templates.md)
+    return env
 
 
 def _explain_template_error(exc: Exception, template: Path, context: dict) -> PipelineError:
@@ -150,9 +154,7 @@ def _replace_body(doc: Any, token: str, elements: list[Any], template: Path) -> 
             )
         parent = p.getparent()
         index = parent.index(p)
-        parent.remove(p)
-        for offset, element in enumerate(elements):
-            parent.insert(index + offset, element)
+        parent[index:index + 1] = elements  # one splice: linear, however many blocks
         return
     raise _error(
         f"The Word template {template.name} has no paragraph holding {{{{ body }}}}, so there "
