@@ -1,0 +1,206 @@
+"""What each kind of Word template may use: the one source of truth for template variables.
+
+`committee templates vars KIND`, `committee templates check` and docs/templates.md are all
+generated from the declarations here; a test builds every kind's DocumentModel from the
+sample workbooks and checks its context has exactly these names, so they cannot drift.
+
+Also the filters clerks may use in a template (`{{ meeting_date | upper }}`): registered
+in the renderer's sandboxed Jinja environment by `template_filters()`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+KINDS: tuple[str, ...] = ("plan", "briefing", "performance", "response")
+
+# What each kind's documents are, in words (for the reference).
+KIND_TITLES: dict[str, str] = {
+    "plan": "Improvement plan (improvement-plan.docx)",
+    "briefing": "Briefing to the scrutiny committee (briefing.docx)",
+    "performance": "Performance report (performance-report.docx)",
+    "response": "Cabinet response to scrutiny recommendations (cabinet-response.docx)",
+}
+
+
+@dataclass(frozen=True)
+class Variable:
+    """One name a template may use: its type (as a clerk would say it) and what it holds."""
+
+    name: str
+    type: str
+    description: str
+
+
+TEXT = "text"
+
+# Every kind's templates get these (pipeline.render.engine.render_context).
+COMMON: tuple[Variable, ...] = (
+    Variable("title", TEXT, "The document's title, e.g. \"Children's Services Improvement "
+             "Plan\" (also its Title property)."),
+    Variable("organisation", TEXT, "The council or organisation, from the Details sheet "
+             "(may be empty)."),
+    Variable("as_at", TEXT, "The date the position is given at, as written: \"15 August "
+             "2013\" (may be empty)."),
+    Variable("subject", TEXT, "A one-line description of the document (its Subject "
+             "property)."),
+    Variable("protective_marking", TEXT, "The protective marking in capitals, e.g. "
+             "\"OFFICIAL\"; empty when the workbook gives none."),
+    Variable("generated_on", TEXT, "The date the document was made: \"3 March 2025\"."),
+    Variable("body", TEXT, "The generated content. Keep it alone in its own paragraph: "
+             "that paragraph is replaced by the document's headings, text and tables."),
+)
+
+_COMMITTEE = Variable("committee", TEXT, "The committee the report goes to, from the "
+                      "Details sheet (may be empty).")
+_MEETING = Variable("meeting_date", TEXT, "The date of the meeting, as written: \"15 August "
+                    "2013\" or \"August 2013\" (may be empty).")
+_AUTHOR = Variable("author", TEXT, "The report's author, from the Details sheet (may be "
+                   "empty).")
+_AUTHOR_TITLE = Variable("author_title", TEXT, "The author's job title (may be empty).")
+_REPORT_NUMBER = Variable("report_number", TEXT, "The report's number, e.g. \"7\" (may be "
+                          "empty).")
+
+# The names each kind's document builder adds (DocumentModel.context), beyond COMMON.
+SPECIFIC: dict[str, tuple[Variable, ...]] = {
+    "plan": (
+        _COMMITTEE,
+        _MEETING,
+        _AUTHOR,
+        _AUTHOR_TITLE,
+        Variable("contact_officer", TEXT, "The contact officer's name (may be empty)."),
+        Variable("telephone", TEXT, "The contact telephone number, as typed (may be empty)."),
+        Variable("email", TEXT, "The contact email address (may be empty)."),
+        Variable("wards_affected", TEXT, "The wards affected, e.g. \"All\" (may be empty)."),
+        _REPORT_NUMBER,
+    ),
+    "briefing": (_COMMITTEE, _MEETING, _AUTHOR, _AUTHOR_TITLE, _REPORT_NUMBER),
+    "performance": (_COMMITTEE, _MEETING),
+    "response": (),
+}
+
+
+def template_variables(kind: str) -> dict[str, Variable]:
+    """Every name `kind`'s templates receive, in reference order (KeyError for a bad kind)."""
+    if kind not in SPECIFIC:
+        raise KeyError(kind)
+    return {v.name: v for v in (*COMMON, *SPECIFIC[kind])}
+
+
+# --- filters -------------------------------------------------------------------------------
+
+
+def long_date(value: Any) -> str:
+    """A date as council documents write it: "15 August 2013"; text is left as it is."""
+    from pipeline.documents.formatting import format_date
+
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return format_date(value)
+    text = "" if value is None else str(value)
+    try:
+        return format_date(dt.date.fromisoformat(text.strip()))
+    except ValueError:
+        return text
+
+
+def number_words(value: Any) -> str:
+    """Zero to nine as words, 10 and over as digits; anything else left as it is."""
+    from pipeline.documents.formatting import number_words as words
+
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return "" if value is None else str(value)
+    return words(number)
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A filter clerks may use, as it is documented."""
+
+    name: str
+    example: str
+    description: str
+
+
+# The filters the pipeline adds to Jinja's own.
+CUSTOM_FILTERS: dict[str, Callable[[Any], str]] = {
+    "long_date": long_date,
+    "number_words": number_words,
+}
+
+# The filters documented for clerks (the pipeline's and a few of Jinja's own).
+FILTERS: tuple[Filter, ...] = (
+    Filter("long_date", "{{ as_at | long_date }}", "A date written in full, \"15 August "
+           "2013\". Text that is not a date is printed as it is."),
+    Filter("number_words", "{{ report_number | number_words }}", "Zero to nine as words "
+           "(\"six\"), 10 and over as digits (\"12\"), as council reports write numbers."),
+    Filter("upper", "{{ organisation | upper }}", "In capitals: \"TELFORD & WREKIN "
+           "COUNCIL\"."),
+    Filter("lower", "{{ committee | lower }}", "In small letters."),
+    Filter("title", "{{ committee | title }}", "Each Word Starting With A Capital."),
+    Filter("default", "{{ committee | default('Cabinet', true) }}", "What to print when the "
+           "value is empty (the `true` means \"also when empty\", not only when missing)."),
+    Filter("replace", "{{ title | replace('Plan', 'Programme') }}", "Swap one piece of text "
+           "for another."),
+    Filter("trim", "{{ author | trim }}", "Without spaces at the start and end."),
+)
+
+
+def template_filters() -> dict[str, Callable[[Any], str]]:
+    """The pipeline's own filters, to add to a Jinja environment's `filters`."""
+    return dict(CUSTOM_FILTERS)
+
+
+# --- the reference -------------------------------------------------------------------------
+
+
+def vars_reference(kind: str) -> str:
+    """The Markdown reference of `kind`'s variables: a heading and a name/type/description
+    table."""
+    lines = [f"### {kind}: {KIND_TITLES[kind]}", "", "| Name | Type | What it holds |",
+             "| --- | --- | --- |"]
+    for var in template_variables(kind).values():
+        description = var.description.replace("|", "\\|")
+        lines.append(f"| `{var.name}` | {var.type} | {description} |")
+    return "\n".join(lines) + "\n"
+
+
+def filters_reference() -> str:
+    lines = ["| Filter | Example | What it does |", "| --- | --- | --- |"]
+    for f in FILTERS:
+        lines.append(f"| `{f.name}` | `{f.example}` | {f.description} |")
+    return "\n".join(lines) + "\n"
+
+
+def full_reference() -> str:
+    """Every kind's variables, then the filters: what sits between the markers of
+    docs/templates.md."""
+    parts = [
+        "<!-- Generated from pipeline/render/context.py by scripts/update_template_docs.py: "
+        "do not edit by hand. -->",
+        "",
+    ]
+    for kind in KINDS:
+        parts.append(vars_reference(kind))
+    parts.append("### Filters\n")
+    parts.append(filters_reference())
+    return "\n".join(parts)
+
+
+VARS_START = "<!-- vars:start -->"
+VARS_END = "<!-- vars:end -->"
+
+
+def refresh_docs(text: str) -> str:
+    """docs/templates.md's text with the generated reference put between the markers."""
+    start = text.find(VARS_START)
+    end = text.find(VARS_END)
+    if start < 0 or end < start:
+        raise ValueError(f"the markers {VARS_START} and {VARS_END} are missing")
+    return text[: start + len(VARS_START)] + "\n" + full_reference() + text[end:]
