@@ -12,7 +12,7 @@ Word line breaks; `&`, `<`, quotes and so on are printed as they are.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ class PageBreak:
     pass
 
 
-Block = Union[Heading, Paragraph, Table, Image, PageBreak]
+Block = Heading | Paragraph | Table | Image | PageBreak
 
 Kind = Literal["plan", "briefing", "performance", "response"]
 
