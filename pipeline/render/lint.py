@@ -261,9 +261,9 @@ class _Linter:
                        f"{_plain(exc.message or str(exc)).rstrip('.')}. Every {{% if %}} "
                        "needs its {% endif %} and every {% for %} its {% endfor %}.", line)
             return
+        self.check_filters(tree, entries)
         self.check_names(tree, entries)
         self.check_unsafe(tree, entries)
-        self.check_filters(tree, entries)
 
     def _place_of(self, node: Any, entries: list[tuple[Place, str]]) -> tuple[Place, str]:
         return entries[min(max((node.lineno or 1) - 1, 0), len(entries) - 1)]
@@ -271,9 +271,17 @@ class _Linter:
     def check_names(self, tree: Any, entries: list[tuple[Place, str]]) -> None:
         from jinja2 import TemplateAssertionError, meta, nodes
 
+        # Unknown filters and tests are reported by check_filters; stand in known ones so
+        # that Jinja can work out which names the template takes from its context.
+        for node in tree.find_all(nodes.Filter):
+            if node.name not in self.env.filters:
+                node.name = "string"
+        for node in tree.find_all(nodes.Test):
+            if node.name not in self.env.tests:
+                node.name = "defined"
         try:
             undeclared = meta.find_undeclared_variables(tree)
-        except TemplateAssertionError:  # an unknown filter, reported by check_filters
+        except TemplateAssertionError:
             stored = {n.name for n in tree.find_all(nodes.Name) if n.ctx != "load"}
             undeclared = {n.name for n in tree.find_all(nodes.Name) if n.ctx == "load"} - stored
         self.used |= undeclared
@@ -313,13 +321,15 @@ class _Linter:
     def check_filters(self, tree: Any, entries: list[tuple[Place, str]]) -> None:
         from jinja2 import nodes
 
-        for node in tree.find_all(nodes.Filter):
-            if node.name in self.env.filters:
+        for node in tree.find_all((nodes.Filter, nodes.Test)):
+            known = self.env.filters if isinstance(node, nodes.Filter) else self.env.tests
+            if node.name in known:
                 continue
+            what = "filter" if isinstance(node, nodes.Filter) else "test"
             place, line = self._place_of(node, entries)
-            close = difflib.get_close_matches(node.name, list(self.env.filters), n=1)
+            close = difflib.get_close_matches(node.name, list(known), n=1)
             hint = f" Did you mean {close[0]!r}?" if close else ""
-            self.error("template-error", place, f"the field {line} uses a filter "
+            self.error("template-error", place, f"the field {line} uses a {what} "
                        f"{node.name!r} that does not exist.{hint} The filters are listed "
                        "in docs/templates.md.", line)
 
@@ -417,3 +427,37 @@ def lint_template(path: Path, kind: str) -> LintResult:
 def lint_issues(path: Path, kind: str) -> list[Issue]:
     """Just the issues of `lint_template` (empty when the template is fine)."""
     return list(lint_template(path, kind).report)
+
+
+def locate(path: Path, needle: str | re.Pattern[str]) -> str | None:
+    """Where in the template at `path` the first paragraph whose text holds `needle` is
+    ("the body, paragraph 9", "the footer (footer1.xml), paragraph 2"); None if nowhere."""
+    from lxml import etree
+
+    pattern = needle if isinstance(needle, re.Pattern) else None
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = sorted((n for n in archive.namelist() if _PART.match(n)),
+                           key=lambda n: (n != "word/document.xml", n))
+            for name in names:
+                if archive.getinfo(name).file_size > _MAX_PART:
+                    continue
+                root = etree.fromstring(archive.read(name), parser)
+                for _p, place in _places(root, name):
+                    text = place.text
+                    if pattern.search(text) if pattern else str(needle) in text:
+                        return place.where
+    except (OSError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
+        return None
+    return None
+
+
+def locate_name(path: Path, name: str) -> str | None:
+    """Where the first field using the name `name` is in the template at `path`."""
+    field_with_name = re.compile(r"\{[{%][^}%]*(?<![\w.])" + re.escape(name) + r"(?!\w)")
+    return locate(path, field_with_name)
+
+
+# A field reaching for an attribute or key starting with "_" (refused by the sandbox).
+UNSAFE_FIELD = re.compile(r"\{[{%][^}%]*[.\[]\s*['\"]?_")
