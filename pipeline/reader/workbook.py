@@ -328,12 +328,39 @@ def _slim_big_sheets(data: bytes) -> bytes:
             for info in zf.infolist():
                 part = zf.read(info.filename)
                 if info.filename in big:
-                    part = _ROW_EMPTY.sub(b"", part)
-                    part = _ROW_FULL.sub(
-                        lambda m: m.group(0) if _HAS_VALUE.search(m.group(0)) else b"", part
-                    )
+                    part = _slim_sheet(part)
                 dst.writestr(info.filename, part, compresslevel=1)
     return out.getvalue()
+
+
+_VALUE_MARKS = (b"<v>", b"<v ", b"<is>", b"<f>", b"<f ", b":v>", b":v ", b":is>", b":f>", b":f ")
+
+
+def _slim_sheet(part: bytes) -> bytes:
+    """A sheet part without its rows that hold no value.
+
+    First (fast, in C): cut every row after the last one holding a value, which is where
+    formatting to row 1,048,576 sits. Then, if the part is still big, drop valueless rows
+    between data rows one by one.
+    """
+    end = part.rfind(b"sheetData>")
+    end = part.rfind(b"</", 0, end) if end > 0 else -1
+    if end <= 0:
+        return part
+    last = max(part.rfind(mark, 0, end) for mark in _VALUE_MARKS)
+    cut = part.find(b"row>", last if last > 0 else 0, end)
+    if last <= 0 or cut < 0:
+        start = part.find(b"sheetData>")
+        if start > 0 and part[start - 1 : start] != b"/":
+            part = part[: start + len(b"sheetData>")] + part[end:]
+        return part
+    part = part[: cut + len(b"row>")] + part[end:]
+    if len(part) > SLIM_THRESHOLD:
+        part = _ROW_EMPTY.sub(b"", part)
+        part = _ROW_FULL.sub(
+            lambda m: m.group(0) if _HAS_VALUE.search(m.group(0)) else b"", part
+        )
+    return part
 
 
 def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
