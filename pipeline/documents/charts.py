@@ -25,11 +25,11 @@ from pipeline.model import Indicator
 
 CHART_WIDTH_CM = 16.0
 CHART_HEIGHT_CM = 6.5
-DPI = 110
+DPI = 96
 SERIES_COLOUR = "#0072B2"  # Okabe-Ito blue
 TARGET_COLOUR = "#0B0C0C"  # near black
 COMPARATOR_STYLES = (("#D55E00", ":"), ("#009E73", "-."), ("#CC79A7", (0, (5, 1, 1, 1))))
-MAX_TICKS = 8
+MAX_TICKS = 6
 # Below this many charts a process pool costs more than it saves.
 POOL_THRESHOLD = 24
 
@@ -88,7 +88,7 @@ class _Chart:
     def __init__(self) -> None:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
-        from matplotlib.ticker import FuncFormatter
+        from matplotlib.ticker import FuncFormatter, MaxNLocator
 
         self.fig = Figure(figsize=(CHART_WIDTH_CM / 2.54, CHART_HEIGHT_CM / 2.54), dpi=DPI)
         FigureCanvasAgg(self.fig)
@@ -103,6 +103,7 @@ class _Chart:
             ax.plot([], [], color=colour, linewidth=1.5, linestyle=style, zorder=1)[0]
             for colour, style in COMPARATOR_STYLES
         ]
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
         ax.yaxis.set_major_formatter(FuncFormatter(self._tick))
         ax.tick_params(axis="both", labelsize=7)
         ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)

@@ -1,0 +1,181 @@
+"""Benchmark `committee performance`: 200 indicators with 24 monthly values each.
+
+    .venv/bin/python bench/bench_performance.py [--indicators 200] [--periods 24] [--runs 3]
+
+The whole command is timed as a user runs it (a subprocess: start-up, read, validate,
+charts, build, render, write, read back), median of --runs; peak memory is the child's
+maximum resident set (os.wait4). One in-process run is then split into reading, drawing
+the charts and the rest. Results go into bench/README.md between the bench_performance
+markers (the rest of the file is kept).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "bench" / "README.md"
+START = "<!-- bench_performance:start -->"
+END = "<!-- bench_performance:end -->"
+TARGET_S = 10.0
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+THEMES = ("01 - Safe children", "02 - Timely assessment", "03 - Stable placements",
+          "04 - Workforce", "05 - Finance & resources")
+
+
+def make_workbook(path: Path, n: int, periods: int, seed: int = 1) -> None:
+    """Indicators (with targets, polarity, comparators, commentary) and a wide Values sheet."""
+    import openpyxl
+
+    rng = random.Random(seed)
+    wb = openpyxl.Workbook(write_only=True)
+    details = wb.create_sheet("Details")
+    details.append(["Title", f"Synthetic performance report of {n} indicators"])
+    details.append(["Organisation", "Benchmark Borough Council"])
+    details.append(["As at", "30/09/2011"])
+    ind = wb.create_sheet("Indicators")
+    ind.append(["Code", "Title", "Theme", "Polarity", "Unit", "Target", "Responsible officer",
+                "Definition", "Commentary", "England average", "Statistical neighbours"])
+    labels = []
+    for k in range(periods):
+        month = (3 + k) % 12
+        year = 2010 + (3 + k) // 12
+        labels.append(f"{MONTHS[month]} {year}")
+    values = wb.create_sheet("Values")
+    values.append(["Code", *labels])
+    for i in range(n):
+        unit = rng.choice(["%", "%", "days", "per 10,000", "number"])
+        base = rng.uniform(20, 90)
+        ind.append([
+            f"PI{i:03d}", f"Synthetic indicator {i} & its <measure>", THEMES[i % len(THEMES)],
+            rng.choice(["High", "Low"]), unit, round(base * rng.uniform(0.9, 1.2), 1),
+            "Ann Smith", "The number of things done on time as a share of all things done.",
+            "Performance rose this month after the backlog was cleared. " * 3,
+            round(base * rng.uniform(0.8, 1.2), 1), round(base * rng.uniform(0.8, 1.2), 1),
+        ])
+        row: list[object] = [f"PI{i:03d}"]
+        level = base
+        for _ in range(periods):
+            level = max(0.0, level + rng.uniform(-5, 5))
+            row.append(round(level, 1) if rng.random() > 0.03 else None)
+        values.append(row)
+    wb.save(path)
+
+
+def run_command(args: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak resident MB) of one subprocess."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    out = proc.stdout.read().decode() if proc.stdout else ""
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise SystemExit(f"command failed ({code}): {' '.join(args)}\n{out}\n{err}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def split_times(book: Path, out: Path) -> tuple[float, float, float]:
+    """(read seconds, charts seconds, build + render + write + check seconds), in process."""
+    sys.path.insert(0, str(ROOT))
+    from pipeline.documents.charts import trend_charts
+    from pipeline.documents.performance import build_performance_document
+    from pipeline.performance_run import count_written_performance
+    from pipeline.reader import read_workbook
+    from pipeline.render.engine import render_document
+
+    t0 = time.perf_counter()
+    result = read_workbook(book)
+    t1 = time.perf_counter()
+    assert result.indicators is not None
+    trend_charts(result.indicators.indicators)
+    t2 = time.perf_counter()
+    model = build_performance_document(result.indicators, charts=False)
+    render_document(model, out)
+    count_written_performance(out)
+    t3 = time.perf_counter()
+    return t1 - t0, t2 - t1, t3 - t2
+
+
+def committee_command() -> list[str]:
+    script = Path(sys.executable).parent / "committee"
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-m", "pipeline"]
+
+
+def write_readme(section: str) -> None:
+    text = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
+    block = f"{START}\n{section}\n{END}"
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        after = rest.split(END, 1)[1]
+        text = before + block + after
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    README.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--indicators", type=int, default=200)
+    parser.add_argument("--periods", type=int, default=24)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-readme", action="store_true", help="print only")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        book = folder / "performance.xlsx"
+        make_workbook(book, args.indicators, args.periods)
+        out = folder / "performance.docx"
+        cmd = [*committee_command(), "performance", str(book), "-o", str(out)]
+        results = [run_command(cmd) for _ in range(args.runs)]
+        walls = sorted(r[0] for r in results)
+        wall = statistics.median(walls)
+        peak = max(r[1] for r in results)
+        read_s, charts_s, render_s = split_times(book, folder / "split.docx")
+        verdict = "met" if wall < TARGET_S else "MISSED"
+        line = (f"| {args.indicators} x {args.periods} | {wall:.2f} s "
+                f"({walls[0]:.2f}-{walls[-1]:.2f}) | < {TARGET_S:g} s {verdict} | {peak:.0f} MB "
+                f"| {read_s:.2f} s | {charts_s:.2f} s | {render_s:.2f} s "
+                f"| {out.stat().st_size / 1e6:.1f} MB |")
+        print(line, flush=True)
+
+    load = os.getloadavg()[0]
+    section = "\n".join([
+        "## `committee performance` (bench/bench_performance.py)",
+        "",
+        f"Synthetic indicators with {args.periods} monthly values, targets, polarity, two "
+        f"comparators and commentary; median (and range) of {args.runs} runs of the whole "
+        "command in a subprocess; peak memory is the child's maximum resident set. The last "
+        "columns split one in-process run: reading the workbook, drawing the trend charts "
+        "(matplotlib Agg, one re-used figure per process, a process pool of one worker per "
+        "CPU) and building, rendering, writing and reading back the document.",
+        f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python "
+        f"{platform.python_version()}, {time.strftime('%Y-%m-%d')}; load average "
+        f"{load:.1f} when it finished (other work on the machine slows every column).",
+        "",
+        "| indicators x periods | whole command | target | peak memory | read workbook "
+        "| charts | build + render + write + check | .docx size |",
+        "|---|---|---|---|---|---|---|---|",
+        line,
+    ])
+    if not args.no_readme:
+        write_readme(section)
+        print(f"Results written to {README.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
