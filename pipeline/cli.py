@@ -46,6 +46,7 @@ def main() -> None:
     Checking:
       check        validate workbooks and say what they hold
       new          a blank workbook to fill in
+      templates    check a Word template; list the names it can use
     """
 
 
@@ -433,3 +434,75 @@ def audit(files: tuple[Path, ...], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps({"files": results}, indent=2, ensure_ascii=False))
     sys.exit(1 if failed else 0)
+
+
+# --- templates --------------------------------------------------------------------------------
+_TEMPLATE_KINDS = ["plan", "briefing", "performance", "response"]
+
+
+@main.group()
+def templates() -> None:
+    """Check a council's Word templates, and list the names a template can use.
+
+    \b
+    Examples:
+      committee templates check our-plan.docx --kind plan
+      committee templates vars briefing
+    The guide for restyling templates in Word is docs/templates.md.
+    """
+
+
+@templates.command("check")
+@click.argument("template_file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option(
+    "--kind", type=click.Choice(_TEMPLATE_KINDS),
+    help="Which document the template is for (default: guessed from the file name: "
+    "improvement-plan/plan, briefing, performance, response/cabinet).",
+)
+def templates_check(template_file: Path, kind: str | None) -> None:
+    """Check TEMPLATE_FILE (.docx) before using it: broken {{ }} / {% %} fields, names the
+    document does not provide, a missing {{ body }} paragraph.
+
+    Exits 0 when the template is fine, 1 otherwise.
+    """
+    from pipeline.render.lint import guess_kind, lint_template
+
+    kind = kind or guess_kind(template_file)
+    if kind is None:
+        click.echo(
+            f"Error: cannot tell from the name {template_file.name} which document it is for. "
+            f"Add --kind with one of: {', '.join(_TEMPLATE_KINDS)}.", err=True,
+        )
+        sys.exit(1)
+    result = lint_template(template_file, kind)
+    errors = result.report.errors
+    if not errors:
+        click.echo(f"{template_file}: no problems found (checked as a {kind} template)")
+    else:
+        n = len(errors)
+        click.echo(f"{template_file}: {n} problem{'s' if n != 1 else ''} to fix "
+                   f"(checked as a {kind} template)")
+    echo_issues(result.report)
+    sys.exit(0 if result.ok else 1)
+
+
+@templates.command("vars")
+@click.argument("kind", type=click.Choice(_TEMPLATE_KINDS))
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "markdown"]), default="text",
+    show_default=True, help="A plain list, or the Markdown table of docs/templates.md.",
+)
+def templates_vars(kind: str, fmt: str) -> None:
+    """List the names KIND's templates can use ({{ name }}), their type and what they hold."""
+    from pipeline.render.context import KIND_TITLES, template_variables, vars_reference
+
+    if fmt == "markdown":
+        click.echo(vars_reference(kind), nl=False)
+        return
+    variables = template_variables(kind)
+    click.echo(f"{KIND_TITLES[kind]}: a template can use")
+    width = max(len(name) for name in variables)
+    for var in variables.values():
+        click.echo(f"  {var.name.ljust(width)}  {var.type:<5}  {var.description}")
+    click.echo("Filters such as {{ as_at | long_date }}: see docs/templates.md.")
+

@@ -62,26 +62,34 @@ def _explain_template_error(exc: Exception, template: Path, context: dict) -> Pi
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.sandbox import SecurityError
 
+    from pipeline.render.lint import UNSAFE_FIELD, locate, locate_name
+
+    def _where(place: str | None) -> str:
+        return f" (in {place})" if place else ""
+
     name = template.name
     if isinstance(exc, UndefinedError):
         found = re.search(r"'([^']+)' is undefined", str(exc))
         what = f"{{{{ {found.group(1)} }}}}" if found else str(exc)
         names = ", ".join(sorted(k for k in context if k != "body"))
+        where = _where(locate_name(template, found.group(1)) if found else None)
         return _error(
-            f"The Word template {name} uses {what}, which this document does not provide. "
+            f"The Word template {name} uses {what}{where}, which this document does not provide. "
             f"Remove it from the template or use one of: {names}.",
             template,
         )
     if isinstance(exc, SecurityError):
+        where = _where(locate(template, UNSAFE_FIELD))
         return _error(
-            f"The Word template {name} tries to do something templates may not do ({exc}). "
+            f"The Word template {name}{where} tries to do something templates may not do ({exc}). "
             "Templates may only print the document's values; remove that field.",
             template,
         )
     if isinstance(exc, TemplateSyntaxError):
         return _error(
             f"The Word template {name} has a field that cannot be read: {exc.message}. "
-            "Check that every {{ ... }} and {% ... %} in it is complete and spelt correctly.",
+            "Check that every {{ ... }} and {% ... %} in it is complete and spelt correctly; "
+            f"`committee templates check {name}` says where the problem is.",
             template,
         )
     return _error(
