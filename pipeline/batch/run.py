@@ -208,7 +208,11 @@ def _audit(path: Path) -> list[dict[str, Any]] | None:
         return None
     from pipeline.audit import audit_document  # type: ignore[import-not-found]
 
-    findings = audit_document(path)
+    try:
+        findings = audit_document(path)
+    except Exception as exc:  # an audit problem never fails the workbook
+        return [{"document": str(path), "rule": "audit",
+                 "message": f"The accessibility audit could not read this document ({exc})."}]
     out: list[dict[str, Any]] = []
     for f in findings:
         if hasattr(f, "to_dict"):
@@ -601,6 +605,7 @@ def _run_parallel(tasks: list[_Task], workers: int, complete: Callable[[_Outcome
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
+    _preload()
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     try:
@@ -620,6 +625,21 @@ def _run_parallel(tasks: list[_Task], workers: int, complete: Callable[[_Outcome
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
+
+
+def _preload() -> None:
+    """Import the heavy libraries once, before the workers are forked, so that each worker
+    does not spend its first second importing them."""
+    import importlib
+
+    for name in ("openpyxl", "docx", "docxtpl", "lxml.etree", "pipeline.reader",
+                 "pipeline.reader.workbook", "pipeline.render.engine", "pipeline.produce",
+                 "pipeline.documents.plan", "pipeline.documents.briefing",
+                 "pipeline.documents.response", "pipeline.audit"):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
 
 
 def _crashed(task: _Task, detail: str = "") -> _Outcome:

@@ -1,0 +1,141 @@
+"""Benchmark `committee batch`: 50 workbooks of 100 actions each, without PDFs.
+
+    .venv/bin/python bench/bench_batch.py [--workbooks 50] [--actions 100] [--jobs N]
+
+Times the whole command as a user runs it (a subprocess): the first run (every workbook
+read, plan and briefing made, 100 documents) against a target of 15 s, then an unchanged
+re-run (every workbook skipped) against 2 s. Results go into bench/README.md between the
+bench_batch markers (the rest of the file is kept).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "bench" / "README.md"
+START = "<!-- bench_batch:start -->"
+END = "<!-- bench_batch:end -->"
+FIRST_TARGET = 15.0
+RERUN_TARGET = 2.0
+
+WORDS = (
+    "review audit social worker team manager referral assessment plan child family "
+    "meeting weekly monthly monitoring protocol safeguarding partner agency training "
+    "completed agreed implemented progress service delivery manager quality case file "
+    "improvement timescale outcome evidence dashboard recording & < > £ – 'quoted'"
+).split()
+HEADERS = ["Priority", "Ref", "Recommendation", "Action", "Outcome", "Source", "Measure",
+           "Timescale", "Lead", "Target date", "Progress", "Status"]
+STATUSES = ["Complete", "On track", "At risk", "Behind schedule", "Not started"]
+
+
+def _words(rng: random.Random, low: int, high: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(low, high)))
+
+
+def make_workbook(path: Path, n: int, actions: int) -> None:
+    from openpyxl import Workbook
+
+    rng = random.Random(n)
+    wb = Workbook()
+    details = wb.active
+    details.title = "Details"
+    for row in (
+        ("Title", f"Service improvement plan {n}"),
+        ("Organisation", "Benchmark Borough Council"),
+        ("Meeting date", dt.datetime(2013, 8, 15)),
+        ("As at", dt.datetime(2013, 7, 30)),
+    ):
+        details.append(row)
+    ws = wb.create_sheet("Actions")
+    ws.append(HEADERS)
+    for a in range(actions):
+        ws.append([
+            f"Priority {a // 25 + 1}: {_words(rng, 3, 6)}", f"R{a // 5 + 1}",
+            _words(rng, 8, 15), _words(rng, 10, 25), _words(rng, 5, 10),
+            "Ofsted 2012", _words(rng, 4, 8), "3 months", "Service manager",
+            dt.datetime(2013, rng.randint(1, 12), 1), _words(rng, 30, 120),
+            STATUSES[rng.randrange(5)],
+        ])
+    wb.save(path)
+
+
+def timed(command: list[str]) -> tuple[float, int]:
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    return time.perf_counter() - start, result.returncode
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workbooks", type=int, default=50)
+    parser.add_argument("--actions", type=int, default=100)
+    parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--no-readme", action="store_true")
+    args = parser.parse_args()
+
+    committee = [sys.executable, "-m", "pipeline", "batch"]
+    with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
+        inputs, outputs = Path(tmp) / "inputs", Path(tmp) / "outputs"
+        inputs.mkdir()
+        for n in range(args.workbooks):
+            make_workbook(inputs / f"Improvement plan {n:02d} - August.xlsx", n, args.actions)
+        command = [*committee, str(inputs), str(outputs), "--quiet"]
+        if args.jobs:
+            command += ["--jobs", str(args.jobs)]
+        first, code1 = timed(command)
+        docs = len(list(outputs.rglob("*.docx")))
+        rerun, code2 = timed(command)
+        forced, code3 = timed([*command, "--force"])
+    load = os.getloadavg()[0]
+    jobs = args.jobs or os.cpu_count()
+
+    def verdict(value: float, target: float) -> str:
+        return f"< {target:g} s {'met' if value < target else 'MISSED'}"
+
+    lines = [
+        START,
+        "## `committee batch` (bench/bench_batch.py)",
+        "",
+        f"{args.workbooks} synthetic plan workbooks of {args.actions} actions each (30-120 "
+        "word progress text), no PDFs; each makes a plan and a briefing. The whole command "
+        "in a subprocess, one run each.",
+        f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python "
+        f"{platform.python_version()}, --jobs {jobs}, load average {load:.1f} at the end, "
+        f"{dt.date.today().isoformat()}.",
+        "",
+        "| run | whole command | target | exit code |",
+        "|---|---|---|---|",
+        f"| first run ({docs} documents) | {first:.2f} s | {verdict(first, FIRST_TARGET)} "
+        f"| {code1} |",
+        f"| unchanged re-run (all skipped) | {rerun:.2f} s | {verdict(rerun, RERUN_TARGET)} "
+        f"| {code2} |",
+        f"| --force re-run (all read, documents kept) | {forced:.2f} s | - | {code3} |",
+        END,
+    ]
+    section = "\n".join(lines)
+    print(section)
+    if args.no_readme:
+        return
+    text = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        after = rest.split(END, 1)[1]
+        text = before + section + after
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    README.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
