@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -353,3 +354,50 @@ def test_kill_mid_run_then_rerun_leaves_only_whole_documents(tmp_path: Path) -> 
     assert not [p for p in outputs.rglob("*") if p.name.endswith(".tmp")]
     manifest = json.loads((outputs / "manifest.json").read_text())
     assert {e["status"] for e in manifest["inputs"]} <= {"ok", "skipped"}
+
+
+def _indicators_workbook(path: Path, keep: Callable[[str], bool]) -> Path:
+    """The sample indicators workbook with only the Values rows whose period `keep`s."""
+    wb = load_workbook(SAMPLES / INDICATORS)
+    rows = [r for r in wb["Values"].iter_rows(values_only=True)]
+    del wb["Values"]
+    values = wb.create_sheet("Values")
+    values.append(list(rows[0]))
+    for row in rows[1:]:
+        if keep(str(row[1])):
+            values.append(list(row))
+    wb.save(path)
+    return path
+
+
+def _alt_texts(path: Path) -> list[str]:
+    return [s._inline.docPr.get("descr") for s in Document(str(path)).inline_shapes]
+
+
+def test_performance_report_draws_on_series_from_earlier_runs(tmp_path: Path) -> None:
+    inputs, outputs = tmp_path / "inputs", tmp_path / "outputs"
+    inputs.mkdir()
+    august = _indicators_workbook(inputs / "Performance - August.xlsx",
+                                  lambda period: period != "Sep 2011")
+    assert _run([str(inputs), str(outputs)])[0] == 0
+    august.unlink()
+    # September's workbook holds only the latest month.
+    _indicators_workbook(inputs / "Performance - September.xlsx",
+                         lambda period: period == "Sep 2011")
+    code, output = _run([str(inputs), str(outputs)])
+    assert code == 0, output
+    report = next(outputs.rglob("Performance - September/performance.docx"))
+    alt = next(a for a in _alt_texts(report) if "NI059" in a)
+    assert "Apr 2011 to Sep 2011" in alt
+    assert "latest 66.5%" in alt and "from 40.3% in Aug 2011" in alt
+
+
+def test_quiet_prints_only_the_summary(tmp_path: Path) -> None:
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    plan_workbook(inputs / "plan.xlsx", 2)
+    code, output = _run([str(inputs), str(tmp_path / "out"), "--quiet"])
+    assert code == 0
+    summary = "2 documents made from 1 workbook; 0 skipped (unchanged); 0 failed."
+    assert output.splitlines()[0] == summary
+    assert "[1/1]" not in output
