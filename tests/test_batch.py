@@ -401,3 +401,20 @@ def test_quiet_prints_only_the_summary(tmp_path: Path) -> None:
     summary = "2 documents made from 1 workbook; 0 skipped (unchanged); 0 failed."
     assert output.splitlines()[0] == summary
     assert "[1/1]" not in output
+
+
+def test_outputs_inside_inputs_and_leftovers_of_others_are_left_alone(tmp_path: Path) -> None:
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    plan_workbook(inputs / "plan.xlsx", 2)
+    outputs = inputs / "outputs"
+    (outputs / "2013-07" / "plan").mkdir(parents=True)
+    stale = outputs / "2013-07" / "plan" / ".plan-abc123.tmp"
+    stale.write_bytes(b"half a document")
+    (outputs / "report.csv").write_text("Code,Value\n")  # not an input: inside OUTPUTS
+    other = outputs / ".someone-elses-plan-x1.tmp"  # a single-document command's, at the top
+    other.write_bytes(b"in progress")
+    code, output = _run([str(inputs), str(outputs)])
+    assert code == 0, output
+    assert "2 documents made from 1 workbook" in output
+    assert not stale.exists() and other.exists()

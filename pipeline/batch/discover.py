@@ -16,14 +16,18 @@ def is_input(name: str) -> bool:
     return Path(name).suffix.lower() in SUFFIXES
 
 
-def discover_inputs(folder: Path) -> list[Path]:
+def discover_inputs(folder: Path, exclude: Path | None = None) -> list[Path]:
     """Every workbook under `folder`, sorted: subfolders included, except any folder named
-    archive (any case, at any depth) and hidden folders; lock files (~$x.xlsx) ignored."""
+    archive (any case, at any depth), hidden folders and `exclude` (the outputs folder, when
+    it is inside the inputs); lock files (~$x.xlsx) ignored."""
     folder = Path(folder)
+    excluded = Path(exclude).resolve() if exclude is not None else None
     found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(
-            d for d in dirs if d.lower() not in SKIPPED_FOLDERS and not d.startswith(".")
+            d for d in dirs
+            if d.lower() not in SKIPPED_FOLDERS and not d.startswith(".")
+            and (excluded is None or (Path(root) / d).resolve() != excluded)
         )
         for name in files:
             if is_input(name):

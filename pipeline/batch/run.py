@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -377,24 +378,43 @@ def _lock(outputs: Path) -> Any:
     return handle
 
 
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
+# Temporary files the batch itself writes at the top of OUTPUTS (documents' are deeper).
+_OWN_TOP_LEVEL = (".manifest-", ".write-test-")
+
+
 def remove_leftovers(outputs: Path) -> int:
-    """Delete the temporary files an interrupted run left behind; returns how many."""
+    """Delete the temporary files an interrupted batch left behind; returns how many.
+
+    Only the batch's own places are cleaned: month folders, runs/, the manifest's temporary
+    files and the PDF work folders (a single-document command writing at the top of OUTPUTS
+    at the same time is left alone)."""
     import shutil
 
+    def is_temp(name: str) -> bool:
+        return name.startswith(".") and name.endswith(".tmp")
+
     removed = 0
-    for root, dirs, files in os.walk(outputs):
-        for name in files:
-            if name.startswith(".") and name.endswith(".tmp"):
-                try:
-                    os.unlink(os.path.join(root, name))
-                    removed += 1
-                except OSError:
-                    pass
-        if Path(root) == outputs / WORK_FOLDER:
-            for d in list(dirs):
-                if d.startswith("pdf-"):
-                    shutil.rmtree(os.path.join(root, d), ignore_errors=True)
-            dirs[:] = []
+    candidates: list[Path] = []
+    if not outputs.is_dir():
+        return 0
+    for child in outputs.iterdir():
+        if child.is_file() and is_temp(child.name) and child.name.startswith(_OWN_TOP_LEVEL):
+            candidates.append(child)
+        elif child.is_dir() and (_MONTH.match(child.name) or child.name == "runs"):
+            for root, _dirs, files in os.walk(child):
+                candidates += [Path(root) / name for name in files if is_temp(name)]
+    for path in candidates:
+        try:
+            path.unlink()
+            removed += 1
+        except OSError:
+            pass
+    work = outputs / WORK_FOLDER
+    if work.is_dir():
+        for d in work.iterdir():
+            if d.is_dir() and d.name.startswith("pdf-"):
+                shutil.rmtree(d, ignore_errors=True)
     return removed
 
 
@@ -498,7 +518,7 @@ def _run_locked(
     try:
         template_shas = template_hashes(templates_dir)
         templates_sha = _templates_sha(template_shas)
-        paths = discover_inputs(inputs)
+        paths = discover_inputs(inputs, exclude=outputs)
         names = workbook_names(paths, inputs)
         known = history.fingerprints()
         entries: dict[Path, InputEntry] = {}
