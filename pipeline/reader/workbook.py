@@ -259,13 +259,14 @@ def _report_sheet_problems(sheet: RawSheet, report: IssueReport) -> None:
             "formula-error",
             f"{'Cell' if len(places) == 1 else 'Cells'} {_cells_list(places)} "
             f"{'holds a formula' if len(places) == 1 else 'hold formulas'} with no saved "
-            f"result (the first is ={formula}): the file was made by a program that does not "
+            f"result{f' (the first is ={formula})' if formula else ''}: the file was made by "
+            "a program that does not "
             "calculate formulas. Open the workbook in Excel, then save it, and run again "
             "(or type the values in place of the formulas).",
             sheet=sheet.name,
             row=row,
             column=letter,
-            value=f"={formula}",
+            value=f"={formula}" if formula else None,
         )
     for row, letter, length in sheet.long_cells:
         report.warning(
@@ -419,7 +420,7 @@ def _uncached_formulas(data: bytes) -> dict[str, list[tuple[int, str, str]]]:
                             f = child
                         elif local == "v":
                             v = child
-                    if f is not None and (f.text or f.get("t") != "shared"):
+                    if f is not None:
                         value = None if v is None else v.text
                         if not value and el.get("t") not in ("str", "inlineStr"):
                             ref = el.get("r", "")
