@@ -110,6 +110,8 @@ class _Chart:
         ax.spines["top"].set_visible(False)
         ax.spines["right"].set_visible(False)
         self.ylabel = ax.set_ylabel("", fontsize=8)
+        # A fixed label position: matplotlib otherwise measures every tick label to place it.
+        ax.yaxis.set_label_coords(-0.11, 0.5)
 
     def _tick(self, value: float, _pos: int | None = None) -> str:
         if self.unit in ("%", "£"):
