@@ -19,6 +19,7 @@ from pipeline.documents.briefing import (
     status_sentence,
 )
 from pipeline.documents.docmodel import Heading, Paragraph
+from pipeline.documents.formatting import format_date_value
 from pipeline.model import Action, Details, Plan, Priority, Recommendation
 from pipeline.reader import read_workbook
 from pipeline.status import DEFAULT_SCHEME
@@ -137,16 +138,22 @@ def test_golden_names_every_behind_schedule_action(golden: Path) -> None:
     assert len(rows) == 8
     rec_of = {id(a): r for r in plan.recommendations for a in r.actions}
     for action in behind:
-        expected = [action.ref, rec_of[id(action)].text, action.text, action.lead]
-        assert any(r[:4] == expected for r in rows), f"{action.ref} {action.text} not named"
-        matching = next(r for r in rows if r[2] == action.text)
-        assert matching[5] == action.progress
-        assert matching[6] == "Behind schedule"
+        expected = [
+            action.ref,
+            f"{action.text}\nRecommendation: {rec_of[id(action)].text}",
+            f"{action.lead}\nTarget date: {format_date_value(action.target_date)}",
+            action.progress,
+            "Behind schedule",
+        ]
+        assert expected in rows, f"{action.ref} {action.text} not named"
     # Overdue but not behind: R20 on track, due November 2012.
     r20 = next(r for r in rows if r[0] == "R20")
-    assert r20[4] == "November 2012" and r20[6] == "On track"
+    assert r20[2].endswith("\nTarget date: November 2012") and r20[4] == "On track"
+    # The action is in bold, its recommendation below it in plain text.
+    first = table.rows[1].cells[1].paragraphs[0].runs
+    assert first[0].bold and not first[-1].bold
     # The status cell is shaded with the status colour and says the status in words.
-    status_cells = [r.cells[6] for r in table.rows[1:] if r.cells[6].text == "Behind schedule"]
+    status_cells = [r.cells[4] for r in table.rows[1:] if r.cells[4].text == "Behind schedule"]
     assert {fill(c) for c in status_cells} == {DEFAULT_SCHEME.entry("behind").fill}
     # The header row repeats on each page.
     trpr = table.rows[0]._tr.trPr
@@ -272,10 +279,10 @@ def test_since_the_last_report(tmp_path: Path, runner: CliRunner) -> None:
     # The slipped action is named in the late table with its progress exactly as typed.
     table = late_table(out)
     rows = [[c.text for c in r.cells] for r in table.rows[1:]]
-    assert [r[2] for r in rows] == [
+    assert [r[1].split("\nRecommendation: ")[0] for r in rows] == [
         "Weekly meetings with team managers", "Agree a joint referral pathway with the CCG",
     ]
-    assert rows[0][5] == f"Slipped\n{TRICKY}"
+    assert rows[0][3] == f"Slipped\n{TRICKY}"
     assert texts[-1] == "Tilly Heigh\nService Delivery Manager\n30 July 2013"
     assert "Refresh the plan & report in October." in texts
 

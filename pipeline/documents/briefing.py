@@ -24,6 +24,7 @@ from pipeline.documents.docmodel import (
     DocumentModel,
     Heading,
     Paragraph,
+    Run,
     Table,
 )
 from pipeline.documents.formatting import format_date, format_date_value, number_words, percent
@@ -37,16 +38,17 @@ from pipeline.domain.plan_rules import (
 )
 from pipeline.model import Action, IndicatorSet, Plan, Recommendation, StatusKey
 
-# A4 portrait with 2 cm margins leaves 17 cm.
+# A4 portrait with 2 cm margins leaves 17 cm: five columns keep the text readable (seven were
+# too cramped), the action in bold with its recommendation below it, lead above target date.
 LATE_COLUMNS: tuple[Column, ...] = (
-    Column("Ref", 1.1),
-    Column("Recommendation", 3.3),
-    Column("Action", 2.9),
-    Column("Lead", 2.2),
-    Column("Target date", 2.1),
-    Column("Progress", 3.7),
-    Column("Status", 1.7),
+    Column("Ref", 1.2),
+    Column("Action and recommendation", 5.2),
+    Column("Lead and target date", 3.0),
+    Column("Progress", 5.1),
+    Column("Status", 2.5),
 )
+RECOMMENDATION_PREFIX = "\nRecommendation: "
+TARGET_PREFIX = "\nTarget date: "
 LATE_HEADERS: tuple[str, ...] = tuple(c.header for c in LATE_COLUMNS)
 LATE_CAPTION = "Actions behind schedule or overdue"
 
@@ -143,12 +145,14 @@ def _recommendation_of(plan: Plan) -> dict[int, Recommendation]:
 
 
 def late_row(plan: Plan, action: Action, recommendation: Recommendation | None) -> list[Cell]:
+    what = [Run(action.text, bold=True)]
+    if recommendation is not None and recommendation.text:
+        what.append(Run(RECOMMENDATION_PREFIX + recommendation.text))
+    target = format_date_value(action.target_date)
     return [
         Cell.of(action.ref),
-        Cell.of(recommendation.text if recommendation is not None else ""),
-        Cell.of(action.text),
-        Cell.of(action.lead),
-        Cell.of(format_date_value(action.target_date)),
+        Cell(what),
+        Cell.of(action.lead + (TARGET_PREFIX + target if target else "")),
         Cell.of(action.progress),
         status_cell(plan, action.status),
     ]
@@ -485,10 +489,14 @@ def count_written_briefing(path: Path, plan: Plan) -> dict[str, int]:
     "late": data rows of the LATE_HEADERS table; "behind": behind-schedule actions of
     `plan` whose ref and action text are those of a row of that table.
     """
-    rows = written_table_rows(path, LATE_HEADERS)
-    named = {(r[0], r[2]) for r in rows if len(r) == len(LATE_HEADERS)}
+    rows = [r for r in written_table_rows(path, LATE_HEADERS) if len(r) == len(LATE_HEADERS)]
+
+    def named(action: Action) -> bool:
+        return any(
+            ref == action.ref
+            and (what == action.text or what.startswith(action.text + RECOMMENDATION_PREFIX))
+            for ref, what, *_ in rows
+        )
+
     behind = [a for a in plan.actions if a.status == "behind"]
-    return {
-        "late": len(rows),
-        "behind": sum(1 for a in behind if (a.ref, a.text) in named),
-    }
+    return {"late": len(rows), "behind": sum(1 for a in behind if named(a))}
