@@ -15,8 +15,8 @@ from pipeline.model import (
     Source,
     StatusScheme,
 )
-from pipeline.reader.cells import CellProblem, excel_error, parse_date, text_value
-from pipeline.reader.headers import HeaderMatch, Record, cell_label, records
+from pipeline.reader.cells import CellProblem, parse_date
+from pipeline.reader.headers import HeaderMatch, Record, cell_label, read_text, records
 from pipeline.reader.workbook import RawSheet
 from pipeline.status import accepted_values, match_status, suggest_status
 from pipeline.text import normalise_label, one_line
@@ -76,29 +76,7 @@ class _Reader:
         return {"sheet": self.sheet.name, "row": rec.number, "column": self.header.header(column)}
 
     def text(self, rec: Record, column: str) -> str:
-        cell = rec.cell(column)
-        if cell is None:
-            return ""
-        err = excel_error(cell)
-        if err:
-            self.report.error(
-                "formula-error",
-                f"The cell shows the Excel error {err} instead of text. Fix the formula in "
-                "Excel or type the value, then save the workbook.",
-                value=err,
-                **self.where(rec, column),
-            )
-            return ""
-        value, changed = text_value(cell)
-        if changed:
-            self.report.warning(
-                "text-changed",
-                "Characters that Word cannot hold (control characters) were removed from this "
-                "cell; check the text in the document.",
-                value=one_line(value),
-                **self.where(rec, column),
-            )
-        return value
+        return read_text(self.sheet, rec, column, self.report)
 
     def set_priority(self, text: str, title: str = "") -> None:
         number, ptitle = split_priority(text)

@@ -210,6 +210,38 @@ class Record:
         return is_empty(self.raw(name))
 
 
+def located(sheet: RawSheet, rec: Record, column: str) -> dict[str, object]:
+    """The sheet/row/column keywords of an issue about one cell of a record."""
+    return {"sheet": sheet.name, "row": rec.number, "column": rec.header.header(column)}
+
+
+def read_text(sheet: RawSheet, rec: Record, column: str, report: IssueReport) -> str:
+    """A record's cell as clean text, reporting Excel errors and dropped characters there."""
+    from pipeline.reader.cells import excel_error, text_value
+
+    cell = rec.cell(column)
+    if cell is None:
+        return ""
+    err = excel_error(cell)
+    if err:
+        report.error(
+            "formula-error",
+            f"The cell shows the Excel error {err} instead of text. Fix the formula in "
+            "Excel or type the value, then save the workbook.",
+            value=err, **located(sheet, rec, column),
+        )
+        return ""
+    value, changed = text_value(cell)
+    if changed:
+        report.warning(
+            "text-changed",
+            "Characters that Word cannot hold (control characters) were removed from this "
+            "cell; check the text in the document.",
+            value=one_line(value), **located(sheet, rec, column),
+        )
+    return value
+
+
 def records(sheet: RawSheet, header: HeaderMatch) -> Iterator[Record]:
     """The rows below the header row, blank rows skipped."""
     for row in sheet.rows[header.index + 1 :]:

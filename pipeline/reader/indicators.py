@@ -21,7 +21,7 @@ from pipeline.domain.indicator_rules import normalise_unit, parse_polarity
 from pipeline.domain.periods import parse_period
 from pipeline.issues import IssueReport
 from pipeline.model import Comparator, Details, Indicator, IndicatorSet, Observation, Period, Source
-from pipeline.reader.cells import CellProblem, display_text, excel_error, parse_number, text_value
+from pipeline.reader.cells import CellProblem, display_text, parse_number
 from pipeline.reader.columns import INDICATORS, VALUES, ColumnSpec
 from pipeline.reader.headers import (
     HEADER_SEARCH_ROWS,
@@ -29,6 +29,7 @@ from pipeline.reader.headers import (
     Record,
     cell_label,
     find_header,
+    read_text,
     records,
 )
 from pipeline.reader.workbook import RawCell, RawRow, RawSheet, is_empty
@@ -98,27 +99,7 @@ class _Reader:
         return {"sheet": sheet.name, "row": rec.number, "column": rec.header.header(column)}
 
     def text(self, sheet: RawSheet, rec: Record, column: str) -> str:
-        cell = rec.cell(column)
-        if cell is None:
-            return ""
-        err = excel_error(cell)
-        if err:
-            self.report.error(
-                "formula-error",
-                f"The cell shows the Excel error {err} instead of text. Fix the formula in "
-                "Excel or type the value, then save the workbook.",
-                value=err, **self.where(sheet, rec, column),
-            )
-            return ""
-        value, changed = text_value(cell)
-        if changed:
-            self.report.warning(
-                "text-changed",
-                "Characters that Word cannot hold (control characters) were removed from this "
-                "cell; check the text in the document.",
-                value=one_line(value), **self.where(sheet, rec, column),
-            )
-        return value
+        return read_text(sheet, rec, column, self.report)
 
     def number(
         self, cell: RawCell | None, where: dict[str, object], what: str, *, no_data_ok: bool
