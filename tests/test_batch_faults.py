@@ -133,3 +133,25 @@ def test_input_deleted_mid_batch(tmp_path: Path) -> None:
     assert not (outputs / "2013-07" / "plan 2").exists()
     assert len(list(outputs.rglob("*.docx"))) == 4
     assert not _leftovers(outputs)
+
+
+def test_a_second_batch_on_the_same_outputs_waits_its_turn(tmp_path: Path) -> None:
+    import fcntl
+
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    inputs, outputs = tmp_path / "inputs", tmp_path / "outputs"
+    inputs.mkdir()
+    plan_workbook(inputs / "plan.xlsx", 2)
+    outputs.mkdir()
+    with open(outputs / ".batch.lock", "a+") as held:  # another batch is running
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        result = CliRunner().invoke(main, ["batch", str(inputs), str(outputs)])
+    assert result.exit_code == 1
+    assert f"Another batch is already writing to {outputs}" in result.output
+    assert not list(outputs.rglob("*.docx"))
+    result = CliRunner().invoke(main, ["batch", str(inputs), str(outputs)])
+    assert result.exit_code == 0
+    assert len(list(outputs.rglob("*.docx"))) == 2

@@ -82,6 +82,8 @@ CREATE TABLE IF NOT EXISTS plan_snapshots (
     run_id INTEGER NOT NULL REFERENCES runs(id),
     as_at TEXT NOT NULL,
     as_at_text TEXT NOT NULL,
+    meeting_date TEXT,
+    meeting_date_text TEXT NOT NULL DEFAULT '',
     source_file TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS snapshots_by_plan ON plan_snapshots(plan_id, as_at);
@@ -265,6 +267,8 @@ class History:
         A snapshot of the same plan at the same as-at date replaces the earlier one."""
         d = plan.details
         as_at, as_at_text = _as_at(plan, run_date)
+        meeting = d.meeting_date
+        meeting_iso = meeting.date.isoformat() if meeting is not None and meeting.date else None
         with self.conn:
             self.conn.execute("BEGIN IMMEDIATE")
             self.conn.execute(
@@ -281,9 +285,10 @@ class History:
                 (plan_id, as_at.isoformat()),
             )
             cur = self.conn.execute(
-                "INSERT INTO plan_snapshots (plan_id, run_id, as_at, as_at_text, source_file) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (plan_id, run_id, as_at.isoformat(), as_at_text, plan.source_file),
+                "INSERT INTO plan_snapshots (plan_id, run_id, as_at, as_at_text, meeting_date, "
+                "meeting_date_text, source_file) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (plan_id, run_id, as_at.isoformat(), as_at_text, meeting_iso,
+                 meeting.text if meeting is not None else "", plan.source_file),
             )
             snapshot_id = int(cur.lastrowid or 0)
             rows = []
@@ -356,7 +361,8 @@ def load_previous_plan(
     d = plan.details
     as_at, _ = _as_at(plan, run_date)
     row = conn.execute(
-        "SELECT s.id, s.as_at, s.as_at_text, s.source_file, p.title, p.organisation "
+        "SELECT s.id, s.as_at, s.as_at_text, s.meeting_date, s.meeting_date_text, "
+        "s.source_file, p.title, p.organisation "
         "FROM plan_snapshots s JOIN plans p ON p.id = s.plan_id "
         "WHERE p.title_key = ? AND p.organisation_key = ? AND s.run_id < ? AND s.as_at < ? "
         "ORDER BY s.as_at DESC, s.run_id DESC LIMIT 1",
@@ -364,11 +370,14 @@ def load_previous_plan(
     ).fetchone()
     if row is None:
         return None
-    snapshot_id, as_at_iso, as_at_text, source_file, title, organisation = row
+    (snapshot_id, as_at_iso, as_at_text, meeting_iso, meeting_text, source_file, title,
+     organisation) = row
     details = Details(
         title=title,
         organisation=organisation,
         as_at=DateValue(as_at_text, dt.date.fromisoformat(as_at_iso), "day"),
+        meeting_date=DateValue(meeting_text, dt.date.fromisoformat(meeting_iso), "day")
+        if meeting_iso else None,
     )
     previous = Plan(details=details, scheme=plan.scheme or DEFAULT_SCHEME,
                     source_file=source_file)

@@ -365,6 +365,7 @@ def _prepare_outputs(outputs: Path) -> None:
 def _lock(outputs: Path) -> Any:
     import fcntl
 
+    global _LOCK_FD
     handle = open(outputs / LOCK_FILE, "a+")  # noqa: SIM115 - held for the whole run
     try:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -375,7 +376,21 @@ def _lock(outputs: Path) -> Any:
             "this one again.",
             outputs,
         ) from exc
+    _LOCK_FD = handle.fileno()
     return handle
+
+
+_LOCK_FD: int | None = None
+
+
+def _worker_init() -> None:
+    """In each forked worker: let go of the inherited lock, so that the lock ends with the
+    batch's main process even if a worker outlives it (a kill -9 of the main process)."""
+    if _LOCK_FD is not None:
+        try:
+            os.close(_LOCK_FD)
+        except OSError:
+            pass
 
 
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
@@ -492,6 +507,8 @@ def run_batch(
                            run_date)
     finally:
         if lock is not None:
+            global _LOCK_FD
+            _LOCK_FD = None
             lock.close()
 
 
@@ -627,7 +644,8 @@ def _run_parallel(tasks: list[_Task], workers: int, complete: Callable[[_Outcome
 
     _preload()
     context = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                               initializer=_worker_init)
     try:
         pending = {pool.submit(process_workbook, task): task for task in tasks}
         while pending:
