@@ -389,53 +389,6 @@ def batch(inputs: Path, outputs: Path, jobs: int | None, pdf: bool, force: bool,
     sys.exit(result.exit_code)
 
 
-# --- audit ------------------------------------------------------------------------------------
-@main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-    help="Plain English for people, or JSON for other programs.",
-)
-def audit(files: tuple[Path, ...], fmt: str) -> None:
-    """Check Word documents (.docx) against the accessibility regulations' checklist.
-
-    \b
-    Title property, language, heading levels, repeating table header rows, merged
-    cells in data tables, alt text on images, text/fill contrast (4.5:1) and
-    status shown by colour alone. Works on any .docx, not only ours.
-    Exits 1 when any document has a finding or cannot be read.
-    """
-    import json
-
-    from pipeline.audit import audit_document
-
-    failed = 0
-    results: list[dict[str, object]] = []
-    for path in files:
-        try:
-            findings = audit_document(path)
-        except PipelineError as error:
-            failed += 1
-            results.append({"path": str(path), "error": error.message, "findings": []})
-            if fmt == "text":
-                click.echo(f"{path}: {error.message}")
-            continue
-        if findings:
-            failed += 1
-        results.append({"path": str(path), "findings": [f.to_dict() for f in findings]})
-        if fmt == "text":
-            if not findings:
-                click.echo(f"{path}: no accessibility problems found")
-                continue
-            n = len(findings)
-            click.echo(f"{path}: {n} accessibility problem{'s' if n != 1 else ''}")
-            for finding in findings:
-                click.echo(f"  {finding.describe()}")
-    if fmt == "json":
-        click.echo(json.dumps({"files": results}, indent=2, ensure_ascii=False))
-    sys.exit(1 if failed else 0)
-
-
 # --- templates --------------------------------------------------------------------------------
 _TEMPLATE_KINDS = ["plan", "briefing", "performance", "response"]
 
@@ -506,3 +459,49 @@ def templates_vars(kind: str, fmt: str) -> None:
         click.echo(f"  {var.name.ljust(width)}  {var.type:<5}  {var.description}")
     click.echo("Filters such as {{ as_at | long_date }}: see docs/templates.md.")
 
+
+# --- audit ------------------------------------------------------------------------------------
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="Plain English for people, or JSON for other programs.",
+)
+def audit(files: tuple[Path, ...], fmt: str) -> None:
+    """Check Word documents (.docx) against the accessibility regulations' checklist.
+
+    \b
+    Title property, language, heading levels, repeating table header rows, merged
+    cells in data tables, alt text on images, text/fill contrast (4.5:1) and
+    status shown by colour alone. Works on any .docx, not only ours.
+    Exits 1 when any document has a finding or cannot be read.
+    """
+    import json
+
+    from pipeline.audit import audit_document
+
+    failed = 0
+    results: list[dict[str, object]] = []
+    for path in files:
+        try:
+            findings = audit_document(path)
+        except PipelineError as error:
+            failed += 1
+            results.append({"path": str(path), "error": error.message, "findings": []})
+            if fmt == "text":
+                click.echo(f"{path}: {error.message}")
+            continue
+        if findings:
+            failed += 1
+        results.append({"path": str(path), "findings": [f.to_dict() for f in findings]})
+        if fmt == "text":
+            if not findings:
+                click.echo(f"{path}: no accessibility problems found")
+                continue
+            n = len(findings)
+            click.echo(f"{path}: {n} accessibility problem{'s' if n != 1 else ''}")
+            for finding in findings:
+                click.echo(f"  {finding.describe()}")
+    if fmt == "json":
+        click.echo(json.dumps({"files": results}, indent=2, ensure_ascii=False))
+    sys.exit(1 if failed else 0)
