@@ -88,8 +88,10 @@ def run_command(args: list[str]) -> tuple[float, float]:
 def split_times(book: Path, out: Path) -> tuple[float, float, float]:
     """(read seconds, charts + build seconds, render + write + check seconds), in process."""
     sys.path.insert(0, str(ROOT))
-    from pipeline.documents.performance import build_performance_document
-    from pipeline.performance_run import count_written_performance
+    from pipeline.documents.performance import (
+        build_performance_document,
+        count_written_performance,
+    )
     from pipeline.reader import read_workbook
     from pipeline.render.engine import render_document
 

@@ -108,15 +108,15 @@ def plan(workbook: Path, out: Path | None, template: Path | None) -> None:
 
     Exits 1, writing nothing, when the workbook has problems to fix.
     """
-    from pipeline.plan_run import make_plan
+    from pipeline.make import make_document
 
     try:
-        run = make_plan(workbook, out, template)
+        run = make_document("plan", workbook, out, template=template)
     except PipelineError as error:
         fail(error)
         return
     echo_issues(run.warnings)
-    click.echo(f"Wrote {run.out}")
+    click.echo(f"Wrote {run.path}")
     e, w = run.expected, run.written
     click.echo(
         f"{e['actions']} actions and {e['recommendations']} recommendations in, "
@@ -169,16 +169,18 @@ def response(workbook: Path, update: bool, out: Path | None, template: Path | No
 
     Exits 1, writing nothing, when the workbook has problems to fix.
     """
-    from pipeline.response_run import make_response
+    from pipeline.make import make_document
 
+    kind = "response-update" if update else "response"
     try:
-        run = make_response(workbook, out, template, update=update)
+        run = make_document(kind, workbook, out, template=template)
     except PipelineError as error:
         fail(error)
         return
     echo_issues(run.warnings)
-    click.echo(f"Wrote {run.out}")
-    click.echo(f"{run.expected} recommendations in, {run.written} written")
+    click.echo(f"Wrote {run.path}")
+    e, w = run.expected, run.written
+    click.echo(f"{e['recommendations']} recommendations in, {w['recommendations']} written")
 
 
 # --- briefing ---------------------------------------------------------------------------------
@@ -225,24 +227,25 @@ def briefing(
     Example:  committee briefing plan-july.xlsx --previous plan-may.xlsx
     Exits 1, writing nothing, when any workbook given has problems to fix.
     """
-    from pipeline.briefing_run import make_briefing
+    from pipeline.make import make_briefing
 
     try:
-        run = make_briefing(workbook, previous, indicators, out, template)
+        run, indicators_from = make_briefing(workbook, previous, indicators, out,
+                                             template=template)
     except PipelineError as error:
         click.echo(f"Error: {error.message}", err=True)
         _echo_issues_by_file(error.issues)
         sys.exit(1)
     _echo_issues_by_file(run.warnings)
-    click.echo(f"Wrote {run.out}")
+    click.echo(f"Wrote {run.path}")
     c = run.counts
     click.echo(
         f"{c['actions']} actions in the plan; {run.written['behind']} of {c['behind']} behind "
         f"schedule and {run.written['late']} of {c['late']} behind schedule or overdue named"
     )
-    if run.indicators_from is not None:
+    if indicators_from is not None:
         click.echo(f"Performance section: {c.get('indicators', 0)} indicators "
-                   f"from {run.indicators_from}")
+                   f"from {indicators_from}")
 
 
 # --- performance ------------------------------------------------------------------------------
@@ -265,15 +268,15 @@ def performance(workbook: Path, out: Path | None, template: Path | None) -> None
     "Item | August 2018 | November 2018" (a .csv file will do).
     Exits 1, writing nothing, when the workbook has problems to fix.
     """
-    from pipeline.performance_run import make_performance
+    from pipeline.make import make_document
 
     try:
-        run = make_performance(workbook, out, template)
+        run = make_document("performance", workbook, out, template=template)
     except PipelineError as error:
         fail(error)
         return
     echo_issues(run.warnings)
-    click.echo(f"Wrote {run.out}")
+    click.echo(f"Wrote {run.path}")
     e, w = run.expected, run.written
     click.echo(f"{e['indicators']} indicators in, {w['indicators']} written")
 

@@ -23,7 +23,7 @@ from pipeline.issues import Issue, PipelineError
 
 if TYPE_CHECKING:
     from pipeline.documents.docmodel import DocumentModel
-    from pipeline.model import Plan
+    from pipeline.model import IndicatorSet, Plan
     from pipeline.reader import WorkbookResult
 
 KINDS: tuple[str, ...] = ("plan", "briefing", "performance", "response", "response-update")
@@ -57,6 +57,7 @@ class Produced:
     expected: dict[str, int]
     written: dict[str, int]
     warnings: list[Issue] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)  # what the document model holds
 
 
 def _error(message: str, file: str, code: str = "write-error") -> PipelineError:
@@ -64,9 +65,16 @@ def _error(message: str, file: str, code: str = "write-error") -> PipelineError:
 
 
 def build_model(
-    kind: str, result: WorkbookResult, previous: Plan | None = None
+    kind: str,
+    result: WorkbookResult,
+    previous: Plan | None = None,
+    indicators: IndicatorSet | None = None,
 ) -> DocumentModel:
-    """The DocumentModel of `kind` for a read workbook (PipelineError when it cannot be made)."""
+    """The DocumentModel of `kind` for a read workbook (PipelineError when it cannot be made).
+
+    `previous` and `indicators` feed the briefing; without `indicators` the briefing uses
+    the workbook's own Indicators sheet when it has one.
+    """
     name = Path(result.path).name
     if kind not in KINDS:
         raise _error(
@@ -90,8 +98,9 @@ def build_model(
         from pipeline.documents.briefing import build_briefing_document
 
         assert result.plan is not None
-        return build_briefing_document(result.plan, previous=previous,
-                                       indicators=result.indicators)
+        return build_briefing_document(
+            result.plan, previous=previous, indicators=indicators or result.indicators
+        )
     if kind == "performance":
         from pipeline.documents.performance import build_performance_document
 
@@ -168,6 +177,7 @@ def produce(
     template: Path | None = None,
     templates_dir: Path | None = None,
     previous: Plan | None = None,
+    indicators: IndicatorSet | None = None,
 ) -> Produced:
     """Make the `kind` document of a read, valid workbook at `out`, checked by reading back.
 
@@ -186,7 +196,7 @@ def produce(
             f"{kind} document can be made; nothing was written.",
             result.report.errors + result.report.warnings,
         )
-    model = build_model(kind, result, previous)
+    model = build_model(kind, result, previous, indicators)
     data = render_bytes(model, template, templates_dir)
 
     expected: dict[str, int]
@@ -220,7 +230,7 @@ def produce(
         def count(path: Path) -> dict[str, int]:
             return count_written_briefing(path, briefing_plan)
     elif kind == "performance":
-        from pipeline.performance_run import count_written_performance
+        from pipeline.documents.performance import count_written_performance
 
         n = model.counts["indicators"]
         expected = {"indicators": n, "summary_rows": n, "charts": model.counts.get("charts", 0)}
@@ -256,6 +266,7 @@ def produce(
         expected=expected,
         written=written,
         warnings=list(result.report.warnings),
+        counts=dict(model.counts),
     )
 
 

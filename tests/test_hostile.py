@@ -21,7 +21,7 @@ from hostile.make_corpus import Case, build_corpus, cases
 from pipeline.check import check_file
 from pipeline.cli import main
 from pipeline.issues import Issue, PipelineError
-from pipeline.plan_run import make_plan
+from pipeline.make import make_document
 
 CASES = cases()
 TIME_LIMIT_S = 10.0
@@ -160,11 +160,11 @@ def test_plan_in_process(case: Case, corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "plan.docx"
     if case.outcome == "error":
         with pytest.raises(PipelineError) as caught:
-            make_plan(corpus / case.name, out)
+            make_document("plan", corpus / case.name, out)
         assert any(matches(i, case) for i in caught.value.issues), caught.value.issues
         assert list(tmp_path.iterdir()) == []
         return
-    run = make_plan(corpus / case.name, out)
+    run = make_document("plan", corpus / case.name, out)
     assert run.written["actions"] == run.expected["actions"] == case.actions
     if case.outcome == "warning":
         assert any(matches(i, case) for i in run.warnings)

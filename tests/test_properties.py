@@ -103,14 +103,14 @@ def action_table_rows(path: Path) -> list[list[str]]:
 def test_any_text_gives_a_located_error_or_an_exact_document(rows: list[list[str]]) -> None:
     from lxml import etree
 
-    from pipeline.plan_run import make_plan
+    from pipeline.make import make_document
 
     with tempfile.TemporaryDirectory() as tmp:
         book = Path(tmp) / "plan.xlsx"
         out = Path(tmp) / "out" / "plan.docx"
         write_workbook(book, rows)
         try:
-            run = make_plan(book, out)
+            run = make_document("plan", book, out)
         except PipelineError as error:
             event("located error")
             assert error.issues, error.message

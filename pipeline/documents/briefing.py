@@ -348,7 +348,7 @@ def off_target_sentence(assessment: Assessment) -> str:
 def performance_blocks(indicators: IndicatorSet) -> list[Block]:
     """The performance report's summary table (status and direction of every indicator),
     then one sentence per off-target indicator."""
-    from pipeline.documents.performance import _summary
+    from pipeline.documents.performance import summary_table
 
     assessments = [Assessment(i) for i in indicators.indicators]
     n = len(assessments)
@@ -364,7 +364,7 @@ def performance_blocks(indicators: IndicatorSet) -> list[Block]:
         f"There {'is' if n == 1 else 'are'} {count_of(n, 'indicator', 'indicators')}: "
         f"{join_words(parts)}."
     )]
-    blocks.append(_summary(assessments))
+    blocks.append(summary_table(assessments))
     off = [a for a in assessments if a.status.key == "off_target"]
     if off:
         blocks.append(Paragraph.of(
