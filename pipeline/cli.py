@@ -318,7 +318,7 @@ def batch(inputs: Path, outputs: Path, jobs: int | None, pdf: bool, force: bool,
     """
     from typing import Any
 
-    from pipeline.batch.run import InputEntry, run_batch
+    from pipeline.batch.run import InputEntry, reconciliation, run_batch
 
     bar: Any = None
 
@@ -370,6 +370,8 @@ def batch(inputs: Path, outputs: Path, jobs: int | None, pdf: bool, force: bool,
     else:
         click.echo(f"{_plural(len(made), 'document')} made from {_plural(len(ok), 'workbook')}; "
                    f"{len(result.skipped)} skipped (unchanged); {len(result.failed)} failed.")
+        for line in reconciliation(made):
+            click.echo(f"  {line}")
     if kept:
         click.echo(f"{_plural(len(kept), 'document')} already circulated and unchanged "
                    "kept as they were.")

@@ -123,8 +123,8 @@ def test_mixed_good_and_bad_workbooks(folders: tuple[Path, Path]) -> None:
         "2013-08/childrens-services-improvement-plan/plan.docx",
         "2013-08/childrens-services-improvement-plan/briefing.docx",
         "2011-10/performance-indicators/performance.docx",
-        f"{dt.date.today():%Y-%m}/cabinet-response/response.docx",
-        f"{dt.date.today():%Y-%m}/cabinet-response/response-update.docx",
+        "2013-06/cabinet-response/response.docx",  # the cabinet meeting's month
+        "2013-08/cabinet-response/response-update.docx",  # the update meeting's month
     }
     made = {p.relative_to(outputs).as_posix() for p in outputs.rglob("*.docx")}
     assert made == expected  # nothing from archive/ or the ~$ lock file
@@ -154,7 +154,9 @@ def test_manifest_content_and_shape(folders: tuple[Path, Path]) -> None:
         assert set(entry) == keys
         assert entry["sha256"] == _sha(Path(entry["path"]))
         for doc in entry["documents"]:
-            assert set(doc) == {"kind", "path", "sha256", "pdf"}
+            # The keys, plus what went in and what was read back from the document.
+            assert set(doc) == {"kind", "path", "sha256", "pdf", "in", "written"}
+            assert doc["in"] == doc["written"]
             assert doc["sha256"] == _sha(Path(doc["path"]))
             assert doc["pdf"] is None
     assert [d["kind"] for d in by_name[PLAN]["documents"]] == ["plan", "briefing"]
@@ -186,7 +188,7 @@ def test_located_errors_of_an_invalid_workbook(tmp_path: Path) -> None:
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
     error = next(e for e in manifest["inputs"] if e["path"].endswith("plan.xlsx"))["errors"][0]
     assert (error["sheet"], error["row"], error["column"]) == ("Actions", 4, "Status")
-    assert (tmp_path / "out" / f"{dt.date.today():%Y-%m}/cabinet-response/response.docx").is_file()
+    assert (tmp_path / "out" / "2013-06/cabinet-response/response.docx").is_file()
 
 
 def test_rerun_skips_unchanged_and_force_keeps_circulated_documents(tmp_path: Path) -> None:

@@ -12,9 +12,19 @@ def _date_of(value: DateValue | None) -> dt.date | None:
     return value.date if value is not None and value.date is not None else None
 
 
-def document_month(details: Details, run_date: dt.date) -> str:
-    """"YYYY-MM": the meeting date's month, else the as-at date's, else the run's."""
-    when = _date_of(details.meeting_date) or _date_of(details.as_at) or run_date
+def document_month(details: Details, run_date: dt.date, kind: str = "plan") -> str:
+    """"YYYY-MM": the meeting date's month, else the as-at date's, else the run's.
+
+    The meeting a cabinet response goes to is the cabinet meeting (Details "Cabinet date"
+    when there is no "Meeting date"); its update goes to the update meeting ("Update date").
+    """
+    meetings = [details.meeting_date]
+    if kind == "response-update":
+        meetings = [details.update_date, details.meeting_date, details.cabinet_date]
+    elif kind == "response":
+        meetings = [details.meeting_date, details.cabinet_date]
+    when = next((d for d in map(_date_of, meetings) if d), None)
+    when = when or _date_of(details.as_at) or run_date
     return f"{when.year:04d}-{when.month:02d}"
 
 

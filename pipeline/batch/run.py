@@ -71,14 +71,20 @@ class DocumentEntry:
     fingerprint: str = ""
     pdf: Path | None = None
     made: bool = True  # False: an earlier run's document, kept as it was
+    expected: dict[str, int] = field(default_factory=dict)  # what the workbook holds
+    written: dict[str, int] = field(default_factory=dict)  # what the document was read to hold
 
     def to_manifest(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "kind": self.kind,
             "path": str(self.path),
             "sha256": self.sha256,
             "pdf": None if self.pdf is None else str(self.pdf),
         }
+        if self.made and self.expected:
+            out["in"] = self.expected
+            out["written"] = self.written
+        return out
 
 
 @dataclass
@@ -244,7 +250,6 @@ def _make_documents(task: _Task, outcome: _Outcome) -> None:
         else:
             entry.errors.extend(result.report.errors)
         return
-    month = document_month(result.details, task.run_date)
     kinds = _kinds_for(result)
     conn = None
     if "briefing" in kinds or "performance" in kinds:
@@ -263,6 +268,7 @@ def _make_documents(task: _Task, outcome: _Outcome) -> None:
     audit: list[dict[str, Any]] = []
     audited = False
     for kind in kinds:
+        month = document_month(result.details, task.run_date, kind)
         target = document_path(task.outputs, month, task.name, kind)
         rel = target.relative_to(task.outputs).as_posix()
         fp = fingerprint(task.sha256, task.template_shas[TEMPLATE_KIND[kind]], kind)
@@ -282,7 +288,9 @@ def _make_documents(task: _Task, outcome: _Outcome) -> None:
                 Issue("write-error", "error", error.message, file=str(task.path))
             ])
             continue
-        entry.documents.append(DocumentEntry(kind, target, produced.sha256, fp))
+        entry.documents.append(DocumentEntry(kind, target, produced.sha256, fp,
+                                             expected=produced.expected,
+                                             written=produced.written))
         findings = _audit(target)
         if findings is not None:
             audited = True
@@ -324,6 +332,30 @@ def process_workbook(task: _Task) -> _Outcome:
         entry.status = "failed"
         outcome.plan = outcome.indicators = None
     return outcome
+
+
+# What each kind's read-back counts, named for people: the items every document must keep.
+_RECONCILED: dict[str, tuple[tuple[str, str], ...]] = {
+    "plan": (("actions", "actions"), ("recommendations", "recommendations")),
+    "performance": (("indicators", "indicators"),),
+    "response": (("recommendations", "scrutiny recommendations"),),
+}
+
+
+def reconciliation(documents: list[DocumentEntry]) -> list[str]:
+    """'52 actions in, 52 written' lines over the documents made (nothing lost)."""
+    totals: dict[str, list[int]] = {}
+    for doc in documents:
+        for key, name in _RECONCILED.get(doc.kind, ()):
+            if key in doc.expected:
+                pair = totals.setdefault(name, [0, 0])
+                pair[0] += doc.expected[key]
+                pair[1] += doc.written.get(key, 0)
+    order = [name for pairs in _RECONCILED.values() for _, name in pairs]
+    return [
+        f"{totals[name][0]} {name} in, {totals[name][1]} written"
+        for name in dict.fromkeys(order) if name in totals
+    ]
 
 
 def _with_file(issue: Issue, path: Path) -> Issue:
