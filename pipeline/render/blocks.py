@@ -9,7 +9,6 @@ become <w:tab/>, every w:t keeps its spaces; characters XML cannot hold are drop
 from __future__ import annotations
 
 import copy
-import io
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -271,10 +270,9 @@ def table_xml(
 
 def image_xml(image: Image, doc: Any, style_id: str | None = None) -> Any:
     """A paragraph holding an inline PNG, sized by width with its aspect kept, with alt text."""
-    from docx.shared import Emu
+    from pipeline.render.images import new_pic_inline
 
-    width = Emu(int(image.width_cm * EMU_PER_CM))
-    inline = doc.part.new_pic_inline(io.BytesIO(image.png), width=width)
+    inline = new_pic_inline(doc, image.png, int(image.width_cm * EMU_PER_CM))
     doc_pr = inline.docPr
     doc_pr.set("descr", clean(image.alt_text))
     if image.title:
