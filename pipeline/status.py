@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 from pipeline.model import STATUS_KEYS, StatusEntry, StatusKey, StatusScheme
 
@@ -96,6 +97,7 @@ MEANING_WORDS: dict[str, StatusKey] = {
 _HEX = re.compile(r"^#?([0-9a-fA-F]{6})$")
 
 
+@lru_cache(maxsize=4096)  # a plan repeats a handful of statuses thousands of times
 def normalise_status_text(text: str) -> str:
     """Lower case, single spaces, no punctuation: 'In-Progress ' -> 'in progress'."""
     text = text.replace("\u00a0", " ").lower()

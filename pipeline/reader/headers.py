@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from openpyxl.utils import get_column_letter
-
 from pipeline.issues import IssueReport
 from pipeline.reader.columns import SheetSpec
 from pipeline.reader.workbook import RawCell, RawRow, RawSheet, is_empty
+from pipeline.reader.xlsx import column_letter as get_column_letter
 from pipeline.text import normalise_label, one_line
 
 HEADER_SEARCH_ROWS = 30

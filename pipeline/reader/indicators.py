@@ -15,8 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from openpyxl.utils import get_column_letter
-
 from pipeline.domain.indicator_rules import normalise_unit, parse_polarity
 from pipeline.domain.periods import parse_period
 from pipeline.issues import IssueReport
@@ -33,6 +31,7 @@ from pipeline.reader.headers import (
     records,
 )
 from pipeline.reader.workbook import RawCell, RawRow, RawSheet, is_empty
+from pipeline.reader.xlsx import column_letter as get_column_letter
 from pipeline.text import normalise_label, one_line
 
 # What a value cell may say when there is no figure for the period.

@@ -207,20 +207,22 @@ def _declares_dtd(part: IO[bytes]) -> bool:
 
 
 def _load_xlsx(path: Path, data: bytes, report: IssueReport) -> list[RawSheet]:
-    import openpyxl  # lazy: keeps `committee --help` fast
-    from openpyxl.utils.exceptions import InvalidFileException
+    from lxml.etree import LxmlError
 
-    data = _slim_big_sheets(data)
-    uncached = _uncached_formulas(data)
+    from pipeline.reader.xlsx import read_xlsx  # lazy: keeps `committee --help` fast
+
     try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True, rich_text=False)
+        # The sheets are streamed (lxml iterparse); very big sheet parts are slimmed first.
+        sheets = read_xlsx(data, slim=(SLIM_THRESHOLD, _slim_sheet))
     except (
-        InvalidFileException,
+        LxmlError,
         zipfile.BadZipFile,
         KeyError,
+        IndexError,
         ValueError,
         TypeError,
         OSError,
+        OverflowError,
     ) as exc:
         report.error(
             "format-error",
@@ -235,11 +237,7 @@ def _load_xlsx(path: Path, data: bytes, report: IssueReport) -> list[RawSheet]:
             "and save it again as an Excel Workbook (.xlsx).",
         )
         return []
-    # openpyxl converts serial dates with the workbook's own epoch (1900 or 1904).
-    sheets = [_read_worksheet(ws) for ws in wb.worksheets]
-    wb.close()
     for sheet in sheets:
-        sheet.uncached_formulas = uncached.get(sheet.name, [])
         _report_sheet_problems(sheet, report)
     return sheets
 
@@ -279,13 +277,13 @@ def _report_sheet_problems(sheet: RawSheet, report: IssueReport) -> None:
             column=letter,
         )
     if sheet.hidden_columns and not sheet.hidden:
-        from openpyxl.utils import column_index_from_string
+        from pipeline.reader.xlsx import column_index
 
         used = [
             letter
             for letter in sheet.hidden_columns
             if any(
-                not is_empty(r.cell(column_index_from_string(letter) - 1).value)
+                not is_empty(r.cell(column_index(letter) - 1).value)
                 for r in sheet.rows
             )
         ]
@@ -307,31 +305,6 @@ SLIM_THRESHOLD = 4 * 1024 * 1024
 _ROW_EMPTY = re.compile(rb"<((?:\w+:)?)row\b[^>]*/>")
 _ROW_FULL = re.compile(rb"<((?:\w+:)?)row\b[^>]*>.*?</\1row>", re.S)
 _HAS_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is|f)[\s>]")
-_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
-
-
-def _slim_big_sheets(data: bytes) -> bytes:
-    """Drop rows with no values from very large sheet parts (formatting to row 1,048,576).
-
-    Rows holding a value, a formula or inline text are kept byte for byte, so row numbers,
-    hidden rows, fills and merged cells are unchanged; openpyxl then loads only those.
-    """
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        big = [
-            i.filename
-            for i in zf.infolist()
-            if i.filename.startswith("xl/worksheets/") and i.file_size > SLIM_THRESHOLD
-        ]
-        if not big:
-            return data
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-            for info in zf.infolist():
-                part = zf.read(info.filename)
-                if info.filename in big:
-                    part = _slim_sheet(part)
-                dst.writestr(info.filename, part, compresslevel=1)
-    return out.getvalue()
 
 
 _VALUE_MARKS = (b"<v>", b"<v ", b"<is>", b"<f>", b"<f ", b":v>", b":v ", b":is>", b":f>", b":f ")
@@ -362,135 +335,6 @@ def _slim_sheet(part: bytes) -> bytes:
             lambda m: m.group(0) if _HAS_VALUE.search(m.group(0)) else b"", part
         )
     return part
-
-
-def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> its part name in the zip, from workbook.xml and its relationships."""
-    from xml.etree import ElementTree as ET
-
-    rel_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    try:
-        wb_root = ET.fromstring(zf.read("xl/workbook.xml"))
-        rels_root = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-    except (KeyError, ET.ParseError):
-        return {}
-    targets: dict[str, str] = {}
-    for rel in rels_root:
-        target = rel.get("Target", "")
-        target = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-        targets[rel.get("Id", "")] = target
-    parts: dict[str, str] = {}
-    for el in wb_root.iter():
-        if el.tag.endswith("}sheet") or el.tag == "sheet":
-            rid = el.get(f"{{{rel_ns}}}id", "")
-            if rid in targets and el.get("name"):
-                parts[el.get("name", "")] = targets[rid]
-    return parts
-
-
-def _uncached_formulas(data: bytes) -> dict[str, list[tuple[int, str, str]]]:
-    """Per sheet name, the cells with a formula but no saved (cached) result.
-
-    openpyxl with data_only=True reads such a cell as empty; a program that writes
-    formulas without calculating them (openpyxl itself, many exporters) makes them.
-    A formula whose saved result is the empty string (t="str", empty <v>) is fine.
-    """
-    from xml.etree import ElementTree as ET
-
-    from openpyxl.utils.cell import coordinate_from_string
-
-    found: dict[str, list[tuple[int, str, str]]] = {}
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        for name, part in _sheet_parts(zf).items():
-            try:
-                raw = zf.read(part)
-            except KeyError:
-                continue
-            if not _FORMULA.search(raw):
-                continue
-            cells: list[tuple[int, str, str]] = []
-            try:
-                for _event, el in ET.iterparse(io.BytesIO(raw)):
-                    if not el.tag.endswith("}c") and el.tag != "c":
-                        continue
-                    f = v = None
-                    for child in el:
-                        local = child.tag.rsplit("}", 1)[-1]
-                        if local == "f":
-                            f = child
-                        elif local == "v":
-                            v = child
-                    if f is not None:
-                        value = None if v is None else v.text
-                        if not value and el.get("t") not in ("str", "inlineStr"):
-                            ref = el.get("r", "")
-                            try:
-                                letter, row = coordinate_from_string(ref)
-                            except ValueError:
-                                continue
-                            cells.append((row, letter, (f.text or "").strip()))
-                    el.clear()
-            except ET.ParseError:
-                continue
-            if cells:
-                found[name] = cells
-    return found
-
-
-def _read_worksheet(ws: Any) -> RawSheet:
-    sheet = RawSheet(name=ws.title, hidden=ws.sheet_state != "visible")
-    max_col = ws.max_column or 0
-    # Rows with values only: formatted empty rows to row 1,048,576 cost nothing here.
-    grid: dict[int, list[RawCell]] = {}
-    for row_cells in ws.iter_rows():
-        cells: list[RawCell] = []
-        any_value = False
-        for c in row_cells:
-            v = c.value
-            if not is_empty(v):
-                any_value = True
-            fill = None
-            try:
-                if c.fill is not None and c.fill.fill_type == "solid":
-                    rgb = c.fill.fgColor.rgb
-                    if isinstance(rgb, str) and len(rgb) >= 6 and rgb[-6:] not in ("FFFFFF",):
-                        fill = rgb[-6:].upper()
-            except AttributeError:
-                fill = None
-            if isinstance(v, str) and len(v) > EXCEL_CELL_LIMIT:
-                sheet.long_cells.append((c.row, c.column_letter, len(v)))
-            cells.append(RawCell(v, c.number_format or "General", fill))
-        if any_value and row_cells:
-            grid[row_cells[0].row] = cells
-    # Merged cells: a vertical merge reads as the value repeated down its column (fill-down);
-    # a horizontal merge keeps its value in the first cell only (a banner row or header).
-    for rng in list(ws.merged_cells.ranges):
-        top = grid.get(rng.min_row)
-        if top is None or rng.min_col - 1 >= len(top):
-            continue
-        first = top[rng.min_col - 1]
-        if is_empty(first.value):
-            continue
-        for r in range(rng.min_row + 1, rng.max_row + 1):
-            row = grid.setdefault(r, [RawCell(None) for _ in range(max_col)])
-            while len(row) < rng.min_col:
-                row.append(RawCell(None))
-            if is_empty(row[rng.min_col - 1].value):
-                row[rng.min_col - 1] = RawCell(first.value, first.number_format, first.fill)
-    for number in sorted(grid):
-        dim = ws.row_dimensions.get(number) if hasattr(ws.row_dimensions, "get") else None
-        hidden = bool(dim is not None and dim.hidden)
-        sheet.rows.append(RawRow(number, grid[number], hidden))
-    from openpyxl.utils import get_column_letter
-
-    for letter, dim in ws.column_dimensions.items():
-        if dim.hidden:
-            lo, hi = dim.min or 0, dim.max or 0
-            if lo and hi and hi - lo < 100:
-                sheet.hidden_columns.extend(get_column_letter(i) for i in range(lo, hi + 1))
-            else:
-                sheet.hidden_columns.append(letter)
-    return sheet
 
 
 def _load_csv(path: Path, data: bytes, report: IssueReport) -> RawSheet:

@@ -17,7 +17,7 @@ import uuid
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from pipeline.documents.docmodel import DocumentModel
 from pipeline.documents.formatting import format_date
@@ -192,9 +192,10 @@ def render_bytes(
     from docx.opc.exceptions import PackageNotFoundError
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
+    from lxml import etree
     from lxml.etree import XMLSyntaxError
 
-    from pipeline.render.blocks import StyleMap, blocks_xml
+    from pipeline.render.blocks import W_NS, StyleMap, blocks_text, blocks_xml
 
     path = template_path(model.kind, template, templates_dir)
     token = f"BODY-{uuid.uuid4().hex}"
@@ -213,13 +214,40 @@ def render_bytes(
     doc = tpl.docx
     available = _orient(doc, model.landscape)
     styles = StyleMap.from_styles_element(doc.styles.element)
-    elements = list(blocks_xml(model.blocks, styles, doc, available))
-    _replace_body(doc, token, elements, path)
+    buffer = io.BytesIO()
+    if doc.element.nsmap.get("w") != W_NS:  # a template not saved by Word: build a tree
+        elements = list(blocks_xml(model.blocks, styles, doc, available))
+        _replace_body(doc, token, elements, path)
+        _set_language(doc)
+        _core_properties(doc, model)
+        tpl.save(buffer)
+        return buffer.getvalue()
+    # The body is written as text and spliced into document.xml as it is saved: the same
+    # XML as the element builders give, without a tree of every table cell in memory.
+    marker = etree.ProcessingInstruction("committee-body", token)
+    _replace_body(doc, token, [marker], path)
+    body = "".join(blocks_text(model.blocks, styles, doc, available))
     _set_language(doc)
     _core_properties(doc, model)
-    buffer = io.BytesIO()
-    tpl.save(buffer)
+    xml = etree.tostring(doc.element, encoding="UTF-8", standalone=True)
+    head, found, tail = xml.partition(f"<?committee-body {token}?>".encode())
+    if not found:  # pragma: no cover - the marker was put in place above
+        raise _error(f"The Word template {path.name} lost its body paragraph.", path)
+    _save_with_document_xml(tpl, b"".join((head, body.encode("utf-8"), tail)), buffer)
     return buffer.getvalue()
+
+
+def _save_with_document_xml(tpl: Any, xml: bytes, stream: IO[bytes]) -> None:
+    """Save the package with `xml` as word/document.xml (python-docx writes every part from
+    its `blob`; the main part's is swapped for these bytes during the save)."""
+    part = tpl.docx.part
+    original = type(part)
+    spliced = type("SplicedDocumentPart", (original,), {"blob": property(lambda self: xml)})
+    part.__class__ = spliced
+    try:
+        tpl.save(stream)
+    finally:
+        part.__class__ = original
 
 
 def _umask() -> int:

@@ -60,30 +60,55 @@ def _style_names(styles_xml: bytes) -> dict[str, str]:
 
 
 def read_body(path: Path) -> list[BodyParagraph | BodyTable]:
-    """The top-level paragraphs and tables of a document body, in order."""
+    """The top-level paragraphs and tables of a document body, in order.
+
+    document.xml is streamed (lxml iterparse): each row of a top-level table is read as it
+    ends (the first as the header, the rest counted) and then let go, so memory stays flat
+    however long the tables are; the body's paragraphs are read at the end.
+    """
     from lxml import etree
 
     with zipfile.ZipFile(path) as archive:
-        document = archive.read("word/document.xml")
         try:
             styles = _style_names(archive.read("word/styles.xml"))
         except KeyError:
             styles = {}
-    body = etree.fromstring(document).find(_w("body"))
+        p_tag, tr_tag, tbl_tag, body_tag = _w("p"), _w("tr"), _w("tbl"), _w("body")
+        tables: dict[Any, BodyTable] = {}  # top-level tables, by element
+        with archive.open("word/document.xml") as document:
+            events = etree.iterparse(
+                document, events=("end",), tag=tr_tag,
+                resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True,
+            )
+            for _event, tr in events:
+                table = tr.getparent()
+                holder = table.getparent() if table is not None else None
+                if table is None or table.tag != tbl_tag or holder is None or (
+                    holder.tag != body_tag
+                ):
+                    continue  # a row of a table nested in a cell or elsewhere: not counted
+                found = tables.get(table)
+                if found is None:
+                    header = [
+                        "\n".join(paragraph_text(p) for p in tc.iter(p_tag))
+                        for tc in tr.iterchildren(_w("tc"))
+                    ]
+                    tables[table] = BodyTable(header=header, row_count=0)
+                else:
+                    found.row_count += 1
+                table.remove(tr)  # counted: let it go
+            root = events.root
     out: list[BodyParagraph | BodyTable] = []
+    body = root.find(body_tag) if root is not None else None
     if body is None:
         return out
+    pstyle_path = f"{_w('pPr')}/{_w('pStyle')}"
     for child in body:
-        if child.tag == _w("p"):
-            style_el = child.find(f"{_w('pPr')}/{_w('pStyle')}")
+        if child.tag == p_tag:
+            style_el = child.find(pstyle_path)
             style_id = style_el.get(_w("val")) if style_el is not None else None
             style = styles.get(style_id, style_id) if style_id else "Normal"
             out.append(BodyParagraph(style=style, text=paragraph_text(child)))
-        elif child.tag == _w("tbl"):
-            rows = child.findall(_w("tr"))
-            header = [
-                "\n".join(paragraph_text(p) for p in tc.iter(_w("p")))
-                for tc in rows[0].iterchildren(_w("tc"))
-            ] if rows else []
-            out.append(BodyTable(header=header, row_count=max(len(rows) - 1, 0)))
+        elif child.tag == tbl_tag:
+            out.append(tables.get(child) or BodyTable(header=[], row_count=0))
     return out
