@@ -345,6 +345,8 @@ def _attr(value: str) -> str:
 
 def text_xml(text: str) -> str:
     """The w:t / w:br / w:tab children of a run for text with line breaks and tabs."""
+    if text.isprintable():  # the usual case: no line break, tab or control character
+        return f"{_T_OPEN}{_escape(text)}</w:t>" if text else ""
     text = clean(text)
     if "\n" not in text and "\t" not in text:
         return f"{_T_OPEN}{_escape(text)}</w:t>" if text else ""
@@ -392,12 +394,18 @@ def _cell_text(
     """One w:tc (the string twin of a prototype cell filled by `_fill_cell`)."""
     fill = _colour(cell.fill) or fill
     shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
-    runs = ""
-    if cell.runs:
+    cell_runs = cell.runs
+    if not cell_runs:
+        runs = ""
+    elif len(cell_runs) == 1 and not (cell.text_colour or bold or cell_runs[0].bold
+                                      or cell_runs[0].italic):
+        text = cell_runs[0].text  # the usual case: one plain run
+        runs = f"<w:r>{text_xml(text)}</w:r>" if text else ""
+    else:
         colour = _colour(cell.text_colour)
         runs = "".join(
             run_text(run, colour=colour, bold=bold)
-            for run in cell.runs
+            for run in cell_runs
             if run.text or run.bold or run.italic
         )
     return f"{open_tc}{shd}{close_tcpr}{runs}</w:p></w:tc>"
