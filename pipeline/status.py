@@ -170,6 +170,7 @@ def relative_luminance(hex_colour: str) -> float:
     return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
 
 
+@lru_cache(maxsize=1024)  # the audit asks about the same few colour pairs for every cell
 def contrast_ratio(a: str, b: str) -> float:
     """WCAG 2 contrast ratio of two hex colours."""
     la, lb = relative_luminance(a), relative_luminance(b)

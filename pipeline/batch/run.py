@@ -702,7 +702,7 @@ def _preload() -> None:
     does not spend its first second importing them."""
     import importlib
 
-    for name in ("openpyxl", "docx", "docxtpl", "lxml.etree", "pipeline.reader",
+    for name in ("docx", "docxtpl", "lxml.etree", "pipeline.reader", "pipeline.reader.xlsx",
                  "pipeline.reader.workbook", "pipeline.render.engine", "pipeline.produce",
                  "pipeline.documents.plan", "pipeline.documents.briefing",
                  "pipeline.documents.response", "pipeline.audit"):
