@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import zipfile
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +116,14 @@ def _styles(root: Any | None) -> tuple[dict[str, _Style], str | None]:
     return styles, lang
 
 
+@lru_cache(maxsize=8)  # a batch audits many documents made from the same template
+def _styles_of(data: bytes) -> tuple[dict[str, _Style], str | None]:
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    return _styles(etree.fromstring(data, parser))
+
+
 def _style_chain(styles: dict[str, _Style], sid: str | None) -> list[_Style]:
     chain: list[_Style] = []
     seen: set[str] = set()
@@ -145,8 +154,11 @@ def _quote(text: str, limit: int = 50) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+_SHD_PATH = f"{w('tcPr')}/{w('shd')}"
+
+
 def _fill(tc: Any) -> str | None:
-    shd = tc.find(f"{w('tcPr')}/{w('shd')}")
+    shd = tc.find(_SHD_PATH)
     if shd is None:
         return None
     pattern = shd.get(w("val")) or "clear"
@@ -156,19 +168,24 @@ def _fill(tc: Any) -> str | None:
     return colour.upper()
 
 
+_P, _R = w("p"), w("r")
+_PSTYLE_PATH, _COLOR_PATH = f"{w('pPr')}/{w('pStyle')}", f"{w('rPr')}/{w('color')}"
+_RSTYLE_PATH = f"{w('rPr')}/{w('rStyle')}"
+
+
 def _run_colours(tc: Any, styles: dict[str, _Style]) -> list[tuple[str, str]]:
     """(text, colour) of each run with text in a cell; style colours followed, black default."""
     out: list[tuple[str, str]] = []
-    for p in tc.iter(w("p")):
-        pstyle = _val(p.find(f"{w('pPr')}/{w('pStyle')}"))
+    for p in tc.iter(_P):
+        pstyle = _val(p.find(_PSTYLE_PATH))
         p_colour = next((s.colour for s in _style_chain(styles, pstyle) if s.colour), None)
-        for r in p.iter(w("r")):
+        for r in p.iter(_R):
             text = _text(r)
             if not text.strip():
                 continue
-            colour = _val(r.find(f"{w('rPr')}/{w('color')}"))
+            colour = _val(r.find(_COLOR_PATH))
             if not colour or not _HEX.match(colour):
-                rstyle = _val(r.find(f"{w('rPr')}/{w('rStyle')}"))
+                rstyle = _val(r.find(_RSTYLE_PATH))
                 colour = next(
                     (s.colour for s in _style_chain(styles, rstyle) if s.colour), p_colour
                 )
@@ -191,7 +208,10 @@ def audit_document(path: Path) -> list[Finding]:
     try:
         with zipfile.ZipFile(path) as zf:
             document = _parse(zf, "word/document.xml")
-            styles_root = _parse(zf, "word/styles.xml")
+            try:
+                styles, lang = _styles_of(zf.read("word/styles.xml"))
+            except KeyError:
+                styles, lang = {}, None
             core = _parse(zf, "docProps/core.xml")
     except (OSError, zipfile.BadZipFile, ValueError) as exc:
         raise PipelineError(
@@ -205,7 +225,6 @@ def audit_document(path: Path) -> list[Finding]:
             "Save it from Word as a .docx and try again.",
             [Issue("format-error", "error", "no word/document.xml", file=str(path))],
         )
-    styles, lang = _styles(styles_root)
     findings: list[Finding] = []
 
     # Title and language.
@@ -236,8 +255,13 @@ def audit_document(path: Path) -> list[Finding]:
     paragraphs = list(document.iter(w("p")))
     previous = 0
     used = 0
+    levels: dict[str | None, int | None] = {}  # by style id: the same few styles repeat
+    pstyle_path = f"{w('pPr')}/{w('pStyle')}"
     for number, p in enumerate(paragraphs, start=1):
-        level = heading_level(styles, _val(p.find(f"{w('pPr')}/{w('pStyle')}")))
+        sid = _val(p.find(pstyle_path))
+        if sid not in levels:
+            levels[sid] = heading_level(styles, sid)
+        level = levels[sid]
         if level is None or not _text(p).strip():
             continue
         used += 1
@@ -263,6 +287,7 @@ def audit_document(path: Path) -> list[Finding]:
         )
 
     # Tables.
+    tc_tag, tcpr_tag, span_tag, vmerge_tag = w("tc"), w("tcPr"), w("gridSpan"), w("vMerge")
     for t_number, tbl in enumerate(document.iter(w("tbl")), start=1):
         rows = [tr for tr in tbl.iterchildren(w("tr"))]
         data_table = len(rows) > 1
@@ -277,10 +302,10 @@ def audit_document(path: Path) -> list[Finding]:
                 )
             )
         for r_number, tr in enumerate(rows, start=1):
-            for c_number, tc in enumerate(tr.iterchildren(w("tc")), start=1):
-                where = f"table {t_number}, row {r_number}, cell {c_number}"
-                span = _val(tc.find(f"{w('tcPr')}/{w('gridSpan')}"))
-                vmerge = tc.find(f"{w('tcPr')}/{w('vMerge')}")
+            for c_number, tc in enumerate(tr.iterchildren(tc_tag), start=1):
+                tcpr = tc.find(tcpr_tag)
+                span = _val(tcpr.find(span_tag)) if tcpr is not None else None
+                vmerge = tcpr.find(vmerge_tag) if tcpr is not None else None
                 if data_table and (vmerge is not None or (span and span not in ("0", "1"))):
                     findings.append(
                         Finding(
@@ -288,7 +313,7 @@ def audit_document(path: Path) -> list[Finding]:
                             "The cell is merged with its neighbour; screen readers lose their "
                             "place in tables with merged cells. Split the cells (Table Layout "
                             "> Split Cells) and repeat the value in each.",
-                            where,
+                            f"table {t_number}, row {r_number}, cell {c_number}",
                         )
                     )
                 fill = _fill(tc)
@@ -301,7 +326,7 @@ def audit_document(path: Path) -> list[Finding]:
                             "colour-only",
                             f"The cell is shaded (#{fill}) but holds no text: colour must never "
                             "be the only way a status is shown. Type the status in the cell.",
-                            where,
+                            f"table {t_number}, row {r_number}, cell {c_number}",
                         )
                     )
                     continue
@@ -314,7 +339,7 @@ def audit_document(path: Path) -> list[Finding]:
                             f"Text #{worst[1]} on fill #{fill} has a contrast ratio of "
                             f"{ratio:.1f}:1, below the 4.5:1 minimum ({_quote(worst[0], 30)!r}). "
                             "Use a darker text colour or a lighter fill (or the reverse).",
-                            where,
+                            f"table {t_number}, row {r_number}, cell {c_number}",
                         )
                     )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import zipfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,7 @@ def paragraph_text(p: Any) -> str:
     return "".join(parts)
 
 
+@lru_cache(maxsize=8)  # a batch reads the same template's styles.xml for every document
 def _style_names(styles_xml: bytes) -> dict[str, str]:
     from lxml import etree
 
@@ -70,7 +72,7 @@ def read_body(path: Path) -> list[BodyParagraph | BodyTable]:
 
     with zipfile.ZipFile(path) as archive:
         try:
-            styles = _style_names(archive.read("word/styles.xml"))
+            styles = dict(_style_names(archive.read("word/styles.xml")))
         except KeyError:
             styles = {}
         p_tag, tr_tag, tbl_tag, body_tag = _w("p"), _w("tr"), _w("tbl"), _w("body")
