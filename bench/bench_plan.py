@@ -167,7 +167,7 @@ def main() -> int:
         f"Synthetic plans, 30-120 word progress text, median of {args.runs} runs of the whole "
         "command in a subprocess; peak memory is the child's maximum resident set. "
         "The last columns split one in-process run: reading and validating the workbook "
-        "(openpyxl) versus building, rendering, writing and reading back the document.",
+        "(streamed with lxml) versus building, rendering, writing and reading back the document.",
         f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python "
         f"{platform.python_version()}, {time.strftime('%Y-%m-%d')}.",
         "",
