@@ -211,6 +211,7 @@ def test_1904_date_system(tmp_path: Path) -> None:
     assert got["F2"] == dt.datetime(1904, 2, 29)  # no phantom day in the 1904 system
 
 
+@pytest.mark.filterwarnings("ignore:Workbook contains no default style")
 def test_same_values_as_openpyxl(tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     path = write_workbook(tmp_path / "compare.xlsx")
