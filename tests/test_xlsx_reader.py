@@ -98,7 +98,8 @@ SHEET1 = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <c r="B5" s="4"/><c r="C5" s="5"/><c r="D5" s="7"/><c r="E5" s="4"><v>7</v></c></row>
 <row r="7"><c r="A7" t="inlineStr"><is><t>merged down</t></is></c><c r="B7"><f>SUM(1,2)</f></c>
 <c r="C7"><f>A1&amp;"x"</f><v></v></c><c r="D7" t="str"><f>""</f><v></v></c>
-<c r="E7"><f t="shared" si="0"/></c></row>
+<c r="E7"><f t="shared" si="0"/></c><c r="F7"><f>1-1</f><v>0</v></c>
+<c r="G7" t="b"><f>1=2</f><v>0</v></c></row>
 <row r="8"><c r="B8" t="inlineStr"><is><t>beside the merge</t></is></c></row>
 <row r="10"><c r="T10" t="inlineStr"><is><t>in a hidden column</t></is></c></row>
 <row r="1048576" hidden="1"/>
@@ -200,6 +201,7 @@ def test_rows_columns_merges_fills_and_formulas(tmp_path: Path) -> None:
     warnings = [i for i in report.warnings if i.code == "hidden-content"]
     assert [(i.sheet, i.column) for i in warnings] == [("Actions & more", "C")]
     assert "Columns C, D, T are hidden but hold data" in warnings[0].message
+    assert rows[7].cell(5).value == 0 and rows[7].cell(6).value is False
     # The second sheet: rows and cells without r= are numbered in order.
     assert [(r.number, r.cell(0).value) for r in sheets[1].rows] == [(1, 1), (2, "second")]
 

@@ -440,6 +440,7 @@ class _SheetReader:
         styles = self.styles
         formats, fills, n_styles = styles.formats, styles.fills, len(styles.formats)
         grid, sheet = self.grid, self.sheet
+        strings, dates = self.strings, styles.dates
         row_cells: dict[int, RawCell] | None = None
         col = 0
         for c in row_el.iterchildren(c_tag):
@@ -468,8 +469,14 @@ class _SheetReader:
                     inline = child
                 elif tag == f_tag:
                     formula = child
-            value = self.cell_value(kind, text, inline, style)
-            if formula is not None and not value and kind not in ("str", "inlineStr"):
+            if kind == "s" and text:  # the usual cases first, without a call
+                value = strings[int(text)]
+            elif kind == "n" and text and style not in dates:
+                value = float(text) if ("." in text or "E" in text or "e" in text) else int(text)
+            else:
+                value = self.cell_value(kind, text, inline, style)
+            # A formula whose saved result is missing or empty (a saved 0 or FALSE is a result).
+            if formula is not None and not text and kind not in ("str", "inlineStr"):
                 sheet.uncached_formulas.append(
                     (row, column_letter(col), (formula.text or "").strip())
                 )
