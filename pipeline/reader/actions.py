@@ -16,7 +16,14 @@ from pipeline.model import (
     StatusScheme,
 )
 from pipeline.reader.cells import CellProblem, parse_date
-from pipeline.reader.headers import HeaderMatch, Record, cell_label, read_text, records
+from pipeline.reader.headers import (
+    HeaderMatch,
+    Record,
+    cell_label,
+    read_text,
+    records,
+    warn_hidden_rows,
+)
 from pipeline.reader.workbook import RawSheet
 from pipeline.status import accepted_values, match_status, suggest_status
 from pipeline.text import normalise_label, one_line
@@ -241,20 +248,9 @@ def read_actions(
     file: str,
 ) -> Plan:
     reader = _Reader(sheet, header, scheme, report, file)
-    hidden: list[int] = []
     for rec in records(sheet, header):
-        if rec.row.hidden:
-            hidden.append(rec.number)
         reader.read(rec)
-    if hidden:
-        rows = ", ".join(str(n) for n in hidden[:20]) + (" ..." if len(hidden) > 20 else "")
-        report.warning(
-            "hidden-content",
-            f"{len(hidden)} hidden row(s) were read and are in the documents (rows {rows}). "
-            "Unhide them in Excel to check them, or delete rows that should not be reported.",
-            sheet=sheet.name,
-            row=hidden[0],
-        )
+    warn_hidden_rows(sheet, header, report)
     # Drop an empty catch-all priority created before any real one (e.g. by a title row).
     priorities = [p for p in reader.priorities if p.recommendations or p.number or p.title]
     return Plan(details=details, scheme=scheme, priorities=priorities, source_file=file)

@@ -241,6 +241,20 @@ def read_text(sheet: RawSheet, rec: Record, column: str, report: IssueReport) ->
     return value
 
 
+def warn_hidden_rows(sheet: RawSheet, header: HeaderMatch, report: IssueReport) -> None:
+    """Hidden rows are read (nothing is lost) with one warning naming them."""
+    hidden = [rec.number for rec in records(sheet, header) if rec.row.hidden]
+    if not hidden:
+        return
+    rows = ", ".join(str(n) for n in hidden[:20]) + (" ..." if len(hidden) > 20 else "")
+    report.warning(
+        "hidden-content",
+        f"{len(hidden)} hidden row(s) were read and are in the documents (rows {rows}). "
+        "Unhide them in Excel to check them, or delete rows that should not be reported.",
+        sheet=sheet.name, row=hidden[0],
+    )
+
+
 def records(sheet: RawSheet, header: HeaderMatch) -> Iterator[Record]:
     """The rows below the header row, blank rows skipped."""
     for row in sheet.rows[header.index + 1 :]:

@@ -29,6 +29,7 @@ from pipeline.reader.headers import (
     find_header,
     read_text,
     records,
+    warn_hidden_rows,
 )
 from pipeline.reader.workbook import RawCell, RawRow, RawSheet, is_empty
 from pipeline.reader.xlsx import column_letter as get_column_letter
@@ -138,14 +139,11 @@ class _Reader:
         periods = self.period_header(sheet, header_row, {i for i, _ in header.columns.values()})
         if periods:
             self.forget_notices(sheet, header, periods)
-        hidden: list[int] = []
         for rec in records(sheet, header):
-            if rec.row.hidden:
-                hidden.append(rec.number)
             indicator = self.indicator_row(sheet, rec)
             if indicator is not None and periods:
                 self.wide_values(sheet, rec, indicator, periods)
-        self.warn_hidden(sheet, hidden)
+        warn_hidden_rows(sheet, header, self.report)
         return True
 
     def period_header(
@@ -273,17 +271,6 @@ class _Reader:
             self.by_title.setdefault(normalise_label(indicator.title), indicator)
         self.indicators.append(indicator)
 
-    def warn_hidden(self, sheet: RawSheet, hidden: list[int]) -> None:
-        if not hidden:
-            return
-        rows = ", ".join(str(n) for n in hidden[:20]) + (" ..." if len(hidden) > 20 else "")
-        self.report.warning(
-            "hidden-content",
-            f"{len(hidden)} hidden row(s) were read and are in the report (rows {rows}). "
-            "Unhide them in Excel to check them, or delete rows that should not be reported.",
-            sheet=sheet.name, row=hidden[0],
-        )
-
     # --- values ----------------------------------------------------------------------------
     def observe(
         self,
@@ -394,10 +381,7 @@ class _Reader:
         if found is None:
             return False
         header, periods = found
-        hidden: list[int] = []
         for rec in records(sheet, header):
-            if rec.row.hidden:
-                hidden.append(rec.number)
             if periods:
                 if create and not self.text(sheet, rec, "Code") and not self.text(
                     sheet, rec, "Title"
@@ -408,7 +392,7 @@ class _Reader:
                     self.wide_values(sheet, rec, indicator, periods)
                 continue
             self.long_value(sheet, rec, create)
-        self.warn_hidden(sheet, hidden)
+        warn_hidden_rows(sheet, header, self.report)
         return True
 
     def long_value(self, sheet: RawSheet, rec: Record, create: bool) -> None:

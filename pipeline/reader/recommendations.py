@@ -30,7 +30,7 @@ from pipeline.model import (
     Theme,
 )
 from pipeline.reader.cells import CellProblem, excel_error, parse_date
-from pipeline.reader.headers import HeaderMatch, Record, read_text, records
+from pipeline.reader.headers import HeaderMatch, Record, read_text, records, warn_hidden_rows
 from pipeline.reader.workbook import RawSheet
 from pipeline.text import normalise_label, one_line
 
@@ -330,19 +330,9 @@ def read_recommendations(
     date and a cabinet date more than two months apart (see `response_rules`).
     """
     reader = _Reader(sheet, header, report, file)
-    hidden: list[int] = []
     for rec in records(sheet, header):
-        if rec.row.hidden:
-            hidden.append(rec.number)
         reader.read(rec)
-    if hidden:
-        rows = ", ".join(str(n) for n in hidden[:20]) + (" ..." if len(hidden) > 20 else "")
-        report.warning(
-            "hidden-content",
-            f"{len(hidden)} hidden row(s) were read and are in the documents (rows {rows}). "
-            "Unhide them in Excel to check them, or delete rows that should not be reported.",
-            sheet=sheet.name, row=hidden[0],
-        )
+    warn_hidden_rows(sheet, header, report)
     themes = [t for t in reader.themes if t.recommendations]
     for theme in reader.themes:
         if not theme.recommendations:
