@@ -9,13 +9,16 @@ through library functions that return data; this module only prints.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from pipeline import __version__
 from pipeline.issues import Issue, PipelineError
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def echo_issues(issues: Iterable[Issue], *, indent: str = "  ") -> None:
@@ -23,6 +26,22 @@ def echo_issues(issues: Iterable[Issue], *, indent: str = "  ") -> None:
     ordered = sorted(issues, key=lambda i: {"error": 0, "warning": 1, "notice": 2}[i.severity])
     for issue in ordered:
         click.echo(f"{indent}{issue.describe()}")
+
+
+def output_option(default: str) -> Callable[[F], F]:
+    """-o/--output for a document command; `default` says where it goes without it."""
+    return click.option(
+        "-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False),
+        help=f"Where to write the .docx (default: {default}).",
+    )
+
+
+def template_option(standard: str) -> Callable[[F], F]:
+    """--template for a document command; `standard` names the shipped template."""
+    return click.option(
+        "--template", type=click.Path(path_type=Path, dir_okay=False),
+        help=f"A Word template to use instead of the standard {standard}.",
+    )
 
 
 def fail(error: PipelineError) -> None:
@@ -95,14 +114,8 @@ def check(files: tuple[Path, ...], fmt: str, notices: bool) -> None:
 # --- plan -------------------------------------------------------------------------------------
 @main.command()
 @click.argument("workbook", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option(
-    "-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False),
-    help="Where to write the .docx (default: outputs/<plan title>.docx).",
-)
-@click.option(
-    "--template", type=click.Path(path_type=Path, dir_okay=False),
-    help="A Word template to use instead of the standard improvement-plan.docx.",
-)
+@output_option("outputs/<plan title>.docx")
+@template_option("improvement-plan.docx")
 def plan(workbook: Path, out: Path | None, template: Path | None) -> None:
     """Make the RAG-keyed improvement plan document from WORKBOOK.
 
@@ -156,14 +169,8 @@ def new(kind: str, path: Path, force: bool) -> None:
     "--update", is_flag=True,
     help="The update on the action plan: adds a Progress column from the workbook.",
 )
-@click.option(
-    "-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False),
-    help="Where to write the .docx (default: outputs/<scrutiny report>-response.docx).",
-)
-@click.option(
-    "--template", type=click.Path(path_type=Path, dir_okay=False),
-    help="A Word template to use instead of the standard cabinet-response.docx.",
-)
+@output_option("outputs/<scrutiny report>-response.docx")
+@template_option("cabinet-response.docx")
 def response(workbook: Path, update: bool, out: Path | None, template: Path | None) -> None:
     """Make the cabinet response to scrutiny recommendations from WORKBOOK.
 
@@ -206,14 +213,8 @@ def _echo_issues_by_file(issues: Iterable[Issue]) -> None:
     help="A workbook of indicators for the Performance section (default: an Indicators "
     "sheet in WORKBOOK, if it has one).",
 )
-@click.option(
-    "-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False),
-    help="Where to write the .docx (default: outputs/briefing-<plan title>-<meeting date>.docx).",
-)
-@click.option(
-    "--template", type=click.Path(path_type=Path, dir_okay=False),
-    help="A Word template to use instead of the standard briefing.docx.",
-)
+@output_option("outputs/briefing-<plan title>-<meeting date>.docx")
+@template_option("briefing.docx")
 def briefing(
     workbook: Path,
     previous: Path | None,
@@ -251,14 +252,8 @@ def briefing(
 # --- performance ------------------------------------------------------------------------------
 @main.command()
 @click.argument("workbook", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option(
-    "-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False),
-    help="Where to write the .docx (default: outputs/<report title>.docx).",
-)
-@click.option(
-    "--template", type=click.Path(path_type=Path, dir_okay=False),
-    help="A Word template to use instead of the standard performance-report.docx.",
-)
+@output_option("outputs/<report title>.docx")
+@template_option("performance-report.docx")
 def performance(workbook: Path, out: Path | None, template: Path | None) -> None:
     """Make the performance report, with trend charts, from the indicators in WORKBOOK.
 
@@ -316,7 +311,6 @@ def batch(inputs: Path, outputs: Path, jobs: int | None, pdf: bool, force: bool,
     with them and the others are still made. OUTPUTS/manifest.json records the run.
     Exits 1 when any workbook failed, 0 otherwise.
     """
-    from typing import Any
 
     from pipeline.batch.run import InputEntry, reconciliation, run_batch
 
