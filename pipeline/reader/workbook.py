@@ -308,6 +308,22 @@ _HAS_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is|f)[\s>]")
 
 
 _VALUE_MARKS = (b"<v>", b"<v ", b"<is>", b"<f>", b"<f ", b":v>", b":v ", b":is>", b":f>", b":f ")
+_PLAIN_MARKS = _VALUE_MARKS[:5]  # a sheet written without a namespace prefix (Excel's way)
+
+
+def _mostly_empty_rows(part: bytes, marks: tuple[bytes, ...]) -> bool:
+    """Whether a sheet part has more rows than cells holding a value (so that many rows are
+    formatting only): counted in C, so that a big sheet dense with data is not slimmed
+    row by row for nothing."""
+    rows = part.count(b"<row") if marks is _PLAIN_MARKS else part.count(b":row")
+    if rows <= 10_000:
+        return False
+    values = 0
+    for mark in marks:
+        values += part.count(mark)
+        if values >= rows:
+            return False
+    return True
 
 
 def _slim_sheet(part: bytes) -> bytes:
@@ -321,7 +337,14 @@ def _slim_sheet(part: bytes) -> bytes:
     end = part.rfind(b"</", 0, end) if end > 0 else -1
     if end <= 0:
         return part
-    last = max(part.rfind(mark, 0, end) for mark in _VALUE_MARKS)
+    # Excel writes no prefix (</sheetData>); other writers may (</x:sheetData>).
+    marks = _PLAIN_MARKS if part.startswith(b"</sheetData>", end) else _VALUE_MARKS
+    # The last value is usually near the end: look there first (rfind of a mark that is not
+    # in the part at all reads the whole part).
+    near = max(0, end - 65536)
+    last = max(part.rfind(mark, near, end) for mark in marks)
+    if last < 0:
+        last = max(part.rfind(mark, 0, end) for mark in marks)
     cut = part.find(b"row>", last if last > 0 else 0, end)
     if last <= 0 or cut < 0:
         start = part.find(b"sheetData>")
@@ -329,7 +352,7 @@ def _slim_sheet(part: bytes) -> bytes:
             part = part[: start + len(b"sheetData>")] + part[end:]
         return part
     part = part[: cut + len(b"row>")] + part[end:]
-    if len(part) > SLIM_THRESHOLD:
+    if len(part) > SLIM_THRESHOLD and _mostly_empty_rows(part, marks):
         part = _ROW_EMPTY.sub(b"", part)
         part = _ROW_FULL.sub(
             lambda m: m.group(0) if _HAS_VALUE.search(m.group(0)) else b"", part
