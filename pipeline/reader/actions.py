@@ -24,7 +24,7 @@ from pipeline.reader.headers import (
     records,
     warn_hidden_rows,
 )
-from pipeline.reader.workbook import RawSheet
+from pipeline.reader.workbook import RawSheet, is_empty
 from pipeline.status import accepted_values, match_status, suggest_status
 from pipeline.text import normalise_label, one_line
 
@@ -107,10 +107,10 @@ class _Reader:
 
     def banner(self, rec: Record) -> bool:
         """A row with one filled cell that names a priority, or repeats a title row."""
-        filled = [(i, c) for i, c in enumerate(rec.row.cells) if cell_label(c)]
+        filled = [c for c in rec.row.cells if not is_empty(c.value)]
         if len(filled) != 1:
             return False
-        label = cell_label(filled[0][1])
+        label = cell_label(filled[0])
         if _PRIORITY.match(label):
             self.set_priority(label)
             return True

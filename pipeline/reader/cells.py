@@ -52,7 +52,7 @@ class CellProblem:
 
 def excel_error(cell: RawCell | None) -> str | None:
     """The Excel error value a cell holds (#DIV/0!, #REF! ...), if any."""
-    if cell is None or not isinstance(cell.value, str):
+    if cell is None or not isinstance(cell.value, str) or "#" not in cell.value:
         return None
     v = cell.value.strip()
     return v if v in EXCEL_ERRORS else None
@@ -72,6 +72,8 @@ def display_text(cell: RawCell | None) -> str:
     if cell is None or is_empty(cell.value):
         return ""
     v = cell.value
+    if type(v) is str:  # the common case, first
+        return v
     if isinstance(v, bool):
         return "Yes" if v else "No"
     if isinstance(v, dt.datetime):

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from pipeline.issues import IssueReport
+from pipeline.reader.cells import excel_error, text_value
 from pipeline.reader.columns import SheetSpec
 from pipeline.reader.workbook import RawCell, RawRow, RawSheet, is_empty
 from pipeline.reader.xlsx import column_letter as get_column_letter
@@ -160,12 +161,15 @@ def find_header(sheet: RawSheet, spec: SheetSpec, report: IssueReport) -> Header
 
 def _report_blank_labels(sheet: RawSheet, row: RawRow, index: int, report: IssueReport) -> None:
     """A warning for each column with data below the header row but no header (ignored)."""
+    headed = {i for i, cell in enumerate(row.cells) if cell_label(cell)}
+    below_rows = sheet.rows[index + 1 :]
+    width = max((len(r.cells) for r in below_rows), default=0)
+    unheaded = [i for i in range(width) if i not in headed]
     first_data: dict[int, int] = {}
-    for below in sheet.rows[index + 1 :]:
-        for i, cell in enumerate(below.cells):
-            if i not in first_data and not is_empty(cell.value):
-                if i >= len(row.cells) or not cell_label(row.cells[i]):
-                    first_data[i] = below.number
+    for below in below_rows if unheaded else ():
+        for i in unheaded:
+            if i < len(below.cells) and i not in first_data and not is_empty(below.cells[i].value):
+                first_data[i] = below.number
     for i in sorted(first_data):
         letter = get_column_letter(i + 1)
         report.warning(
@@ -216,8 +220,6 @@ def located(sheet: RawSheet, rec: Record, column: str) -> dict[str, object]:
 
 def read_text(sheet: RawSheet, rec: Record, column: str, report: IssueReport) -> str:
     """A record's cell as clean text, reporting Excel errors and dropped characters there."""
-    from pipeline.reader.cells import excel_error, text_value
-
     cell = rec.cell(column)
     if cell is None:
         return ""
