@@ -22,26 +22,12 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-README = ROOT / "bench" / "README.md"
-START = "<!-- bench_batch:start -->"
-END = "<!-- bench_batch:end -->"
+from common import HEADERS, ROOT, STATUSES, words, write_readme
+
 FIRST_TARGET = 15.0
 RERUN_TARGET = 2.0
 
-WORDS = (
-    "review audit social worker team manager referral assessment plan child family "
-    "meeting weekly monthly monitoring protocol safeguarding partner agency training "
-    "completed agreed implemented progress service delivery manager quality case file "
-    "improvement timescale outcome evidence dashboard recording & < > £ – 'quoted'"
-).split()
-HEADERS = ["Priority", "Ref", "Recommendation", "Action", "Outcome", "Source", "Measure",
-           "Timescale", "Lead", "Target date", "Progress", "Status"]
-STATUSES = ["Complete", "On track", "At risk", "Behind schedule", "Not started"]
 
-
-def _words(rng: random.Random, low: int, high: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(low, high)))
 
 
 def make_workbook(path: Path, n: int, actions: int) -> None:
@@ -62,10 +48,10 @@ def make_workbook(path: Path, n: int, actions: int) -> None:
     ws.append(HEADERS)
     for a in range(actions):
         ws.append([
-            f"Priority {a // 25 + 1}: {_words(rng, 3, 6)}", f"R{a // 5 + 1}",
-            _words(rng, 8, 15), _words(rng, 10, 25), _words(rng, 5, 10),
-            "Ofsted 2012", _words(rng, 4, 8), "3 months", "Service manager",
-            dt.datetime(2013, rng.randint(1, 12), 1), _words(rng, 30, 120),
+            f"Priority {a // 25 + 1}: {words(rng, 3, 6)}", f"R{a // 5 + 1}",
+            words(rng, 8, 15), words(rng, 10, 25), words(rng, 5, 10),
+            "Ofsted 2012", words(rng, 4, 8), "3 months", "Service manager",
+            dt.datetime(2013, rng.randint(1, 12), 1), words(rng, 30, 120),
             STATUSES[rng.randrange(5)],
         ])
     wb.save(path)
@@ -110,7 +96,6 @@ def main() -> None:
         return f"< {target:g} s {'met' if value < target else 'MISSED'}"
 
     lines = [
-        START,
         "## `committee batch` (bench/bench_batch.py)",
         "",
         f"{args.workbooks} synthetic plan workbooks of {args.actions} actions each (30-120 "
@@ -131,20 +116,12 @@ def main() -> None:
         f"| {rerun_cpu:.1f} s | {code2} |",
         f"| --force re-run (all read, documents kept) | {forced:.2f} s | - "
         f"| {forced_cpu:.1f} s | {code3} |",
-        END,
     ]
     section = "\n".join(lines)
     print(section)
     if args.no_readme:
         return
-    text = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        after = rest.split(END, 1)[1]
-        text = before + section + after
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    README.write_text(text, encoding="utf-8")
+    write_readme("bench_batch", section)
 
 
 if __name__ == "__main__":

@@ -22,10 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-README = ROOT / "bench" / "README.md"
-START = "<!-- bench_performance:start -->"
-END = "<!-- bench_performance:end -->"
+from common import README, ROOT, committee_command, write_readme
+
 TARGET_S = 10.0
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 THEMES = ("01 - Safe children", "02 - Timely assessment", "03 - Stable placements",
@@ -107,23 +105,6 @@ def split_times(book: Path, out: Path) -> tuple[float, float, float]:
     return t1 - t0, t2 - t1, t3 - t2
 
 
-def committee_command() -> list[str]:
-    script = Path(sys.executable).parent / "committee"
-    if script.exists():
-        return [str(script)]
-    return [sys.executable, "-m", "pipeline"]
-
-
-def write_readme(section: str) -> None:
-    text = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    block = f"{START}\n{section}\n{END}"
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        after = rest.split(END, 1)[1]
-        text = before + block + after
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    README.write_text(text, encoding="utf-8")
 
 
 def main() -> int:
@@ -184,7 +165,7 @@ def main() -> int:
         "the load average; the CPU time column is the fairer figure.",
     ])
     if not args.no_readme:
-        write_readme(section)
+        write_readme("bench_performance", section)
         print(f"Results written to {README.relative_to(ROOT)}")
     return 0
 

@@ -22,26 +22,12 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-README = ROOT / "bench" / "README.md"
-START = "<!-- bench_plan:start -->"
-END = "<!-- bench_plan:end -->"
+from common import HEADERS, README, ROOT, STATUSES, committee_command, words, write_readme
+
 TARGETS = {1_000: 1.0, 10_000: 10.0}
 MEMORY_TARGET_MB = 500
 
-WORDS = (
-    "review audit social worker team manager referral assessment plan child family "
-    "meeting weekly monthly monitoring protocol safeguarding partner agency training "
-    "completed agreed implemented progress service delivery manager quality case file "
-    "improvement timescale outcome evidence dashboard recording & < > £ – 'quoted'"
-).split()
-HEADERS = ["Priority", "Ref", "Recommendation", "Action", "Outcome", "Source", "Measure",
-           "Timescale", "Lead", "Target date", "Progress", "Status"]
-STATUSES = ["Complete", "On track", "At risk", "Behind schedule", "Not started"]
 
-
-def words(rng: random.Random, low: int, high: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(low, high)))
 
 
 def make_workbook(path: Path, n_actions: int, seed: int = 1) -> None:
@@ -114,23 +100,6 @@ def split_times(book: Path, out: Path) -> tuple[float, float]:
     return t1 - t0, t2 - t1
 
 
-def committee_command() -> list[str]:
-    script = Path(sys.executable).parent / "committee"
-    if script.exists():
-        return [str(script)]
-    return [sys.executable, "-m", "pipeline"]
-
-
-def write_readme(section: str) -> None:
-    text = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    block = f"{START}\n{section}\n{END}"
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        after = rest.split(END, 1)[1]
-        text = before + block + after
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    README.write_text(text, encoding="utf-8")
 
 
 def main() -> int:
@@ -177,7 +146,7 @@ def main() -> int:
         *rows,
     ])
     if not args.no_readme:
-        write_readme(section)
+        write_readme("bench_plan", section)
         print(f"Results written to {README.relative_to(ROOT)}")
     return 0
 
