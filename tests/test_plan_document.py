@@ -255,3 +255,20 @@ def test_plan_with_few_actions(tmp_path: Path, n: int) -> None:
     assert paras[0] == ("Title", "Improvement plan")
     assert ("Heading 2", "R1: Rec") in paras
     assert len(action_tables(doc)) == n
+
+
+def test_key_also_explains_a_status_used_but_not_in_the_workbook_key(tmp_path: Path) -> None:
+    scheme = StatusScheme(
+        entries=(
+            StatusEntry("complete", "Complete", "1D70B8", "FFFFFF"),
+            StatusEntry("on_track", "In Progress on schedule", "00703C", "FFFFFF"),
+            StatusEntry("at_risk", "At risk", "FFDD00", "0B0C0C"),
+        ),
+        from_workbook=True,
+        listed=("complete", "on_track"),
+    )
+    plan = make_plan(scheme)
+    plan.actions[1].status = "at_risk"  # typed with a default spelling the key does not list
+    doc = render(plan, tmp_path)
+    assert [r.cells[0].text for r in doc.tables[0].rows[1:]] == [
+        "Complete", "In Progress on schedule", "At risk"]

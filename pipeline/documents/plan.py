@@ -152,9 +152,13 @@ def _plural(n: int, one: str, many: str) -> str:
 
 
 def _key_blocks(plan: Plan) -> list[Block]:
+    # The workbook's RAG key (or the default scheme), plus any other status an action uses,
+    # so that every colour in the document is explained.
+    printed = {e.key for e in plan.scheme.key_entries} | {a.status for a in plan.actions}
     rows = [
         [status_cell(plan, e.key, e.label), Cell.of(MEANINGS.get(e.key, ""))]
-        for e in plan.scheme.key_entries
+        for e in plan.scheme.entries
+        if e.key in printed
     ]
     return [
         Heading("Key to RAG rating", 1),
