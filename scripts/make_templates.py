@@ -216,6 +216,32 @@ def _body(doc: DocumentObject) -> None:
     doc.add_paragraph("{{ body }}")
 
 
+# Table styles a template keeps: python-docx's default template carries about a hundred
+# table styles nobody uses, and every document made from the template would carry them too.
+KEEP_TABLE_STYLES = {"Normal Table", "Table Grid", "Committee Table"}
+STYLES_WITH_EFFECTS = (
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+)
+THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+
+
+def _slim(doc: DocumentObject) -> None:
+    """Drop what a council template does not need and every document would carry: the
+    unused table styles, the Word 2010 stylesWithEffects copy of styles.xml (790 KB between
+    them) and python-docx's stock thumbnail picture (it is not a picture of our document)."""
+    styles = doc.styles.element
+    for style in list(styles.iterchildren(qn("w:style"))):
+        name = style.find(qn("w:name"))
+        if style.get(qn("w:type")) == "table" and (
+            name is None or name.get(qn("w:val")) not in KEEP_TABLE_STYLES
+        ):
+            styles.remove(style)
+    for rels, owner in ((doc.part.rels, doc.part), (doc.part.package.rels, doc.part.package)):
+        for r_id, rel in list(rels.items()):
+            if rel.reltype in (STYLES_WITH_EFFECTS, THUMBNAIL):
+                owner.drop_rel(r_id) if hasattr(owner, "drop_rel") else rels.pop(r_id)
+
+
 def make_template(path: Path, landscape: bool) -> None:
     doc = Document()
     # The default template starts with one empty paragraph: remove it.
@@ -225,6 +251,7 @@ def make_template(path: Path, landscape: bool) -> None:
     _doc_defaults(doc)
     _settings_language(doc)
     _styles(doc)
+    _slim(doc)
     _section(doc, landscape)
     _body(doc)
     props = doc.core_properties
