@@ -198,3 +198,18 @@ def test_libreoffice_prints_every_recommendation(tmp_path: Path, runner: CliRunn
     assert missing == []
     assert re.search(r"Page 1 of \d+", text)
     assert "Key to RAG rating" in text
+
+
+def test_telford_key_colours_and_its_two_recommendations_with_no_actions(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    out = tmp_path / "telford.docx"
+    assert runner.invoke(main, ["plan", str(TELFORD), "-o", str(out)]).exit_code == 0
+    doc = docx.Document(str(out))
+    key = doc.tables[0]
+    fills = [r.cells[0]._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) for r in key.rows[1:]]
+    assert fills == ["1D70B8", "00703C", "D4351C"]  # Blue, Green, Red of its RAG key
+    paras = [(p.style.name, p.text) for p in doc.paragraphs]
+    empty = [paras[i - 1][1] for i, (_, text) in enumerate(paras)
+             if text == "No actions have been agreed for this recommendation yet."]
+    assert [heading.split(":")[0] for heading in empty] == ["R2", "R7"]
