@@ -92,6 +92,8 @@ class Details:
     scrutiny_report_date: DateValue | None = None
     update_date: DateValue | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    sheet: str = ""  # the Details sheet's name, for messages about its values
+    rows: dict[str, int] = field(default_factory=dict)  # attribute -> the row it was read from
 
 
 @dataclass(frozen=True)

@@ -173,6 +173,8 @@ def test_late_cabinet_meeting_is_a_warning_citing_the_duty(
     warning = only(late.report.warnings, "deadline-warning")
     assert "Local Government Act 2000, section 9FE" in warning.message
     assert "1 day after the deadline of 15 May 2013" in warning.message
+    # Located at the Cabinet date it is about.
+    assert (warning.sheet, warning.row, warning.column) == ("Details", 2, "B")
     on_time = read(make_workbook, rows, details=[
         ["Scrutiny report date", "15/03/2013"], ["Cabinet date", "15/05/2013"],
     ])

@@ -18,7 +18,7 @@ _HEADER_WORDS = {"key", "field", "item", "detail", "details", "name"}
 
 
 def read_details(sheet: RawSheet, report: IssueReport) -> Details:
-    details = Details()
+    details = Details(sheet=sheet.name)
     seen: dict[str, int] = {}
     for row in sheet.rows:
         key_text, _ = text_value(row.cell(0))
@@ -53,6 +53,7 @@ def read_details(sheet: RawSheet, report: IssueReport) -> Details:
                 value=key_text,
             )
         seen[attr] = row.number
+        details.rows[attr] = row.number
         if attr in DETAILS_DATE_KEYS:
             parsed = parse_date(value_cell)
             if isinstance(parsed, CellProblem):

@@ -346,5 +346,9 @@ def read_recommendations(
             )
     message = late_response_message(details)
     if message is not None:
-        report.warning("deadline-warning", message, value=DUTY)
+        report.warning(
+            "deadline-warning", message, value=DUTY,
+            sheet=details.sheet or None, row=details.rows.get("cabinet_date"),
+            column="B" if "cabinet_date" in details.rows else None,
+        )
     return ScrutinyResponse(details=details, themes=themes, source_file=file)
