@@ -12,7 +12,7 @@ Issues are collected into an `IssueReport`; nothing in the core prints.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 Severity = Literal["error", "warning", "notice"]
@@ -118,6 +118,15 @@ class IssueReport:
 
     def extend(self, issues: Iterable[Issue]) -> None:
         self.issues.extend(issues)
+
+    def name_columns(self, sheet: str, headers: dict[str, str]) -> None:
+        """Once a sheet's header row is known, say "column 'Progress'" instead of "column K"
+        in the issues found before it was (by the loader, which sees only cell letters)."""
+        self.issues = [
+            replace(i, column=headers[i.column])
+            if i.sheet == sheet and i.column in headers else i
+            for i in self.issues
+        ]
 
     @property
     def errors(self) -> list[Issue]:

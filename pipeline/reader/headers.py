@@ -156,6 +156,10 @@ def find_header(sheet: RawSheet, spec: SheetSpec, report: IssueReport) -> Header
                 column=label,
             )
     _report_blank_labels(sheet, row, index, report)
+    report.name_columns(sheet.name, {
+        get_column_letter(i + 1): label for i, cell in enumerate(row.cells)
+        if (label := cell_label(cell))
+    })
     return match
 
 

@@ -334,7 +334,7 @@ def _late_dtd() -> bytes:
 
 @case(
     name="formulas-no-cached-value.xlsx", outcome="error", code="formula-error",
-    sheet="Actions", row=3, column="K",
+    sheet="Actions", row=3, column="Progress",
     about="formulas written by a program that does not calculate them (no saved result)",
 )
 def _formulas() -> bytes:
@@ -466,7 +466,7 @@ def _hidden_rows() -> bytes:
 
 @case(
     name="hidden-columns.xlsx", outcome="warning", code="hidden-content",
-    sheet="Actions", column="E", actions=2, texts=("Secret outcome",),
+    sheet="Actions", column="Outcome", actions=2, texts=("Secret outcome",),
     about="a hidden column holding data: read, with a warning",
 )
 def _hidden_columns() -> bytes:
@@ -594,7 +594,7 @@ LONG = ("All work is recorded. " * 2000)[:40_000]
 
 @case(
     name="cell-over-32767-characters.xlsx", outcome="warning", code="constraint-error",
-    sheet="Actions", row=2, column="K", actions=1, texts=(LONG.strip(),),
+    sheet="Actions", row=2, column="Progress", actions=1, texts=(LONG.strip(),),
     about="a 40,000-character cell: kept whole, with a warning about Excel's limit",
 )
 def _long() -> bytes:
