@@ -202,6 +202,8 @@ def audit_document(path: Path) -> list[Finding]:
 
     Raises PipelineError when the file is not a Word document that can be read.
     """
+    from lxml.etree import XMLSyntaxError
+
     from pipeline.status import contrast_ratio
 
     path = Path(path)
@@ -213,13 +215,22 @@ def audit_document(path: Path) -> list[Finding]:
             except KeyError:
                 styles, lang = {}, None
             core = _parse(zf, "docProps/core.xml")
-    except (OSError, zipfile.BadZipFile, ValueError) as exc:
+    except (OSError, zipfile.BadZipFile, ValueError, XMLSyntaxError) as exc:
+        if isinstance(exc, FileNotFoundError):
+            why = "the file was not found. Check the name and folder"
+        elif isinstance(exc, IsADirectoryError):
+            why = "it is a folder, not a file. Give the .docx files inside it"
+        elif isinstance(exc, XMLSyntaxError):
+            why = (f"part of it is damaged ({exc.msg}). Open it in Word, save it again as a "
+                   ".docx and try again")
+        else:
+            why = ("it is not a Word document (.docx) that can be opened. Save it from Word "
+                   "as a .docx and try again")
+        message = f"{path.name} could not be audited: {why}."
         raise PipelineError(
-            f"{path.name} could not be audited: it is not a Word document (.docx) that can "
-            "be opened. Save it from Word as a .docx and try again.",
-            [Issue("format-error", "error", str(exc) or type(exc).__name__, file=str(path))],
+            message, [Issue("format-error", "error", message, file=str(path))]
         ) from exc
-    if document is None:
+    if document is None or document.tag != w("document"):
         raise PipelineError(
             f"{path.name} could not be audited: it has no document body (word/document.xml). "
             "Save it from Word as a .docx and try again.",

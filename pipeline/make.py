@@ -71,6 +71,32 @@ def _problems(n: int) -> str:
     return f"{n} problem{'s' if n != 1 else ''}"
 
 
+def check_output(out: Path | None, inputs: list[Path]) -> None:
+    """Refuse an -o that is not a .docx name, or that is one of the input workbooks."""
+    if out is None:
+        return
+    out = Path(out)
+    for source in inputs:
+        try:
+            same = out.exists() and out.samefile(source)
+        except OSError:
+            same = False
+        if same:
+            message = (
+                f"The output {out} is the workbook {Path(source).name} itself: writing the "
+                "document there would replace the workbook. Give -o a different name ending "
+                "in .docx. Nothing was written."
+            )
+            raise PipelineError(message, [Issue("write-error", "error", message, file=str(out))])
+    if out.suffix.lower() != ".docx":
+        message = (
+            f"The output {out.name} does not end in .docx, but the document is a Word document. "
+            f"Give -o a name ending in .docx, such as {out.stem or 'document'}.docx. "
+            "Nothing was written."
+        )
+        raise PipelineError(message, [Issue("write-error", "error", message, file=str(out))])
+
+
 def read_valid(path: Path, kind: str, role: str = "") -> WorkbookResult:
     """Read a workbook that must be valid and hold what `kind` needs, or raise."""
     from pipeline.reader import read_workbook
@@ -102,6 +128,7 @@ def make_document(
     outputs_dir: Path = DEFAULT_OUTPUTS,
 ) -> Produced:
     """Make the plan, performance report, cabinet response or its update for `workbook`."""
+    check_output(out, [workbook])
     result = read_valid(workbook, kind)
     if kind == "response-update" and result.response and not result.response.has_progress:
         first = result.response.recommendations[0] if result.response.recommendations else None
@@ -134,6 +161,7 @@ def make_briefing(
     Every workbook given is read and validated before anything is written; all their
     problems are raised together.
     """
+    check_output(out, [p for p in (workbook, previous, indicators) if p is not None])
     roles: list[tuple[Path, str, str]] = [(Path(workbook), "briefing", "")]
     if previous is not None:
         roles.append((Path(previous), "plan", " (given as --previous)"))
@@ -182,4 +210,6 @@ def make_briefing(
     return made, indicators_from
 
 
-__all__ = ["DEFAULT_OUTPUTS", "default_name", "make_briefing", "make_document", "slugify"]
+__all__ = [
+    "DEFAULT_OUTPUTS", "check_output", "default_name", "make_briefing", "make_document", "slugify",
+]

@@ -248,9 +248,18 @@ def read_actions(
     file: str,
 ) -> Plan:
     reader = _Reader(sheet, header, scheme, report, file)
+    rows = 0
     for rec in records(sheet, header):
+        rows += 1
         reader.read(rec)
     warn_hidden_rows(sheet, header, report)
     # Drop an empty catch-all priority created before any real one (e.g. by a title row).
     priorities = [p for p in reader.priorities if p.recommendations or p.number or p.title]
+    if not rows:
+        report.error(
+            "missing-cell",
+            f"No actions were found: the sheet has its header row (row {header.row}) but no "
+            "action rows below it. Add one row per action below the header row.",
+            sheet=sheet.name, row=header.row + 1, column=header.header("Action"),
+        )
     return Plan(details=details, scheme=scheme, priorities=priorities, source_file=file)

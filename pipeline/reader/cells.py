@@ -186,12 +186,26 @@ _NUMBER = re.compile(r"^[£$€]?\s*([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[
 _DECIMAL_COMMA = re.compile(r"^[£€]?\s*([+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?)\s*(%?)$")
 
 
+# No figure in a council report comes near this; a larger one is a slip (or overflows a chart).
+NUMBER_LIMIT = 1e15
+
+
+def _too_large(shown: str) -> CellProblem:
+    shown = shown if len(shown) <= 30 else shown[:30] + "…"
+    return CellProblem(
+        "constraint-error",
+        f"{shown!r} is too large to be a figure in a report (the limit is "
+        "1,000,000,000,000,000). Check the number and type it again.",
+    )
+
+
 def parse_number(cell: RawCell | None) -> tuple[float, bool] | CellProblem | None:
     """A number and whether it was shown as a percentage.
 
     Excel percentages (0.75 formatted 0%) come back as (75.0, True); "57.7%"
     typed as text as (57.7, True); "1,234" as (1234.0, False). Decimal commas
-    ("57,7") are read when the CSV used ';' between values.
+    ("57,7") are read when the CSV used ';' between values. A number of
+    NUMBER_LIMIT or more (either sign) is a problem.
     """
     if cell is None or is_empty(cell.value):
         return None
@@ -199,6 +213,8 @@ def parse_number(cell: RawCell | None) -> tuple[float, bool] | CellProblem | Non
     if isinstance(v, bool):
         return CellProblem("type-error", f"{v} is not a number.")
     if isinstance(v, (int, float)):
+        if not abs(v) < NUMBER_LIMIT:  # also catches inf and nan
+            return _too_large(f"{v:g}")
         if "%" in cell.number_format:
             return float(v) * 100, True
         return float(v), False
@@ -223,4 +239,6 @@ def parse_number(cell: RawCell | None) -> tuple[float, bool] | CellProblem | Non
         digits = digits.replace(".", "").replace(",", ".")
     else:
         digits = digits.replace(",", "")
+    if not abs(float(digits)) < NUMBER_LIMIT:
+        return _too_large(text)
     return float(digits), m.group(2) == "%"

@@ -330,10 +330,20 @@ def read_recommendations(
     date and a cabinet date more than two months apart (see `response_rules`).
     """
     reader = _Reader(sheet, header, report, file)
+    rows = 0
     for rec in records(sheet, header):
+        rows += 1
         reader.read(rec)
     warn_hidden_rows(sheet, header, report)
     themes = [t for t in reader.themes if t.recommendations]
+    if not rows:
+        report.error(
+            "missing-cell",
+            f"No recommendations were found: the sheet has its header row (row {header.row}) "
+            "but no recommendation rows below it. Add one row per recommendation below the "
+            "header row.",
+            sheet=sheet.name, row=header.row + 1, column=header.header("Recommendation"),
+        )
     for theme in reader.themes:
         if not theme.recommendations:
             report.warning(

@@ -364,6 +364,8 @@ def _load_csv(path: Path, data: bytes, report: IssueReport) -> RawSheet:
     text: str
     if data.startswith(b"\xef\xbb\xbf"):
         text = data[3:].decode("utf-8", errors="replace")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text" is UTF-16
+        text = data.decode("utf-16", errors="replace")
     else:
         try:
             text = data.decode("utf-8")

@@ -25,6 +25,7 @@ from pipeline.issues import Issue, PipelineError
 from pipeline.render.templates import template_path
 
 LANGUAGE = "en-GB"
+CORE_PROPERTY_LIMIT = 255  # characters in a title, subject or author property
 
 
 def _error(message: str, template: Path, code: str = "template-error") -> PipelineError:
@@ -163,6 +164,13 @@ def _replace_body(doc: Any, token: str, elements: list[Any], template: Path) -> 
         parent = p.getparent()
         index = parent.index(p)
         parent[index:index + 1] = elements  # one splice: linear, however many blocks
+        if any(token in (t.text or "") for t in body.iter(w_t)):
+            raise _error(
+                f"The Word template {template.name} has {{{{ body }}}} more than once; the "
+                "document's content can only go in one place. Keep only one paragraph holding "
+                "{{ body }}.",
+                template,
+            )
         return
     raise _error(
         f"The Word template {template.name} has no paragraph holding {{{{ body }}}}, so there "
@@ -172,13 +180,22 @@ def _replace_body(doc: Any, token: str, elements: list[Any], template: Path) -> 
     )
 
 
+def _property_text(text: str) -> str:
+    """Text for a core property, which holds at most 255 characters: a longer value is cut
+    at a word and ends in '…' (the document itself prints the whole text)."""
+    if len(text) <= CORE_PROPERTY_LIMIT:
+        return text
+    cut = text[: CORE_PROPERTY_LIMIT - 1]
+    return (cut.rsplit(None, 1)[0] if " " in cut.strip() else cut).rstrip() + "…"
+
+
 def _core_properties(doc: Any, model: DocumentModel) -> None:
     props = doc.core_properties
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-    props.title = model.title
-    props.subject = model.subject
-    props.author = model.author
-    props.last_modified_by = model.author or "committee-pipeline"
+    props.title = _property_text(model.title)
+    props.subject = _property_text(model.subject)
+    props.author = _property_text(model.author)
+    props.last_modified_by = _property_text(model.author or "committee-pipeline")
     props.language = LANGUAGE
     props.created = now
     props.modified = now
@@ -202,6 +219,9 @@ def render_bytes(
     context = render_context(model, token)
     try:
         tpl = DocxTemplate(str(path))
+        tpl.init_docx()
+        if getattr(tpl.docx.element, "body", None) is None:
+            raise KeyError("word/document.xml holds no Word document body")
         tpl.render(context, jinja_env=_jinja_env(), autoescape=True)
     except TemplateError as exc:
         raise _explain_template_error(exc, path, context) from exc
@@ -265,6 +285,13 @@ def write_atomically(
     raises, the temporary file is removed and `out` is left as it was.
     """
     out = Path(out)
+    if out.exists() and not out.is_file():
+        raise _error(
+            f"Could not save {out}: it is not an ordinary file (a folder or a device), so it "
+            "cannot be replaced by the document. Give the name of a new or ordinary .docx file.",
+            out,
+            code="write-error",
+        )
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".tmp", dir=out.parent)
