@@ -245,3 +245,43 @@ def test_utf16_csv_is_read(tmp_path: Path, encoding: str) -> None:
     cells = {c.text for t in Document(str(out)).tables for r in t.rows for c in r.cells}
     assert "Pay £5 & <review> – 😀" in cells
     assert "30 July 2013" in cells
+
+
+# --- committee new: never half a workbook ----------------------------------------------------
+NEW_ON_A_FULL_DISK = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a full disk: writes fail with EFBIG
+resource.setrlimit(resource.RLIMIT_FSIZE, (3_000, 3_000))
+from pipeline.cli import main
+sys.argv = ["committee", "new", "plan", sys.argv[1], "--force"]
+main()
+"""
+
+
+def test_new_on_a_full_disk_leaves_the_old_workbook_whole(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    book = Path(shutil.copy(PLAN, tmp_path / "plan.xlsx"))
+    before = digest(book)
+    done = subprocess.run(
+        [sys.executable, "-c", NEW_ON_A_FULL_DISK, str(book)],
+        capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent, timeout=120,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert done.stderr.startswith(
+        f"Error: Could not write {book}: the disk is full. If the file is open in Excel, close "
+        "it; if the disk is full, make room on it; then try again."
+    )
+    assert digest(book) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.xlsx"]  # no temporary file left
+
+
+def test_new_onto_a_fifo_is_refused(tmp_path: Path) -> None:
+    target = tmp_path / "pipe.xlsx"
+    os.mkfifo(target)
+    result = run(["new", "plan", str(target), "--force"])
+    assert result.exit_code == 1
+    assert (f"Error: {target} is not an ordinary file (a device or a pipe), so no workbook can "
+            "be written there. Give the name of a new .xlsx file.") in result.output
+    assert target.exists() and not target.is_file()

@@ -11,6 +11,9 @@ This lives under `pipeline.reader` because only the reader knows about spreadshe
 from __future__ import annotations
 
 import datetime as dt
+import io
+import os
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -412,6 +415,11 @@ def write_blank_workbook(kind: str, path: Path, force: bool = False) -> Path:
     where = str(path)
     if path.is_dir():
         raise PipelineError(f"{where} is a folder. Give a file name ending in .xlsx.")
+    if path.exists() and not path.is_file():
+        raise PipelineError(
+            f"{where} is not an ordinary file (a device or a pipe), so no workbook can be "
+            "written there. Give the name of a new .xlsx file."
+        )
     if path.suffix.lower() != ".xlsx":
         raise PipelineError(
             f"The new workbook's name must end in .xlsx, but {where!r} does not. "
@@ -427,12 +435,27 @@ def write_blank_workbook(kind: str, path: Path, force: bool = False) -> Path:
             f"The folder {str(path.parent)!r} does not exist. Create it first, or choose "
             "another place for the new workbook."
         )
-    wb = build_blank_workbook(kind)
+    from lxml.etree import LxmlError  # openpyxl's writer raises it when a disk fills up
+
+    buffer = io.BytesIO()
+    # Written beside `path` and renamed into place: a failed write leaves no half a workbook.
+    tmp: Path | None = None
     try:
-        wb.save(path)
-    except OSError as exc:
+        build_blank_workbook(kind).save(buffer)  # uses temporary files of its own
+        fd, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+        tmp = Path(name)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(buffer.getvalue())
+        mask = os.umask(0o022)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes 0600: give the usual permissions
+        os.replace(tmp, path)
+    except (OSError, LxmlError) as exc:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+        why = (exc.strerror or str(exc)) if isinstance(exc, OSError) else "the disk is full"
         raise PipelineError(
-            f"Could not write {where}: {exc.strerror or exc}. If the file is open in Excel, "
-            "close it and try again."
+            f"Could not write {where}: {why}. If the file is open in Excel, close it; if the "
+            "disk is full, make room on it; then try again."
         ) from exc
     return path
