@@ -285,3 +285,13 @@ def test_new_onto_a_fifo_is_refused(tmp_path: Path) -> None:
     assert (f"Error: {target} is not an ordinary file (a device or a pipe), so no workbook can "
             "be written there. Give the name of a new .xlsx file.") in result.output
     assert target.exists() and not target.is_file()
+
+
+def test_batch_given_a_workbook_instead_of_a_folder(tmp_path: Path) -> None:
+    book = Path(shutil.copy(PLAN, tmp_path / "plan.xlsx"))
+    result = run(["batch", str(book), str(tmp_path / "outputs")])
+    assert result.exit_code == 1
+    assert (f"Error: The inputs folder {book} is a file, not a folder. Put the workbooks in a "
+            "folder and give its name, for example: committee batch inputs outputs"
+            in result.output)
+    assert not (tmp_path / "outputs").exists()

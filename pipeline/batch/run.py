@@ -524,8 +524,9 @@ def run_batch(
     inputs, outputs = Path(inputs), Path(outputs)
     run_date = run_date or dt.date.today()
     if not inputs.is_dir():
+        found = "is a file, not a folder" if inputs.exists() else "was not found"
         raise PipelineError(
-            f"The inputs folder {inputs} was not found. Put the workbooks in a folder and "
+            f"The inputs folder {inputs} {found}. Put the workbooks in a folder and "
             "give its name, for example: committee batch inputs outputs",
             [Issue("format-error", "error", f"inputs folder {inputs} not found",
                    file=str(inputs))],
