@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.reader import WorkbookResult, read_workbook
+from pipeline.text import plural
 
 KIND_NAMES = {
     "plan": "improvement plan",
@@ -56,20 +57,21 @@ class FileCheck:
             empty = sum(1 for rec in plan.recommendations if not rec.actions)
             statuses = ", ".join(f"{n} {label}" for label, n in self.status_counts().items())
             lines.append(
-                f"improvement plan: {len(plan.priorities)} priorities, "
-                f"{len(plan.recommendations)} recommendations"
+                f"improvement plan: {plural(len(plan.priorities), 'priority', 'priorities')}, "
+                f"{plural(len(plan.recommendations), 'recommendation')}"
                 + (f" ({empty} with no actions yet)" if empty else "")
-                + f", {len(plan.actions)} actions"
+                + f", {plural(len(plan.actions), 'action')}"
                 + (f" ({statuses})" if statuses else "")
             )
         if r.indicators is not None:
-            lines.append(f"performance indicators: {len(r.indicators.indicators)} indicators")
+            n = len(r.indicators.indicators)
+            lines.append(f"performance indicators: {plural(n, 'indicator')}")
         if r.response is not None:
             decisions = Counter(rec.decision for rec in r.response.recommendations)
             said = ", ".join(f"{n} {d}" for d, n in decisions.items())
             lines.append(
-                f"cabinet response: {len(r.response.themes)} themes, "
-                f"{len(r.response.recommendations)} recommendations ({said})"
+                f"cabinet response: {plural(len(r.response.themes), 'theme')}, "
+                f"{plural(len(r.response.recommendations), 'recommendation')} ({said})"
             )
         return lines
 

@@ -17,6 +17,7 @@ import click
 
 from pipeline import __version__
 from pipeline.issues import Issue, PipelineError
+from pipeline.text import plural
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -46,7 +47,8 @@ def template_option(standard: str) -> Callable[[F], F]:
 
 def fail(error: PipelineError) -> None:
     click.echo(f"Error: {error.message}", err=True)
-    echo_issues(error.issues)
+    # An issue that only repeats the headline (no location of its own) is not printed twice.
+    echo_issues(i for i in error.issues if i.location() or i.message != error.message)
     sys.exit(1)
 
 
@@ -277,10 +279,6 @@ def performance(workbook: Path, out: Path | None, template: Path | None) -> None
 
 
 # --- batch ------------------------------------------------------------------------------------
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
 @main.command()
 @click.argument("inputs", required=False, default="inputs", type=click.Path(path_type=Path))
 @click.argument("outputs", required=False, default="outputs", type=click.Path(path_type=Path))
@@ -329,7 +327,7 @@ def batch(inputs: Path, outputs: Path, jobs: int | None, pdf: bool, force: bool,
             return
         kinds = ", ".join(d.kind for d in entry.documents)
         if entry.status == "failed":
-            what = f"FAILED ({_plural(len(entry.errors), 'problem')})"
+            what = f"FAILED ({plural(len(entry.errors), 'problem')})"
         elif entry.status == "skipped":
             what = "skipped, unchanged"
         else:
@@ -356,32 +354,32 @@ def batch(inputs: Path, outputs: Path, jobs: int | None, pdf: bool, force: bool,
     made, kept = result.made, result.kept
     ok = [e for e in result.inputs if e.status == "ok"]
     if dry_run:
-        click.echo(f"Dry run: nothing was written. {_plural(len(made), 'document')} would be "
-                   f"made from {_plural(len(ok), 'workbook')}; "
+        click.echo(f"Dry run: nothing was written. {plural(len(made), 'document')} would be "
+                   f"made from {plural(len(ok), 'workbook')}; "
                    f"{len(result.skipped)} skipped (unchanged); {len(result.failed)} failed.")
         for doc in made:
             click.echo(f"  would make {doc.path}")
     else:
-        click.echo(f"{_plural(len(made), 'document')} made from {_plural(len(ok), 'workbook')}; "
+        click.echo(f"{plural(len(made), 'document')} made from {plural(len(ok), 'workbook')}; "
                    f"{len(result.skipped)} skipped (unchanged); {len(result.failed)} failed.")
         for line in reconciliation(made):
             click.echo(f"  {line}")
     if kept:
-        click.echo(f"{_plural(len(kept), 'document')} already circulated and unchanged "
+        click.echo(f"{plural(len(kept), 'document')} already circulated and unchanged "
                    "kept as they were.")
     pdfs = [d for e in result.inputs for d in e.documents if d.pdf is not None and d.made]
     if pdf and pdfs:
-        click.echo(f"{_plural(len(pdfs), 'PDF')} made.")
+        click.echo(f"{plural(len(pdfs), 'PDF')} made.")
     echo_issues(result.problems)
     if not quiet:
         for entry in result.inputs:
             if entry.status != "failed" and entry.warnings:
-                click.echo(f"{entry.path}: {_plural(len(entry.warnings), 'warning')}")
+                click.echo(f"{entry.path}: {plural(len(entry.warnings), 'warning')}")
                 echo_issues(entry.warnings, indent="    ")
     if result.failed:
         click.echo("Failed:")
         for entry in result.failed:
-            click.echo(f"  {entry.path}: {_plural(len(entry.errors), 'problem')} to fix")
+            click.echo(f"  {entry.path}: {plural(len(entry.errors), 'problem')} to fix")
             echo_issues(entry.errors, indent="    ")
     if result.manifest is not None:
         click.echo(f"Manifest: {result.manifest}")

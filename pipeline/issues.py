@@ -119,6 +119,12 @@ class IssueReport:
     def extend(self, issues: Iterable[Issue]) -> None:
         self.issues.extend(issues)
 
+    def has_error_at(self, sheet: str | None, row: int | None, column: str | None) -> bool:
+        """Whether a cell already has an error (so a second, vaguer one is not added)."""
+        return any(
+            (i.sheet, i.row, i.column) == (sheet, row, column) for i in self.errors
+        )
+
     def name_columns(self, sheet: str, headers: dict[str, str]) -> None:
         """Once a sheet's header row is known, say "column 'Progress'" instead of "column K"
         in the issues found before it was (by the loader, which sees only cell letters)."""

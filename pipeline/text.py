@@ -60,3 +60,8 @@ def one_line(text: str, limit: int = 60) -> str:
     """A short single-line quote of a value for messages."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """'1 priority', '2 priorities', '3 actions'."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"

@@ -35,7 +35,7 @@ def test_valid_plan_text_output(make_workbook: Make) -> None:
     assert code == 0
     assert out == (
         f"{path}: valid\n"
-        "  improvement plan: 1 priorities, 2 recommendations (1 with no actions yet), "
+        "  improvement plan: 1 priority, 2 recommendations (1 with no actions yet), "
         "2 actions (1 Complete, 1 Behind schedule)\n"
     )
 

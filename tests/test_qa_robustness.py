@@ -225,7 +225,7 @@ def test_a_row_with_only_a_recommendation_is_still_a_plan(tmp_path: Path) -> Non
     book = build_workbook(tmp_path / "plan.xlsx", {"Actions": [ACTION_HEADERS, row]})
     result = run(["check", str(book)])
     assert result.exit_code == 0, result.output
-    assert "1 recommendations (1 with no actions yet), 0 actions" in result.output
+    assert "1 recommendation (1 with no actions yet), 0 actions" in result.output
 
 
 # --- CSV saved by Excel as "Unicode Text" -----------------------------------------------------

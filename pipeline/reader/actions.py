@@ -198,6 +198,9 @@ class _Reader:
         value = self.text(rec, "Status")
         accepted = ", ".join(accepted_values(self.scheme))
         if not value:
+            status_header = self.header.header("Status")
+            if self.report.has_error_at(self.sheet.name, rec.number, status_header):
+                return None  # e.g. a formula with no saved value: already said, and better
             coloured = cell is not None and cell.fill is not None
             why = (
                 "The status is shown only by the cell's colour. "

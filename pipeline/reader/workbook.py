@@ -385,7 +385,8 @@ def _load_csv(path: Path, data: bytes, report: IssueReport) -> RawSheet:
     except csv.Error:
         delimiter = ","
     sheet = RawSheet(name=path.stem, is_csv=True)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: an unclosed quotation mark is an error, not the rest of the file in one cell.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     line = 1
     try:
         for record in reader:
@@ -397,10 +398,10 @@ def _load_csv(path: Path, data: bytes, report: IssueReport) -> RawSheet:
     except csv.Error as exc:
         report.error(
             "format-error",
-            f"The CSV file could not be read past line {reader.line_num}: {exc}. "
-            "Check for an unclosed quotation mark.",
+            f"The CSV file could not be read from line {line} ({exc}). Check that line for "
+            "a quotation mark that is never closed, then save the file again.",
             sheet=path.stem,
-            row=reader.line_num,
+            row=line,
         )
     if delimiter == ";":
         sheet.name = path.stem

@@ -1,0 +1,49 @@
+"""Each problem is said once, in the plainest way, at its place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import ACTION_HEADERS, INPUTS, action_row
+
+from pipeline.cli import main
+from pipeline.reader import read_workbook
+
+Make = Callable[..., Path]
+
+
+def test_formula_with_no_saved_value_in_status_is_one_error(make_workbook: Make) -> None:
+    rows = [ACTION_HEADERS, action_row(ref="R1", recommendation="Rec", status='=IF(1,"Done")')]
+    errors = read_workbook(make_workbook({"Actions": rows})).report.errors
+    assert [(e.code, e.row, e.column) for e in errors] == [("formula-error", 2, "Status")]
+
+
+def test_csv_with_an_unclosed_quotation_mark_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text(
+        ",".join(ACTION_HEADERS) + "\n"
+        + "1,R1,Rec,Act one,,,,,Ann,Aug-12,Done,Complete\n"
+        + '1,R1,Rec,"Act two,,,,,Ann,Aug-12,Done,Complete\n'
+        + "1,R1,Rec,Act three,,,,,Ann,Aug-12,Done,Complete\n",
+        encoding="utf-8",
+    )
+    (error,) = read_workbook(path).report.errors
+    assert (error.code, error.row) == ("format-error", 3)
+    assert error.message.startswith("The CSV file could not be read from line 3")
+    assert "quotation mark that is never closed" in error.message
+
+
+def test_an_error_without_a_place_is_printed_once() -> None:
+    result = CliRunner().invoke(main, ["plan", str(INPUTS / "performance-indicators.xlsx")])
+    assert result.exit_code == 1
+    headline = result.output.splitlines()[0]
+    assert headline.startswith("Error: performance-indicators.xlsx holds no improvement plan")
+    assert result.output.count("holds no improvement plan") == 1
+
+
+def test_counts_are_plural_only_when_they_should_be(make_workbook: Make) -> None:
+    rows = [ACTION_HEADERS, action_row(priority="1", ref="R1", recommendation="Rec")]
+    result = CliRunner().invoke(main, ["check", str(make_workbook({"Actions": rows}))])
+    assert "improvement plan: 1 priority, 1 recommendation, 1 action (1 Complete)" in result.output
