@@ -48,7 +48,7 @@ def template_option(standard: str) -> Callable[[F], F]:
 def fail(error: PipelineError) -> None:
     click.echo(f"Error: {error.message}", err=True)
     # An issue that only repeats the headline (no location of its own) is not printed twice.
-    echo_issues(i for i in error.issues if i.location() or i.message != error.message)
+    echo_issues(i for i in error.issues if i.location() or i.message not in error.message)
     sys.exit(1)
 
 

@@ -97,8 +97,15 @@ def check_output(out: Path | None, inputs: list[Path]) -> None:
         raise PipelineError(message, [Issue("write-error", "error", message, file=str(out))])
 
 
+NOTHING_WRITTEN = " Nothing was written."
+
+
 def read_valid(path: Path, kind: str, role: str = "") -> WorkbookResult:
-    """Read a workbook that must be valid and hold what `kind` needs, or raise."""
+    """Read a workbook that must be valid and hold what `kind` needs, or raise.
+
+    The messages say what is wrong with this workbook; the callers add that nothing was
+    written (once, however many workbooks a document reads).
+    """
     from pipeline.reader import read_workbook
 
     path = Path(path)
@@ -107,13 +114,13 @@ def read_valid(path: Path, kind: str, role: str = "") -> WorkbookResult:
     if not report.ok:
         raise PipelineError(
             f"{path.name} has {_problems(len(report.errors))} to fix before the "
-            f"{_WHAT.get(kind, kind)} can be made; nothing was written.",
+            f"{_WHAT.get(kind, kind)} can be made.",
             report.errors + report.warnings,
         )
     needs = {"briefing": "plan", "response-update": "response"}.get(kind, kind)
     held = {"plan": result.plan, "performance": result.indicators, "response": result.response}
     if held[needs] is None:
-        message = f"{path.name}{role} {_HOLDS_NONE[needs]} Nothing was written."
+        message = f"{path.name}{role} {_HOLDS_NONE[needs]}"
         raise PipelineError(message, [Issue("missing-sheet", "error", message, file=str(path))])
     return result
 
@@ -129,7 +136,10 @@ def make_document(
 ) -> Produced:
     """Make the plan, performance report, cabinet response or its update for `workbook`."""
     check_output(out, [workbook])
-    result = read_valid(workbook, kind)
+    try:
+        result = read_valid(workbook, kind)
+    except PipelineError as error:
+        raise PipelineError(error.message + NOTHING_WRITTEN, error.issues) from None
     if kind == "response-update" and result.response and not result.response.has_progress:
         first = result.response.recommendations[0] if result.response.recommendations else None
         result.report.warning(
@@ -178,7 +188,9 @@ def make_briefing(
             errors += error.issues
     if errors:
         raise PipelineError(
-            "The briefing cannot be made until these are fixed: " + " ".join(said), errors
+            "The briefing cannot be made until these are fixed: " + " ".join(said)
+            + NOTHING_WRITTEN,
+            errors,
         )
     plan_result = results[0]
     earlier: Plan | None = results[1].plan if previous is not None else None
