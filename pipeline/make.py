@@ -103,8 +103,9 @@ NOTHING_WRITTEN = " Nothing was written."
 def read_valid(path: Path, kind: str, role: str = "") -> WorkbookResult:
     """Read a workbook that must be valid and hold what `kind` needs, or raise.
 
-    The messages say what is wrong with this workbook; the callers add that nothing was
-    written (once, however many workbooks a document reads).
+    The error's message is the short headline ("plan.xlsx has 2 problems to fix"); its
+    issues carry the detail. Callers add what could not be made and that nothing was written
+    (once, however many workbooks a document reads).
     """
     from pipeline.reader import read_workbook
 
@@ -113,15 +114,17 @@ def read_valid(path: Path, kind: str, role: str = "") -> WorkbookResult:
     report = result.report
     if not report.ok:
         raise PipelineError(
-            f"{path.name} has {_problems(len(report.errors))} to fix before the "
-            f"{_WHAT.get(kind, kind)} can be made.",
+            f"{path.name} has {_problems(len(report.errors))} to fix",
             report.errors + report.warnings,
         )
     needs = {"briefing": "plan", "response-update": "response"}.get(kind, kind)
     held = {"plan": result.plan, "performance": result.indicators, "response": result.response}
     if held[needs] is None:
         message = f"{path.name}{role} {_HOLDS_NONE[needs]}"
-        raise PipelineError(message, [Issue("missing-sheet", "error", message, file=str(path))])
+        raise PipelineError(
+            f"{path.name}{role} {_HOLDS_NONE[needs].split(':')[0]}",
+            [Issue("missing-sheet", "error", message, file=str(path))],
+        )
     return result
 
 
@@ -139,7 +142,10 @@ def make_document(
     try:
         result = read_valid(workbook, kind)
     except PipelineError as error:
-        raise PipelineError(error.message + NOTHING_WRITTEN, error.issues) from None
+        raise PipelineError(
+            f"{error.message}, so the {_WHAT.get(kind, kind)} cannot be made.{NOTHING_WRITTEN}",
+            error.issues,
+        ) from None
     if kind == "response-update" and result.response and not result.response.has_progress:
         first = result.response.recommendations[0] if result.response.recommendations else None
         result.report.warning(
@@ -188,9 +194,7 @@ def make_briefing(
             errors += error.issues
     if errors:
         raise PipelineError(
-            "The briefing cannot be made until these are fixed: " + " ".join(said)
-            + NOTHING_WRITTEN,
-            errors,
+            f"The briefing cannot be made: {'; '.join(said)}.{NOTHING_WRITTEN}", errors
         )
     plan_result = results[0]
     earlier: Plan | None = results[1].plan if previous is not None else None

@@ -38,9 +38,12 @@ def test_csv_with_an_unclosed_quotation_mark_names_its_line(tmp_path: Path) -> N
 def test_an_error_without_a_place_is_printed_once() -> None:
     result = CliRunner().invoke(main, ["plan", str(INPUTS / "performance-indicators.xlsx")])
     assert result.exit_code == 1
-    headline = result.output.splitlines()[0]
-    assert headline.startswith("Error: performance-indicators.xlsx holds no improvement plan")
-    assert result.output.count("holds no improvement plan") == 1
+    lines = result.output.splitlines()
+    assert lines[0] == (
+        "Error: performance-indicators.xlsx holds no improvement plan, so the improvement plan "
+        "cannot be made. Nothing was written."
+    )
+    assert result.output.count("it needs a sheet named Actions") == 1
 
 
 def test_counts_are_plural_only_when_they_should_be(make_workbook: Make) -> None:

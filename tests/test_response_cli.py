@@ -83,7 +83,8 @@ def test_errors_exit_1_with_located_issues_and_no_document(
     out = tmp_path / "out.docx"
     code, output = run(["response", str(book), "-o", str(out)])
     assert code == 1
-    assert "1 problem to fix before the cabinet response can be made" in output
+    assert ("1 problem to fix, so the cabinet response cannot be made. "
+            "Nothing was written.") in output
     assert "Error: sheet 'Recommendations', row 4, column 'Action': Row 4: the recommendation " \
            "is not accepted" in output
     assert not out.exists()
