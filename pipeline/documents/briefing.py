@@ -204,7 +204,8 @@ def summary_blocks(plan: Plan, as_at: dt.date, as_at_text: str) -> list[Block]:
         n = len(overdue)
         blocks.append(Paragraph.of(
             f"{capitalise(count_of(n, 'action', 'actions'))} "
-            f"{'was' if n == 1 else 'were'} due before {as_at_text} and "
+            # The cut-off day itself: an "As at" of "July 2013" means 31 July 2013.
+            f"{'was' if n == 1 else 'were'} due before {format_date(as_at)} and "
             f"{'is' if n == 1 else 'are'} not complete."
         ))
     else:

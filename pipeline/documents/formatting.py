@@ -40,8 +40,15 @@ def number_words(n: int) -> str:
 
 
 def percent(part: float, whole: float) -> str:
-    """'84%': rounded half up to a whole number; a whole of 0 gives '0%'."""
+    """'84%': rounded half up to a whole number; a whole of 0 gives '0%'.
+
+    Never '100%' unless the part is the whole, nor '0%' unless the part is 0: 199 of 200
+    is '99%' and 1 of 300 is '1%', so a percentage never contradicts the count beside it.
+    """
     if not whole:
         return "0%"
     value = part * 100 / whole
-    return f"{int(value + 0.5) if value >= 0 else -int(-value + 0.5)}%"
+    rounded = int(value + 0.5) if value >= 0 else -int(-value + 0.5)
+    if 0 < part < whole:
+        rounded = min(max(rounded, 1), 99)
+    return f"{rounded}%"

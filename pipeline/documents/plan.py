@@ -215,7 +215,8 @@ def _summary_blocks(plan: Plan, as_at: dt.date, as_at_text: str) -> list[Block]:
     if late:
         blocks.append(Paragraph.of(
             f"{number_words(len(late)).capitalize()} "
-            f"{'action was' if len(late) == 1 else 'actions were'} due before {as_at_text} "
+            # The cut-off day itself: an "As at" of "July 2013" means 31 July 2013.
+            f"{'action was' if len(late) == 1 else 'actions were'} due before {format_date(as_at)} "
             f"and {'is' if len(late) == 1 else 'are'} not complete:"
         ))
         blocks.append(
