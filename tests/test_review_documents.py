@@ -52,3 +52,18 @@ def test_overdue_sentence_names_the_cut_off_day_when_as_at_is_a_month() -> None:
     assert any(t.startswith(expected) for t in texts(build_plan_document(plan)))
     assert any(t.startswith(expected) for t in texts(build_briefing_document(plan)))
     assert not any("before July 2013" in t for t in texts(build_briefing_document(plan)))
+
+
+def test_a_year_typed_as_a_number_in_a_date_column_is_kept_as_typed() -> None:
+    # Excel stores "2013" typed in a Target date cell as the number 2013; read as a serial
+    # it was 5 July 1905, printed as that date and counted overdue.
+    from pipeline.domain.plan_rules import is_overdue
+    from pipeline.reader.cells import parse_date
+    from pipeline.reader.workbook import RawCell
+
+    parsed = parse_date(RawCell(2013))
+    assert parsed == DateValue("2013", None, "text")
+    action = Action("R1", "Review", "on_track", target_date=parsed)
+    assert not is_overdue(action, dt.date(2013, 7, 30))
+    serial = parse_date(RawCell(41485))
+    assert isinstance(serial, DateValue) and serial.date == dt.date(2013, 7, 30)

@@ -128,6 +128,10 @@ def parse_date(cell: RawCell | None) -> DateValue | CellProblem | None:
     if isinstance(v, dt.date):
         return DateValue(display_text(cell), v, "day")
     if isinstance(v, (int, float)) and not isinstance(v, bool):
+        # A whole number from 1900 to 2200 is a year typed on its own ("2013"), not the
+        # serial of a day in 1905 or 1906: kept as typed, like other free text.
+        if float(v).is_integer() and 1900 <= v <= 2200:
+            return DateValue(display_text(cell), None, "text")
         # A bare number in a date column: an Excel serial date (1900 system).
         if 1 <= v < 2958466:
             d = dt.date(1899, 12, 30) + dt.timedelta(days=int(v))
