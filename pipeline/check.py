@@ -58,7 +58,7 @@ class FileCheck:
             statuses = ", ".join(f"{n} {label}" for label, n in self.status_counts().items())
             lines.append(
                 f"improvement plan: {plural(len(plan.priorities), 'priority', 'priorities')}, "
-                f"{plural(len(plan.recommendations), 'recommendation')}"
+                f"{plural(r.counts()['recommendations'], 'recommendation')}"
                 + (f" ({empty} with no actions yet)" if empty else "")
                 + f", {plural(len(plan.actions), 'action')}"
                 + (f" ({statuses})" if statuses else "")

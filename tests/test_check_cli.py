@@ -151,3 +151,15 @@ def test_python_dash_m_pipeline_runs() -> None:
         check=True,
     )
     assert "Usage:" in out.stdout and "check" in out.stdout
+
+
+def test_json_counts_distinct_refs_as_recommendations(make_workbook: Make) -> None:
+    rows = [ACTION_HEADERS,
+            action_row("One", priority="1", ref="R4", recommendation="Redesign services"),
+            action_row("Two", priority="2", ref="R4", recommendation="Redesign services"),
+            [None, "R5", "No actions yet", None, None, None, None, None, None, None, None, None]]
+    code, out = run("check", "--format", "json", str(make_workbook({"Actions": rows})))
+    assert code == 0, out
+    (f,) = json.loads(out)["files"]
+    assert f["counts"]["recommendations"] == 2  # R4 (under two priorities) and R5
+    assert f["counts"]["actions"] == 2

@@ -56,7 +56,11 @@ class WorkbookResult:
         counts: dict[str, int] = {}
         if self.plan is not None:
             counts["priorities"] = len(self.plan.priorities)
-            counts["recommendations"] = len(self.plan.recommendations)
+            # Distinct refs (a recommendation without a ref counts by its text), including
+            # those with no actions yet: one recommendation split over two places counts once.
+            counts["recommendations"] = len(
+                {r.ref.strip().lower() or r.text for r in self.plan.recommendations}
+            )
             counts["actions"] = len(self.plan.actions)
         if self.indicators is not None:
             counts["indicators"] = len(self.indicators.indicators)
