@@ -248,6 +248,13 @@ def _moved(previous: Plan, plan: Plan, pair: ActionPair) -> str:
     )
 
 
+def _changed(one: str, many: str, what: str, items: list[str]) -> list[Block]:
+    """'Two actions have been completed:' and the bulleted list of them."""
+    n = len(items)
+    intro = f"{capitalise(count_of(n, one, many))} {'has' if n == 1 else 'have'} {what}"
+    return _list(intro, items)
+
+
 def _list(intro: str, items: list[str]) -> list[Block]:
     return [Paragraph.of(intro)] + [Paragraph.of(i, style="List Bullet") for i in items]
 
@@ -268,49 +275,26 @@ def changes_blocks(previous: Plan, plan: Plan, changes: PlanChanges) -> list[Blo
         return blocks
     done = changes.completed_since
     if done:
-        n = len(done)
-        blocks += _list(
-            f"{capitalise(count_of(n, 'action', 'actions'))} "
-            f"{'has' if n == 1 else 'have'} been completed:",
-            [_named(p.after) for p in done],
-        )
+        blocks += _changed("action", "actions", "been completed:",
+                           [_named(p.after) for p in done])
     else:
         blocks.append(Paragraph.of("No actions have been completed."))
     if changes.worsened:
-        n = len(changes.worsened)
-        blocks += _list(
-            f"{capitalise(count_of(n, 'action', 'actions'))} "
-            f"{'has' if n == 1 else 'have'} moved to a worse status:",
-            [_moved(previous, plan, p) for p in changes.worsened],
-        )
+        blocks += _changed("action", "actions", "moved to a worse status:",
+                           [_moved(previous, plan, p) for p in changes.worsened])
     if changes.improved:
-        n = len(changes.improved)
-        blocks += _list(
-            f"{capitalise(count_of(n, 'action', 'actions'))} "
-            f"{'has' if n == 1 else 'have'} moved to a better status:",
-            [_moved(previous, plan, p) for p in changes.improved],
-        )
+        blocks += _changed("action", "actions", "moved to a better status:",
+                           [_moved(previous, plan, p) for p in changes.improved])
     if changes.added:
-        n = len(changes.added)
-        blocks += _list(
-            f"{capitalise(count_of(n, 'new action', 'new actions'))} "
-            f"{'has' if n == 1 else 'have'} been added:",
-            [_named(a) for a in changes.added],
-        )
+        blocks += _changed("new action", "new actions", "been added:",
+                           [_named(a) for a in changes.added])
     if changes.removed:
-        n = len(changes.removed)
-        blocks += _list(
-            f"{capitalise(count_of(n, 'action', 'actions'))} "
-            f"{'has' if n == 1 else 'have'} been removed:",
-            [_named(a) for a in changes.removed],
-        )
+        blocks += _changed("action", "actions", "been removed:",
+                           [_named(a) for a in changes.removed])
     if changes.reworded:
-        n = len(changes.reworded)
-        blocks += _list(
-            f"{capitalise(count_of(n, 'action', 'actions'))} "
-            f"{'has' if n == 1 else 'have'} been reworded:",
-            [f"{_named(p.after)} (was: {p.before.text})" for p in changes.reworded],
-        )
+        blocks += _changed("action", "actions", "been reworded:", [
+            f"{_named(p.after)} (was: {p.before.text})" for p in changes.reworded
+        ])
     return blocks
 
 
