@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -45,11 +45,27 @@ def template_option(standard: str) -> Callable[[F], F]:
     )
 
 
-def fail(error: PipelineError) -> None:
+def fail(error: PipelineError) -> NoReturn:
     click.echo(f"Error: {error.message}", err=True)
     # An issue that only repeats the headline (no location of its own) is not printed twice.
     echo_issues(i for i in error.issues if i.location() or i.message not in error.message)
     sys.exit(1)
+
+
+def make_one(
+    kind: str, workbook: Path, out: Path | None, template: Path | None
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Make one document, print its warnings and where it went (or fail with the issues);
+    returns what went in and what the written document was read to hold."""
+    from pipeline.make import make_document
+
+    try:
+        run = make_document(kind, workbook, out, template=template)
+    except PipelineError as error:
+        fail(error)
+    echo_issues(run.warnings)
+    click.echo(f"Wrote {run.path}")
+    return run.expected, run.written
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -123,16 +139,7 @@ def plan(workbook: Path, out: Path | None, template: Path | None) -> None:
 
     Exits 1, writing nothing, when the workbook has problems to fix.
     """
-    from pipeline.make import make_document
-
-    try:
-        run = make_document("plan", workbook, out, template=template)
-    except PipelineError as error:
-        fail(error)
-        return
-    echo_issues(run.warnings)
-    click.echo(f"Wrote {run.path}")
-    e, w = run.expected, run.written
+    e, w = make_one("plan", workbook, out, template)
     click.echo(
         f"{e['actions']} actions and {e['recommendations']} recommendations in, "
         f"{w['actions']} and {w['recommendations']} written"
@@ -178,17 +185,8 @@ def response(workbook: Path, update: bool, out: Path | None, template: Path | No
 
     Exits 1, writing nothing, when the workbook has problems to fix.
     """
-    from pipeline.make import make_document
-
     kind = "response-update" if update else "response"
-    try:
-        run = make_document(kind, workbook, out, template=template)
-    except PipelineError as error:
-        fail(error)
-        return
-    echo_issues(run.warnings)
-    click.echo(f"Wrote {run.path}")
-    e, w = run.expected, run.written
+    e, w = make_one(kind, workbook, out, template)
     click.echo(f"{e['recommendations']} recommendations in, {w['recommendations']} written")
 
 
@@ -265,16 +263,7 @@ def performance(workbook: Path, out: Path | None, template: Path | None) -> None
     "Item | August 2018 | November 2018" (a .csv file will do).
     Exits 1, writing nothing, when the workbook has problems to fix.
     """
-    from pipeline.make import make_document
-
-    try:
-        run = make_document("performance", workbook, out, template=template)
-    except PipelineError as error:
-        fail(error)
-        return
-    echo_issues(run.warnings)
-    click.echo(f"Wrote {run.path}")
-    e, w = run.expected, run.written
+    e, w = make_one("performance", workbook, out, template)
     click.echo(f"{e['indicators']} indicators in, {w['indicators']} written")
 
 
