@@ -204,7 +204,7 @@ def audit_document(path: Path) -> list[Finding]:
     """
     from lxml.etree import XMLSyntaxError
 
-    from pipeline.status import contrast_ratio
+    from pipeline.domain.status import contrast_ratio
 
     path = Path(path)
     try:

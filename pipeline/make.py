@@ -18,7 +18,7 @@ from pipeline.issues import Issue, PipelineError
 from pipeline.produce import Produced, produce
 
 if TYPE_CHECKING:
-    from pipeline.model import IndicatorSet, Plan
+    from pipeline.domain.model import IndicatorSet, Plan
     from pipeline.reader import WorkbookResult
 
 DEFAULT_OUTPUTS = Path("outputs")

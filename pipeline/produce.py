@@ -23,7 +23,7 @@ from pipeline.issues import Issue, PipelineError
 
 if TYPE_CHECKING:
     from pipeline.documents.docmodel import DocumentModel
-    from pipeline.model import IndicatorSet, Plan
+    from pipeline.domain.model import IndicatorSet, Plan
     from pipeline.reader import WorkbookResult
 
 KINDS: tuple[str, ...] = ("plan", "briefing", "performance", "response", "response-update")

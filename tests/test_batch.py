@@ -22,7 +22,7 @@ from openpyxl import Workbook, load_workbook
 from pipeline.batch.discover import discover_inputs, workbook_names
 from pipeline.batch.layout import document_month
 from pipeline.cli import main
-from pipeline.model import DateValue, Details
+from pipeline.domain.model import DateValue, Details
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "inputs"

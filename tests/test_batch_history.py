@@ -15,8 +15,7 @@ from pipeline.batch.history import (
     merge_earlier_series,
     open_readonly,
 )
-from pipeline.domain.periods import month_period
-from pipeline.model import (
+from pipeline.domain.model import (
     Action,
     DateValue,
     Details,
@@ -27,7 +26,8 @@ from pipeline.model import (
     Priority,
     Recommendation,
 )
-from pipeline.status import DEFAULT_SCHEME
+from pipeline.domain.periods import month_period
+from pipeline.domain.status import DEFAULT_SCHEME
 
 RUN_DATE = dt.date(2013, 9, 1)
 

@@ -12,7 +12,7 @@ from conftest import INPUTS
 
 from pipeline.batch.layout import document_month
 from pipeline.cli import main
-from pipeline.model import DateValue, Details
+from pipeline.domain.model import DateValue, Details
 
 
 def test_response_is_filed_under_its_cabinet_meeting() -> None:

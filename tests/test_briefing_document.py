@@ -20,9 +20,9 @@ from pipeline.documents.briefing import (
 )
 from pipeline.documents.docmodel import Heading, Paragraph
 from pipeline.documents.formatting import format_date_value
-from pipeline.model import Action, Details, Plan, Priority, Recommendation
+from pipeline.domain.model import Action, Details, Plan, Priority, Recommendation
+from pipeline.domain.status import DEFAULT_SCHEME
 from pipeline.reader import read_workbook
-from pipeline.status import DEFAULT_SCHEME
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_PLAN = ROOT / "inputs" / "childrens-services-improvement-plan.xlsx"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.model import DateValue
+from pipeline.domain.model import DateValue
 from pipeline.reader.cells import CellProblem, display_text, parse_date, parse_number, text_value
 from pipeline.reader.workbook import RawCell
 from pipeline.text import clean_text, normalise_label

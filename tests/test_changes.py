@@ -11,8 +11,8 @@ from pipeline.domain.changes import (
     normalise_text,
     text_similarity,
 )
-from pipeline.model import Action, Details, Plan, Priority, Recommendation, StatusKey
-from pipeline.status import DEFAULT_SCHEME
+from pipeline.domain.model import Action, Details, Plan, Priority, Recommendation, StatusKey
+from pipeline.domain.status import DEFAULT_SCHEME
 
 
 def plan(*actions: tuple[str, str, StatusKey]) -> Plan:

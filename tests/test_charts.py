@@ -19,7 +19,7 @@ from pipeline.documents.charts import (
     trend_charts,
 )
 from pipeline.documents.docmodel import DocumentModel, Heading, Image
-from pipeline.model import Comparator, Indicator, Observation, Period
+from pipeline.domain.model import Comparator, Indicator, Observation, Period
 from pipeline.render.engine import render_document
 
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"

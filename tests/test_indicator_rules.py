@@ -14,9 +14,9 @@ from pipeline.domain.indicator_rules import (
     reading,
     status,
 )
+from pipeline.domain.model import Comparator, Indicator, Observation
 from pipeline.domain.periods import parse_period
-from pipeline.model import Comparator, Indicator, Observation
-from pipeline.status import contrast_ratio
+from pipeline.domain.status import contrast_ratio
 
 
 def obs(period: str, value: float | None) -> Observation:

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.documents.performance import build_performance_document
+from pipeline.domain.model import Comparator, Details, Indicator, IndicatorSet, Observation
 from pipeline.domain.periods import parse_period
-from pipeline.model import Comparator, Details, Indicator, IndicatorSet, Observation
 from pipeline.render.engine import render_document
 
 BURY = (

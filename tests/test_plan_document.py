@@ -18,12 +18,7 @@ from pipeline.documents.plan import (
     priority_heading,
     sentence_case,
 )
-from pipeline.domain.plan_rules import (
-    overdue_actions,
-    recommendations_without_actions,
-    status_counts,
-)
-from pipeline.model import (
+from pipeline.domain.model import (
     Action,
     DateValue,
     Details,
@@ -33,8 +28,13 @@ from pipeline.model import (
     StatusEntry,
     StatusScheme,
 )
+from pipeline.domain.plan_rules import (
+    overdue_actions,
+    recommendations_without_actions,
+    status_counts,
+)
+from pipeline.domain.status import DEFAULT_SCHEME
 from pipeline.render.engine import render_document
-from pipeline.status import DEFAULT_SCHEME
 
 TRICKY = "Tom & Jerry <b> \"quoted\" 'single' £250 – 😀"
 

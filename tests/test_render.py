@@ -24,8 +24,8 @@ from pipeline.documents.docmodel import (
     Table,
 )
 from pipeline.documents.formatting import format_date, format_date_value, number_words, percent
+from pipeline.domain.model import DateValue
 from pipeline.issues import PipelineError
-from pipeline.model import DateValue
 from pipeline.render.engine import render_bytes, render_document
 from pipeline.render.templates import TEMPLATE_NAMES, shipped_templates_dir, template_path
 

@@ -17,7 +17,7 @@ from pipeline.documents.response import (
     build_response_document,
     missing_recommendations,
 )
-from pipeline.model import ScrutinyResponse
+from pipeline.domain.model import ScrutinyResponse
 from pipeline.reader import read_workbook
 from pipeline.render.engine import render_document
 

@@ -6,6 +6,13 @@ import datetime as dt
 
 import pytest
 
+from pipeline.domain.model import (
+    DateValue,
+    Details,
+    ScrutinyRecommendation,
+    ScrutinyResponse,
+    Theme,
+)
 from pipeline.domain.response_rules import (
     DUTY,
     decision_counts_by_theme,
@@ -18,7 +25,6 @@ from pipeline.domain.response_rules import (
     suggest_decision,
     summary_sentence,
 )
-from pipeline.model import DateValue, Details, ScrutinyRecommendation, ScrutinyResponse, Theme
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ from pipeline.documents.briefing import build_briefing_document, status_sentence
 from pipeline.documents.docmodel import DocumentModel, Paragraph
 from pipeline.documents.formatting import percent
 from pipeline.documents.plan import build_plan_document
-from pipeline.model import Action, DateValue, Details, Plan, Priority, Recommendation
-from pipeline.status import DEFAULT_SCHEME
+from pipeline.domain.model import Action, DateValue, Details, Plan, Priority, Recommendation
+from pipeline.domain.status import DEFAULT_SCHEME
 
 
 def plan_of(actions: list[Action], as_at: DateValue) -> Plan:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.model import STATUS_KEYS
-from pipeline.status import (
+from pipeline.domain.model import STATUS_KEYS
+from pipeline.domain.status import (
     DEFAULT_SCHEME,
     best_text_colour,
     contrast_ratio,

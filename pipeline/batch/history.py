@@ -19,7 +19,7 @@ import sqlite3
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pipeline.model import (
+from pipeline.domain.model import (
     Action,
     DateValue,
     Details,
@@ -356,7 +356,7 @@ def load_previous_plan(
     run with an earlier as-at date, as a Plan usable as the briefing's `previous`."""
     if conn is None:
         return None
-    from pipeline.status import DEFAULT_SCHEME
+    from pipeline.domain.status import DEFAULT_SCHEME
 
     d = plan.details
     as_at, _ = _as_at(plan, run_date)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from pipeline.model import DateValue, Details
+from pipeline.domain.model import DateValue, Details
 
 
 def _date_of(value: DateValue | None) -> dt.date | None:

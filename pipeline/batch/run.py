@@ -33,8 +33,8 @@ from pipeline import __version__
 from pipeline.batch.discover import discover_inputs, workbook_names
 from pipeline.batch.history import HISTORY_FILE, History, HistoryError
 from pipeline.batch.layout import document_month, document_path
+from pipeline.domain.model import IndicatorSet, Plan
 from pipeline.issues import Issue, PipelineError
-from pipeline.model import IndicatorSet, Plan
 
 WORK_FOLDER = ".work"
 LOCK_FILE = ".batch.lock"

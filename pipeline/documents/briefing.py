@@ -31,12 +31,12 @@ from pipeline.documents.formatting import format_date, format_date_value, number
 from pipeline.documents.performance import Assessment
 from pipeline.documents.plan import recommendation_heading, status_cell
 from pipeline.domain.changes import ActionPair, PlanChanges, compare_plans
+from pipeline.domain.model import Action, IndicatorSet, Plan, Recommendation, StatusKey
 from pipeline.domain.plan_rules import (
     is_overdue,
     recommendations_without_actions,
     status_counts,
 )
-from pipeline.model import Action, IndicatorSet, Plan, Recommendation, StatusKey
 
 # A4 portrait with 2 cm margins leaves 17 cm: five columns keep the text readable (seven were
 # too cramped), the action in bold with its recommendation below it, lead above target date.
@@ -236,7 +236,7 @@ def _label(plan: Plan, key: StatusKey) -> str:
     try:
         return plan.scheme.label(key)
     except KeyError:
-        from pipeline.status import DEFAULT_SCHEME
+        from pipeline.domain.status import DEFAULT_SCHEME
 
         return DEFAULT_SCHEME.label(key)
 

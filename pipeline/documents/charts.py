@@ -32,7 +32,7 @@ from pipeline.domain.indicator_rules import (
     normalise_unit,
     reading,
 )
-from pipeline.model import Indicator
+from pipeline.domain.model import Indicator
 
 CHART_WIDTH_CM = 16.0
 CHART_HEIGHT_CM = 6.5

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipeline.model import DateValue
+from pipeline.domain.model import DateValue
 
 _WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 

@@ -36,7 +36,7 @@ from pipeline.domain.indicator_rules import (
     reading,
     status,
 )
-from pipeline.model import Indicator, IndicatorSet, Observation
+from pipeline.domain.model import Indicator, IndicatorSet, Observation
 
 DEFAULT_TITLE = "Performance report"
 NO_TARGET = "No target"

@@ -29,12 +29,12 @@ from pipeline.documents.formatting import (
     number_words,
     percent,
 )
+from pipeline.domain.model import Action, Plan, Priority, Recommendation, StatusEntry, StatusKey
 from pipeline.domain.plan_rules import (
     overdue_actions,
     recommendations_without_actions,
     status_counts,
 )
-from pipeline.model import Action, Plan, Priority, Recommendation, StatusEntry, StatusKey
 
 # A4 landscape with 1.27 cm margins leaves 27.16 cm: Action and Progress widest.
 ACTION_COLUMNS: tuple[Column, ...] = (
@@ -125,7 +125,7 @@ def _entry(plan: Plan, key: StatusKey) -> StatusEntry:
         return plan.scheme.entry(key)
     except KeyError:
         # A status the workbook's key does not define: fall back to the default scheme's.
-        from pipeline.status import DEFAULT_SCHEME
+        from pipeline.domain.status import DEFAULT_SCHEME
 
         return DEFAULT_SCHEME.entry(key)
 

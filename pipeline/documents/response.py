@@ -27,12 +27,12 @@ from pipeline.documents.docmodel import (
     Table,
 )
 from pipeline.documents.formatting import format_date_value
+from pipeline.domain.model import DECISIONS, ScrutinyRecommendation, ScrutinyResponse, Theme
 from pipeline.domain.response_rules import (
     decision_counts,
     decision_counts_by_theme,
     summary_sentence,
 )
-from pipeline.model import DECISIONS, ScrutinyRecommendation, ScrutinyResponse, Theme
 
 TITLE = "Cabinet Response to Scrutiny Report"
 UPDATE_TITLE = "Update on Action Plan \u2013 Cabinet Response to Scrutiny Report"

@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from pipeline.model import Action, Plan, StatusKey
+from pipeline.domain.model import Action, Plan, StatusKey
 
 REWORD_THRESHOLD = 0.6
 

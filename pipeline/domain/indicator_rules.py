@@ -1,6 +1,6 @@
 """Indicator rules: latest and previous values, status against target, direction, comparators.
 
-Plain functions on the dataclasses of `pipeline.model`; they return small frozen
+Plain functions on the dataclasses of `pipeline.domain.model`; they return small frozen
 dataclasses and never touch files. The rules follow the indicator pages councils
 publish (Torbay's "Current Status / Since last period / It's best to be high"):
 
@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from pipeline.model import Indicator, Observation, Period, Polarity
+from pipeline.domain.model import Indicator, Observation, Period, Polarity
 
 DEFAULT_TOLERANCE = 0.10  # of the target
 

@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 import re
 
-from pipeline.model import Period
+from pipeline.domain.model import Period
 
 MONTHS: dict[str, int] = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,

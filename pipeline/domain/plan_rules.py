@@ -1,10 +1,10 @@
-"""Domain rules of an improvement plan: plain functions on `pipeline.model.Plan`."""
+"""Domain rules of an improvement plan: plain functions on `pipeline.domain.model.Plan`."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from pipeline.model import Action, Plan, Recommendation, StatusKey
+from pipeline.domain.model import Action, Plan, Recommendation, StatusKey
 
 
 def status_counts(plan: Plan) -> dict[StatusKey, int]:

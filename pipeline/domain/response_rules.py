@@ -1,6 +1,6 @@
 """Domain rules of the cabinet response to scrutiny recommendations.
 
-Plain functions on the dataclasses of `pipeline.model`: decisions as councils
+Plain functions on the dataclasses of `pipeline.domain.model`: decisions as councils
 type them, recommendation numbers ("2a", "2 b)", "4(c)"), counts of decisions by
 theme, and the statutory two-month deadline for the executive's response
 (Local Government Act 2000, section 9FE).
@@ -13,7 +13,7 @@ import datetime as dt
 import difflib
 import re
 
-from pipeline.model import DECISIONS, Decision, Details, ScrutinyResponse, Theme
+from pipeline.domain.model import DECISIONS, Decision, Details, ScrutinyResponse, Theme
 from pipeline.text import normalise_label
 
 DUTY = "Local Government Act 2000, section 9FE"

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.domain.model import Details, IndicatorSet, Plan, ScrutinyResponse
 from pipeline.issues import IssueReport
-from pipeline.model import Details, IndicatorSet, Plan, ScrutinyResponse
 from pipeline.reader.columns import (
     ACTIONS,
     DETAILS_NAMES,
@@ -154,11 +154,11 @@ def _place(found: _Sheets, slot: str, sheet: RawSheet, report: IssueReport) -> N
 
 def read_workbook(path: Path) -> WorkbookResult:
     """Read, validate and model one workbook or CSV file."""
+    from pipeline.domain.status import DEFAULT_SCHEME
     from pipeline.reader.actions import read_actions
     from pipeline.reader.details import read_details
     from pipeline.reader.headers import find_header
     from pipeline.reader.rag_key import read_rag_key
-    from pipeline.status import DEFAULT_SCHEME
 
     path = Path(path)
     report = IssueReport(file=str(path))

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.issues import IssueReport
-from pipeline.model import (
+from pipeline.domain.model import (
     Action,
     DateValue,
     Details,
@@ -15,6 +14,8 @@ from pipeline.model import (
     Source,
     StatusScheme,
 )
+from pipeline.domain.status import accepted_values, match_status, suggest_status
+from pipeline.issues import IssueReport
 from pipeline.reader.cells import CellProblem, parse_date
 from pipeline.reader.headers import (
     HeaderMatch,
@@ -25,7 +26,6 @@ from pipeline.reader.headers import (
     warn_hidden_rows,
 )
 from pipeline.reader.workbook import RawSheet, is_empty
-from pipeline.status import accepted_values, match_status, suggest_status
 from pipeline.text import normalise_label, one_line
 
 _PRIORITY = re.compile(

@@ -26,8 +26,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from pipeline.domain.model import DECISIONS
 from pipeline.issues import PipelineError
-from pipeline.model import DECISIONS
 
 KINDS: tuple[str, ...] = ("plan", "indicators", "response")
 

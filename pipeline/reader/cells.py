@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from pipeline.model import DateValue
+from pipeline.domain.model import DateValue
 from pipeline.reader.workbook import RawCell, is_empty
 from pipeline.text import clean_text
 

@@ -151,7 +151,7 @@ RECOMMENDATIONS = SheetSpec(
 
 DETAILS_NAMES = ("Details", "Detail", "About", "Cover", "Report details")
 
-# Details keys: attribute of pipeline.model.Details -> accepted spellings.
+# Details keys: attribute of pipeline.domain.model.Details -> accepted spellings.
 DETAILS_KEYS: dict[str, tuple[str, ...]] = {
     "title": ("Title", "Report title", "Plan title"),
     "organisation": ("Organisation", "Organization", "Council", "Authority"),

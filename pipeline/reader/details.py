@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from pipeline.domain.model import DateValue, Details
 from pipeline.issues import IssueReport
-from pipeline.model import DateValue, Details
 from pipeline.reader.cells import CellProblem, parse_date, parse_number, text_value
 from pipeline.reader.columns import DETAILS_DATE_KEYS, DETAILS_KEYS
 from pipeline.reader.workbook import RawSheet

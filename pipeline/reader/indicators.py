@@ -16,9 +16,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.domain.indicator_rules import normalise_unit, parse_polarity
+from pipeline.domain.model import (
+    Comparator,
+    Details,
+    Indicator,
+    IndicatorSet,
+    Observation,
+    Period,
+    Source,
+)
 from pipeline.domain.periods import parse_period
 from pipeline.issues import IssueReport
-from pipeline.model import Comparator, Details, Indicator, IndicatorSet, Observation, Period, Source
 from pipeline.reader.cells import CellProblem, display_text, parse_number
 from pipeline.reader.columns import INDICATORS, VALUES, ColumnSpec
 from pipeline.reader.headers import (

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from pipeline.issues import IssueReport
-from pipeline.model import STATUS_KEYS, StatusKey, StatusScheme
-from pipeline.reader.cells import text_value
-from pipeline.reader.columns import RAG_KEY
-from pipeline.reader.headers import find_header, records
-from pipeline.reader.workbook import RawSheet
-from pipeline.status import (
+from pipeline.domain.model import STATUS_KEYS, StatusKey, StatusScheme
+from pipeline.domain.status import (
     DEFAULT_SCHEME,
     contrast_ratio,
     parse_colour,
     parse_meaning,
     scheme_from_key,
 )
+from pipeline.issues import IssueReport
+from pipeline.reader.cells import text_value
+from pipeline.reader.columns import RAG_KEY
+from pipeline.reader.headers import find_header, records
+from pipeline.reader.workbook import RawSheet
 
 _MEANINGS = "complete, on track, at risk, behind schedule or not started"
 

@@ -9,6 +9,15 @@ from __future__ import annotations
 
 import re
 
+from pipeline.domain.model import (
+    DateValue,
+    Decision,
+    Details,
+    ScrutinyRecommendation,
+    ScrutinyResponse,
+    Source,
+    Theme,
+)
 from pipeline.domain.response_rules import (
     DUTY,
     decision_choices,
@@ -20,15 +29,6 @@ from pipeline.domain.response_rules import (
     suggest_decision,
 )
 from pipeline.issues import IssueReport
-from pipeline.model import (
-    DateValue,
-    Decision,
-    Details,
-    ScrutinyRecommendation,
-    ScrutinyResponse,
-    Source,
-    Theme,
-)
 from pipeline.reader.cells import CellProblem, excel_error, parse_date
 from pipeline.reader.headers import HeaderMatch, Record, read_text, records, warn_hidden_rows
 from pipeline.reader.workbook import RawSheet

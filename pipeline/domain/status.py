@@ -10,7 +10,7 @@ import difflib
 import re
 from functools import lru_cache
 
-from pipeline.model import STATUS_KEYS, StatusEntry, StatusKey, StatusScheme
+from pipeline.domain.model import STATUS_KEYS, StatusEntry, StatusKey, StatusScheme
 
 WHITE = "FFFFFF"
 BLACK = "0B0C0C"
