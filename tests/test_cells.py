@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.domain.model import DateValue
 from pipeline.reader.cells import CellProblem, display_text, parse_date, parse_number, text_value
-from pipeline.reader.workbook import RawCell
+from pipeline.reader.raw import RawCell
 from pipeline.text import clean_text, normalise_label
 
 

@@ -59,7 +59,7 @@ def test_a_year_typed_as_a_number_in_a_date_column_is_kept_as_typed() -> None:
     # it was 5 July 1905, printed as that date and counted overdue.
     from pipeline.domain.plan_rules import is_overdue
     from pipeline.reader.cells import parse_date
-    from pipeline.reader.workbook import RawCell
+    from pipeline.reader.raw import RawCell
 
     parsed = parse_date(RawCell(2013))
     assert parsed == DateValue("2013", None, "text")

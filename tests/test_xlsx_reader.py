@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.issues import IssueReport
-from pipeline.reader.workbook import RawSheet, load_sheets
+from pipeline.reader.raw import RawSheet
+from pipeline.reader.workbook import load_sheets
 from pipeline.reader.xlsx import column_index, column_letter, from_excel, is_date_format
 
 NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'

@@ -25,7 +25,7 @@ from pipeline.reader.headers import (
     records,
     warn_hidden_rows,
 )
-from pipeline.reader.workbook import RawSheet, is_empty
+from pipeline.reader.raw import RawSheet, is_empty
 from pipeline.text import normalise_label, one_line
 
 _PRIORITY = re.compile(

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.domain.model import DateValue
-from pipeline.reader.workbook import RawCell, is_empty
+from pipeline.reader.raw import RawCell, is_empty
 from pipeline.text import clean_text
 
 MONTHS = {

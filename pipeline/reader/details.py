@@ -6,7 +6,7 @@ from pipeline.domain.model import DateValue, Details
 from pipeline.issues import IssueReport
 from pipeline.reader.cells import CellProblem, parse_date, parse_number, text_value
 from pipeline.reader.columns import DETAILS_DATE_KEYS, DETAILS_KEYS
-from pipeline.reader.workbook import RawSheet
+from pipeline.reader.raw import RawSheet
 from pipeline.text import normalise_label
 
 _LOOKUP: dict[str, str] = {

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pipeline.issues import IssueReport
 from pipeline.reader.cells import excel_error, text_value
 from pipeline.reader.columns import SheetSpec
-from pipeline.reader.workbook import RawCell, RawRow, RawSheet, is_empty
+from pipeline.reader.raw import RawCell, RawRow, RawSheet, is_empty
 from pipeline.reader.xlsx import column_letter as get_column_letter
 from pipeline.text import normalise_label, one_line
 

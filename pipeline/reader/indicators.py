@@ -39,7 +39,7 @@ from pipeline.reader.headers import (
     records,
     warn_hidden_rows,
 )
-from pipeline.reader.workbook import RawCell, RawRow, RawSheet, is_empty
+from pipeline.reader.raw import RawCell, RawRow, RawSheet, is_empty
 from pipeline.reader.xlsx import column_letter as get_column_letter
 from pipeline.text import normalise_label, one_line
 

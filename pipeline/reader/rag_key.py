@@ -14,7 +14,7 @@ from pipeline.issues import IssueReport
 from pipeline.reader.cells import text_value
 from pipeline.reader.columns import RAG_KEY
 from pipeline.reader.headers import find_header, records
-from pipeline.reader.workbook import RawSheet
+from pipeline.reader.raw import RawSheet
 
 _MEANINGS = "complete, on track, at risk, behind schedule or not started"
 

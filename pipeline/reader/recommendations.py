@@ -31,7 +31,7 @@ from pipeline.domain.response_rules import (
 from pipeline.issues import IssueReport
 from pipeline.reader.cells import CellProblem, excel_error, parse_date
 from pipeline.reader.headers import HeaderMatch, Record, read_text, records, warn_hidden_rows
-from pipeline.reader.workbook import RawSheet
+from pipeline.reader.raw import RawSheet
 from pipeline.text import normalise_label, one_line
 
 # "2. Quality Assurance of Systems and Processes" in a Theme cell: number and title.

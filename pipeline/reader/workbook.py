@@ -9,64 +9,21 @@ number format, merged cells already spread the way a person reads them.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from pipeline.issues import IssueReport
+from pipeline.reader.raw import RawCell, RawRow, RawSheet, is_empty
 from pipeline.text import EXCEL_CELL_LIMIT
-
-CellValue = str | int | float | bool | dt.datetime | dt.date | dt.time | None
 
 # Refuse a workbook whose XML would inflate past this (a "zip bomb").
 MAX_UNCOMPRESSED = 300 * 1024 * 1024
 MAX_RATIO = 200
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-@dataclass
-class RawCell:
-    value: CellValue
-    number_format: str = "General"
-    fill: str | None = None  # the cell's solid fill colour when it has one (hex)
-
-
-EMPTY = RawCell(None)
-
-
-@dataclass
-class RawRow:
-    number: int  # the row number Excel shows
-    cells: list[RawCell]
-    hidden: bool = False
-
-    def cell(self, index: int) -> RawCell:
-        return self.cells[index] if index < len(self.cells) else EMPTY
-
-    def is_blank(self) -> bool:
-        return all(is_empty(c.value) for c in self.cells)
-
-
-@dataclass
-class RawSheet:
-    name: str
-    rows: list[RawRow] = field(default_factory=list)
-    hidden: bool = False
-    is_csv: bool = False
-    hidden_columns: list[str] = field(default_factory=list)
-    # Cells holding a formula with no saved result: (row, column letter, formula).
-    uncached_formulas: list[tuple[int, str, str]] = field(default_factory=list)
-    # Cells longer than Excel's 32,767-character limit: (row, column letter, length).
-    long_cells: list[tuple[int, str, int]] = field(default_factory=list)
-
-
-def is_empty(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def load_sheets(path: Path, report: IssueReport) -> list[RawSheet]:

@@ -27,7 +27,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from pipeline.reader.workbook import RawCell, RawRow, RawSheet, is_empty
+from pipeline.reader.raw import RawCell, RawRow, RawSheet, is_empty
 from pipeline.text import EXCEL_CELL_LIMIT
 
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
