@@ -27,7 +27,7 @@ SHEETS = {
 HEADERS = {
     "plan": [
         "Priority", "Ref", "Recommendation", "Action", "Outcome", "Source", "Measure",
-        "Timescale", "Lead", "Target date", "Progress", "Status",
+        "Timescale", "Lead", "Target date", "Revised target date", "Progress", "Status",
     ],
     "indicators": [
         "Code", "Title", "Theme", "Polarity", "Unit", "Target", "Tolerance",

@@ -27,9 +27,15 @@ from pipeline.documents.docmodel import (
     Run,
     Table,
 )
-from pipeline.documents.formatting import format_date, format_date_value, number_words, percent
+from pipeline.documents.formatting import (
+    format_date,
+    format_date_value,
+    format_moved_date,
+    number_words,
+    percent,
+)
 from pipeline.documents.performance import Assessment
-from pipeline.documents.plan import recommendation_heading, status_cell
+from pipeline.documents.plan import recommendation_heading, redated_sentence, status_cell
 from pipeline.domain.changes import ActionPair, PlanChanges, compare_plans
 from pipeline.domain.model import Action, IndicatorSet, Plan, Recommendation, StatusKey
 from pipeline.domain.plan_rules import (
@@ -37,6 +43,7 @@ from pipeline.domain.plan_rules import (
     recommendations_without_actions,
     status_counts,
 )
+from pipeline.domain.slippage import DateMove, carry_earlier_dates, date_moves
 
 # A4 portrait with 2 cm margins leaves 17 cm: five columns keep the text readable (seven were
 # too cramped), the action in bold with its recommendation below it, lead above target date.
@@ -51,6 +58,14 @@ RECOMMENDATION_PREFIX = "\nRecommendation: "
 TARGET_PREFIX = "\nTarget date: "
 LATE_HEADERS: tuple[str, ...] = tuple(c.header for c in LATE_COLUMNS)
 LATE_CAPTION = "Actions behind schedule or overdue"
+MOVED_COLUMNS: tuple[Column, ...] = (
+    Column("Ref", 1.2),
+    Column("Action", 5.0),
+    Column("Old target date", 2.6),
+    Column("New target date", 2.6),
+    Column("Reason given", 5.6),
+)
+MOVED_HEADERS: tuple[str, ...] = tuple(c.header for c in MOVED_COLUMNS)
 
 _ORDINALS = (
     "first", "second", "third", "fourth", "fifth",
@@ -148,7 +163,7 @@ def late_row(plan: Plan, action: Action, recommendation: Recommendation | None) 
     what = [Run(action.text, bold=True)]
     if recommendation is not None and recommendation.text:
         what.append(Run(RECOMMENDATION_PREFIX + recommendation.text))
-    target = format_date_value(action.target_date)
+    target = format_moved_date(action.target_date, action.original_date)
     return [
         Cell.of(action.ref),
         Cell(what),
@@ -182,8 +197,68 @@ def status_sentence(plan: Plan) -> str:
     return f"{opening} Of these, {join_words(parts)}."
 
 
-def summary_blocks(plan: Plan, as_at: dt.date, as_at_text: str) -> list[Block]:
+def target_dates_sentence(n: int, since: str = "") -> str:
+    """'Two actions have new target dates.' ('since the last report (15 July 2013)' added
+    when `since` names it); 'No action has a new target date ...' for none."""
+    tail = f" since {since}" if since else ""
+    if n == 0:
+        return f"No action has a new target date{tail}."
+    return (
+        f"{capitalise(count_of(n, 'action', 'actions'))} "
+        f"{'has a new target date' if n == 1 else 'have new target dates'}{tail}."
+    )
+
+
+def moved_row(move: DateMove) -> list[Cell]:
+    reason = move.reason or "No reason is given in the progress update."
+    return [
+        Cell.of(move.action.ref),
+        Cell.of(move.action.text),
+        Cell.of(format_date_value(move.old)),
+        Cell.of(format_date_value(move.new)),
+        Cell.of(reason),
+    ]
+
+
+def moved_blocks(moves: list[DateMove], since: str = "") -> list[Block]:
+    """'Target dates moved': each action with its old and new date and the reason given."""
+    if not moves:
+        return []
+    later = sum(1 for m in moves if m.later)
+    heading = f"Target dates moved since {since}" if since else "Target dates moved"
+    intro = f"{capitalise(count_of(len(moves), 'action', 'actions'))} " + (
+        "has a new target date" if len(moves) == 1 else "have new target dates"
+    )
+    if later == len(moves):
+        intro += ", later than before:"
+    elif later:
+        intro += f" ({number_words(later)} later than before):"
+    else:
+        intro += ":"
+    return [
+        Heading(capitalise(heading), 2),
+        Paragraph.of(intro),
+        Table(list(MOVED_COLUMNS), [moved_row(m) for m in moves],
+              caption="Actions whose target date has moved"),
+    ]
+
+
+def earlier_report(previous: Plan) -> str:
+    """'the last report (15 July 2013)': the earlier report named by its date."""
+    when = format_date_value(previous.details.meeting_date) or format_date_value(
+        previous.details.as_at
+    )
+    return f"the last report ({when})" if when else "the last report"
+
+
+def summary_blocks(
+    plan: Plan, as_at: dt.date, as_at_text: str, previous: Plan | None = None
+) -> list[Block]:
     blocks: list[Block] = [Paragraph.of(status_sentence(plan))]
+    since = earlier_report(previous) if previous is not None else ""
+    moves = date_moves(plan, previous)
+    if moves or previous is not None:
+        blocks.append(Paragraph.of(target_dates_sentence(len(moves), since)))
     counts = status_counts(plan)
     if plan.actions and not counts.get("behind"):
         blocks.append(Paragraph.of("No actions are behind schedule."))
@@ -210,6 +285,9 @@ def summary_blocks(plan: Plan, as_at: dt.date, as_at_text: str) -> list[Block]:
         ))
     else:
         blocks.append(Paragraph.of(f"No actions are overdue at {as_at_text}."))
+    redated = redated_sentence(plan, as_at)
+    if redated:
+        blocks.append(Paragraph.of(redated))
 
     late = late_actions(plan, as_at)
     if late:
@@ -225,6 +303,7 @@ def summary_blocks(plan: Plan, as_at: dt.date, as_at_text: str) -> list[Block]:
             [late_row(plan, a, rec_of.get(id(a))) for a in late],
             caption=LATE_CAPTION,
         ))
+    blocks += moved_blocks(moves, since)
     return blocks
 
 
@@ -261,12 +340,7 @@ def _list(intro: str, items: list[str]) -> list[Block]:
 
 def changes_blocks(previous: Plan, plan: Plan, changes: PlanChanges) -> list[Block]:
     """'Since the last report (<its meeting date>)': each change, each action named."""
-    when = format_date_value(previous.details.meeting_date) or format_date_value(
-        previous.details.as_at
-    )
-    blocks: list[Block] = [
-        Heading(f"Since the last report ({when})" if when else "Since the last report", 2)
-    ]
+    blocks: list[Block] = [Heading(capitalise(f"since {earlier_report(previous)}"), 2)]
     if not changes.any:
         blocks.append(Paragraph.of(
             "No action has been completed, added, removed or reworded, and no status has "
@@ -385,13 +459,18 @@ def build_briefing_document(
     as_at, as_at_text = as_at_of(plan, today)
     title = briefing_title(plan)
     organisation = details.organisation.strip()
+    if previous is not None:
+        carry_earlier_dates(plan, previous)
     sections: list[tuple[str, list[Block]]] = [("Background", background_blocks(plan))]
-    summary = summary_blocks(plan, as_at, as_at_text)
+    summary = summary_blocks(plan, as_at, as_at_text, previous)
     counts: dict[str, int] = {
         "actions": len(plan.actions),
         "behind": sum(1 for a in plan.actions if a.status == "behind"),
         "late": len(late_actions(plan, as_at)),
     }
+    moved = len(date_moves(plan, previous))
+    if moved:
+        counts["moved"] = moved
     if previous is not None:
         changes = compare_plans(previous, plan)
         summary += changes_blocks(previous, plan, changes)

@@ -32,6 +32,15 @@ def format_date_value(dv: DateValue | None) -> str:
     return format_date(dv.date)
 
 
+def format_moved_date(now: DateValue | None, was: DateValue | None) -> str:
+    """'September 2013 (was June 2013)' when the date moved; the date alone otherwise."""
+    shown = format_date_value(now)
+    earlier = format_date_value(was)
+    if not earlier or not shown or earlier == shown:
+        return shown
+    return f"{shown} (was {earlier})"
+
+
 def number_words(n: int) -> str:
     """Zero to nine as words, 10 and over as digits: 'six', '12'."""
     if 0 <= n < len(_WORDS):

@@ -26,6 +26,7 @@ from pipeline.documents.docmodel import (
 from pipeline.documents.formatting import (
     format_date,
     format_date_value,
+    format_moved_date,
     number_words,
     percent,
 )
@@ -35,6 +36,7 @@ from pipeline.domain.plan_rules import (
     recommendations_without_actions,
     status_counts,
 )
+from pipeline.domain.slippage import redated_actions, slipped_actions
 
 # A4 landscape with 1.27 cm margins leaves 27.16 cm: Action and Progress widest.
 ACTION_COLUMNS: tuple[Column, ...] = (
@@ -224,7 +226,7 @@ def _summary_blocks(plan: Plan, as_at: dt.date, as_at_text: str) -> list[Block]:
                 [Column("Ref", 1.6), Column("Action", 13.0), Column("Target date", 3.0),
                  Column("Status", 3.0)],
                 [
-                    [Cell.of(a.ref), Cell.of(a.text), Cell.of(format_date_value(a.target_date)),
+                    [Cell.of(a.ref), Cell.of(a.text), Cell.of(target_text(a)),
                      status_cell(plan, a.status)]
                     for a in late
                 ],
@@ -233,7 +235,62 @@ def _summary_blocks(plan: Plan, as_at: dt.date, as_at_text: str) -> list[Block]:
         )
     else:
         blocks.append(Paragraph.of(f"No actions are overdue at {as_at_text}."))
+    blocks += slipped_blocks(plan, as_at)
     return blocks
+
+
+SLIPPED_COLUMNS: tuple[Column, ...] = (
+    Column("Ref", 1.6), Column("Action", 11.0), Column("Original target date", 3.4),
+    Column("Target date now", 3.4), Column("Slipped by", 2.6), Column("Status", 3.0),
+)
+
+
+def redated_sentence(plan: Plan, as_at: dt.date) -> str:
+    """'One more action was due before 31 July 2013 on its original date but has a new
+    target date, so it is not counted as overdue: R3.' ('' when there is none)."""
+    redated = redated_actions(plan, as_at)
+    if not redated:
+        return ""
+    n = len(redated)
+    refs = [s.action.ref or s.action.text for s in redated]
+    return (
+        f"{_plural(n, 'more action', 'more actions').capitalize()} "
+        f"{'was' if n == 1 else 'were'} due before {format_date(as_at)} on "
+        f"{'its' if n == 1 else 'their'} original target date but "
+        f"{'has a new target date' if n == 1 else 'have new target dates'}, so "
+        f"{'it is' if n == 1 else 'they are'} not counted as overdue: "
+        f"{', '.join(refs[:-1]) + ' and ' + refs[-1] if n > 1 else refs[0]}."
+    )
+
+
+def slipped_blocks(plan: Plan, as_at: dt.date) -> list[Block]:
+    """'Target dates moved later': how many actions slipped, each with both dates."""
+    slips = slipped_actions(plan)
+    blocks: list[Block] = [Heading("Target dates moved later", 2)]
+    if not slips:
+        blocks.append(Paragraph.of("No action's target date has moved later."))
+        return blocks
+    n = len(slips)
+    blocks.append(Paragraph.of(
+        f"{_plural(n, 'action has', 'actions have').capitalize()} slipped: "
+        f"{'its' if n == 1 else 'their'} target date has moved later than first planned."
+    ))
+    redated = redated_sentence(plan, as_at)
+    if redated:
+        blocks.append(Paragraph.of(redated))
+    blocks.append(Table(
+        list(SLIPPED_COLUMNS),
+        [[Cell.of(s.action.ref), Cell.of(s.action.text), Cell.of(format_date_value(s.was)),
+          Cell.of(format_date_value(s.now)), Cell.of(s.length), status_cell(plan, s.action.status)]
+         for s in slips],
+        caption="Actions whose target date has moved later",
+    ))
+    return blocks
+
+
+def target_text(action: Action) -> str:
+    """The Target date cell: 'September 2013 (was June 2013)' for a re-dated action."""
+    return format_moved_date(action.target_date, action.original_date)
 
 
 def action_row(plan: Plan, action: Action) -> list[Cell]:
@@ -244,7 +301,7 @@ def action_row(plan: Plan, action: Action) -> list[Cell]:
         Cell.of(action.measure),
         Cell.of(action.timescale),
         Cell.of(action.lead),
-        Cell.of(format_date_value(action.target_date)),
+        Cell.of(target_text(action)),
         Cell.of(action.progress),
         status_cell(plan, action.status),
     ]

@@ -146,9 +146,13 @@ class Action:
     measure: str = ""
     timescale: str = ""
     lead: str = ""
-    target_date: DateValue | None = None
+    target_date: DateValue | None = None  # the date in force: the revised date when there is one
     progress: str = ""
     source: Source | None = None
+    # The earlier target date, when the date has moved: from an "Original target date" column,
+    # the "Target date" beside a "Revised target date", or the previous report's plan.
+    original_date: DateValue | None = None
+    original_from: str = ""  # "" (the workbook) or how the earlier date is known
 
 
 @dataclass
@@ -261,6 +265,12 @@ class ScrutinyRecommendation:
     responsible: str = ""
     progress: str = ""
     source: Source | None = None
+    revised_date: DateValue | None = None  # a "Revised date" column: the date now in force
+
+    @property
+    def date_in_force(self) -> DateValue | None:
+        """The revised date when there is one, else the action date."""
+        return self.revised_date if self.revised_date is not None else self.action_date
 
 
 @dataclass

@@ -14,6 +14,7 @@ from pipeline.domain.model import (
     Source,
     StatusScheme,
 )
+from pipeline.domain.slippage import same_date
 from pipeline.domain.status import accepted_values, match_status, suggest_status
 from pipeline.issues import IssueReport
 from pipeline.reader.cells import CellProblem, parse_date
@@ -166,7 +167,7 @@ class _Reader:
                 )
             return
         status = self.status(rec)
-        target = self.target_date(rec)
+        target, original = self.dates(rec)
         action = Action(
             ref=self.ref,
             text=action_text,
@@ -179,6 +180,7 @@ class _Reader:
             target_date=target,
             progress=self.text(rec, "Progress"),
             source=Source(self.file, self.sheet.name, rec.number),
+            original_date=original,
         )
         key = (normalise_label(self.ref), normalise_label(action_text))
         if key in self.seen_actions:
@@ -226,17 +228,37 @@ class _Reader:
             return None
         return key
 
-    def target_date(self, rec: Record) -> DateValue | None:
-        if not self.header.has("Target date"):
+    def dates(self, rec: Record) -> tuple[DateValue | None, DateValue | None]:
+        """(the target date in force, the earlier target date when it has moved).
+
+        A filled "Revised target date" is the date in force; the earlier date is then the
+        "Original target date", else the "Target date". Without a revised date the "Target
+        date" is in force and an "Original target date" that differs is the earlier one.
+        """
+        target = self.date(rec, "Target date")
+        original = self.date(rec, "Original target date")
+        revised = self.date(rec, "Revised target date")
+        if revised is not None:
+            earlier = original or target
+            return revised, earlier if earlier is not None and not same_date(
+                earlier, revised) else None
+        if target is None and original is not None:
+            return original, None
+        if original is not None and target is not None and not same_date(original, target):
+            return target, original
+        return target, None
+
+    def date(self, rec: Record, column: str) -> DateValue | None:
+        if not self.header.has(column):
             return None
-        parsed = parse_date(rec.cell("Target date"))
+        parsed = parse_date(rec.cell(column))
         if isinstance(parsed, CellProblem):
-            cell = rec.cell("Target date")
+            cell = rec.cell(column)
             self.report.error(
                 parsed.code,
                 parsed.message,
                 value=None if cell is None else cell.value,
-                **self.where(rec, "Target date"),
+                **self.where(rec, column),
             )
             return None
         return parsed

@@ -76,6 +76,10 @@ PLAN_COLUMNS: tuple[Column, ...] = (
     Column("Lead", 20, "Who leads the action. Several names are fine."),
     Column("Target date", 12, "A date (30/07/2013), a month (Aug-12 or June 2013), or words "
            "such as Ongoing, which are kept as typed.", number_format="dd/mm/yyyy"),
+    Column("Revised target date", 14, "Only when the target date has moved: the new date. "
+           "Leave the Target date as it was; the plan prints \"September 2013 (was June "
+           "2013)\" and still says the action was due by its first date.",
+           number_format="dd/mm/yyyy"),
     Column("Progress", 50, "The latest update. Line breaks (Alt+Enter) are kept."),
     Column("Status", 16, "Pick one: " + ", ".join(PLAN_STATUSES) + ".", choices=PLAN_STATUSES),
 )
@@ -204,6 +208,7 @@ def _example_rows(kind: str) -> dict[str, list[list[Any]]]:
                     "3 months",
                     "A. Manager",
                     _example_date(),
+                    None,
                     "Weekly meetings started.\nFirst report due next month.",
                     "On track",
                 ]
