@@ -39,6 +39,7 @@ CODES: dict[str, str] = {
     "template-error": "a Word template could not be used",
     "security-error": "the file was refused for safety",
     "write-error": "a document could not be written",
+    "example-row": "the blank workbook's example row is still there",
 }
 
 

@@ -30,13 +30,30 @@ def test_valid_plan_text_output(make_workbook: Make) -> None:
         action_row("Second", status="Behind schedule"),
         [None, "R2", "Rec two", None, None, None, None, None, None, None, None, None],
     ]
-    path = make_workbook({"Actions": rows}, name="plan.xlsx")
+    path = make_workbook({"Details": [["As at", "31/07/2013"]], "Actions": rows},
+                         name="plan.xlsx")
     code, out = run("check", str(path))
     assert code == 0
     assert out == (
         f"{path}: valid\n"
         "  improvement plan: 1 priority, 2 recommendations (1 with no actions yet), "
         "2 actions (1 Complete, 1 Behind schedule)\n"
+    )
+
+
+def test_a_plan_without_an_as_at_date_warns_naming_the_date_used(make_workbook: Make) -> None:
+    import datetime as dt
+
+    rows = [ACTION_HEADERS, action_row(priority="1", ref="R1", recommendation="Rec one")]
+    path = make_workbook({"Actions": rows}, name="plan.xlsx")
+    code, out = run("check", str(path))
+    today = dt.date.today()
+    assert code == 0
+    assert out.splitlines()[2] == (
+        "  Warning: No 'As at' date was given, so the plan is shown as at today, "
+        f"{today.day} {today.strftime('%B')} {today.year}, and actions are counted overdue to "
+        "that day. To set the date, add an 'As at' row to the Details sheet, with the date in "
+        "column B."
     )
 
 
@@ -47,7 +64,8 @@ def test_invalid_plan_text_output_names_row_column_value(make_workbook: Make) ->
         action_row(priority="1", ref="R1", recommendation="Rec"),
         action_row("b", status="Done-ish"),
     ]
-    path = make_workbook({"Actions": rows}, name="plan.xlsx")
+    path = make_workbook({"Details": [["As at", "July 2013"]], "Actions": rows},
+                         name="plan.xlsx")
     code, out = run("check", str(path))
     assert code == 1
     assert out.splitlines() == [
@@ -65,7 +83,8 @@ def test_json_output_shape(make_workbook: Make) -> None:
         action_row("b", status="Nope"),
         [None, "R2", "Rec two", None, None, None, None, None, None, None, None, None],
     ]
-    path = make_workbook({"Actions": rows}, name="plan.xlsx")
+    path = make_workbook({"Details": [["As at", "July 2013"]], "Actions": rows},
+                         name="plan.xlsx")
     code, out = run("check", "--format", "json", str(path))
     assert code == 1
     data = json.loads(out)

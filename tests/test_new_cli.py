@@ -149,5 +149,27 @@ def test_each_blank_workbook_reads_without_errors(tmp_path: Path, kind: str) -> 
     path = tmp_path / f"{kind}.xlsx"
     assert run_new(kind, str(path))[0] == 0
     result = read_workbook(path)
-    assert [i.describe() for i in result.report.errors] == []
+    # The example row is an error until it is deleted or typed over (issue 14): it must never
+    # reach a committee. Everything else of the blank workbook reads cleanly.
+    (error,) = result.report.errors
+    assert (error.code, error.row) == ("example-row", 2)
+    assert error.message.startswith("Row 2 is the example row of the blank workbook ('Example")
     assert result.kinds == [kind]
+
+
+@pytest.mark.parametrize("kind", ["plan", "indicators", "response"])
+def test_a_blank_workbook_with_its_example_typed_over_is_valid(tmp_path: Path, kind: str) -> None:
+    import openpyxl
+
+    from pipeline.reader import read_workbook
+
+    path = tmp_path / f"{kind}.xlsx"
+    assert run_new(kind, str(path))[0] == 0
+    wb = openpyxl.load_workbook(path)
+    for ws in wb.worksheets:
+        for cell in ws[2]:
+            if isinstance(cell.value, str) and cell.value.startswith("Example"):
+                cell.value = cell.value.split(": ", 1)[1]
+    wb.save(path)
+    result = read_workbook(path)
+    assert [i.describe() for i in result.report.errors] == []

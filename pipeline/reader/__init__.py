@@ -22,6 +22,7 @@ from pipeline.reader.columns import (
     VALUES,
     SheetSpec,
 )
+from pipeline.reader.defaults import Given, complete_details
 from pipeline.reader.workbook import RawSheet, load_sheets
 from pipeline.text import normalise_label
 
@@ -152,8 +153,9 @@ def _place(found: _Sheets, slot: str, sheet: RawSheet, report: IssueReport) -> N
     )
 
 
-def read_workbook(path: Path) -> WorkbookResult:
-    """Read, validate and model one workbook or CSV file."""
+def read_workbook(path: Path, given: Given | None = None) -> WorkbookResult:
+    """Read, validate and model one workbook or CSV file; `given` holds the title and as-at
+    date given on the command line."""
     from pipeline.domain.status import DEFAULT_SCHEME
     from pipeline.reader.actions import read_actions
     from pipeline.reader.details import read_details
@@ -194,6 +196,8 @@ def read_workbook(path: Path) -> WorkbookResult:
                 found.recommendations, header, details, report, str(path)
             )
 
+    complete_details(path, details, report, plan=result.plan is not None,
+                     csv=path.suffix.lower() == ".csv", given=given)
     if not (found.actions or found.indicators or found.values or found.recommendations):
         names = ", ".join(repr(s.name) for s in sheets)
         report.error(
@@ -206,4 +210,4 @@ def read_workbook(path: Path) -> WorkbookResult:
     return result
 
 
-__all__ = ["KIND_ORDER", "WorkbookResult", "read_workbook"]
+__all__ = ["KIND_ORDER", "Given", "WorkbookResult", "read_workbook"]

@@ -8,17 +8,23 @@ trailing "(s)", with the contract's aliases.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from pipeline.issues import IssueReport
 from pipeline.reader.cells import excel_error, text_value
-from pipeline.reader.columns import SheetSpec
+from pipeline.reader.columns import ColumnSpec, SheetSpec
 from pipeline.reader.raw import RawCell, RawRow, RawSheet, is_empty
 from pipeline.reader.xlsx import column_letter as get_column_letter
 from pipeline.text import normalise_label, one_line
 
 HEADER_SEARCH_ROWS = 30
+# How alike (0-1) a header must be to a contract header to be taken for a misspelling of it.
+GUESS_CUTOFF = 0.8
+# The mark `committee new` puts on its example rows.
+EXAMPLE_MARK = re.compile(r"\s*example\s*[-\u2013\u2014:]+\s*delete this row", re.IGNORECASE)
 
 
 @dataclass
@@ -93,6 +99,10 @@ def find_header(sheet: RawSheet, spec: SheetSpec, report: IssueReport) -> Header
         score = len(found)
         if score and (best is None or score > best[0]):
             best = (score, index, row)
+    if chosen is None and best is not None:
+        guessed = _guess_required(sheet, best[2], spec, report)
+        if guessed is not None:
+            chosen = (best[1], best[2], guessed)
     if chosen is None:
         needed = [c for c in spec.required]
         if best is not None:
@@ -148,19 +158,115 @@ def find_header(sheet: RawSheet, spec: SheetSpec, report: IssueReport) -> Header
         label = cell_label(cell)
         if label and i not in known:
             match.unknown.append((i, label))
-            report.notice(
-                "extra-label",
-                f"The column {label!r} is not one the pipeline reads; it was ignored.",
-                sheet=sheet.name,
-                row=row.number,
-                column=label,
-            )
+            _report_unknown(sheet, row, spec, found, label, report)
     _report_blank_labels(sheet, row, index, report)
+    _report_example_rows(sheet, match, report)
     report.name_columns(sheet.name, {
         get_column_letter(i + 1): label for i, cell in enumerate(row.cells)
         if (label := cell_label(cell))
     })
     return match
+
+
+def _nearest(label: str, spec: SheetSpec, exclude: set[str]) -> str | None:
+    """The contract column whose spelling `label` is nearest to (a misspelling), if any."""
+    norm = normalise_label(label)
+    if len(norm) < 3:
+        return None
+    best: tuple[float, str] | None = None
+    for col in spec.columns:
+        if col.name in exclude:
+            continue
+        for spelling in col.spellings:
+            ratio = SequenceMatcher(None, norm, normalise_label(spelling)).ratio()
+            if ratio >= GUESS_CUTOFF and (best is None or ratio > best[0]):
+                best = (ratio, col.name)
+    return None if best is None else best[1]
+
+
+def _guess_required(
+    sheet: RawSheet, row: RawRow, spec: SheetSpec, report: IssueReport
+) -> dict[str, list[tuple[int, str]]] | None:
+    """The row's matches with each missing required header read from its nearest misspelling
+    ("Satus" for Status), so that the rest of the sheet is still checked; an error says so.
+    None when a missing required header has no near spelling in the row."""
+    found = _matches_in_row(row, spec)
+    known = {i for places in found.values() for i, _ in places}
+    guesses: list[tuple[ColumnSpec, int, str]] = []
+    for col in spec.required:
+        if col.name in found:
+            continue
+        place = next(
+            (
+                (i, label)
+                for i, cell in enumerate(row.cells)
+                if i not in known
+                and (label := cell_label(cell))
+                and _nearest(label, spec, set(found)) == col.name
+            ),
+            None,
+        )
+        if place is None:
+            return None
+        guesses.append((col, *place))
+        known.add(place[0])
+    for col, i, label in guesses:
+        found[col.name] = [(i, label)]
+        report.error(
+            "missing-label",
+            f"The header {label!r} (cell {get_column_letter(i + 1)}{row.number}) is not one the "
+            f'pipeline knows: did you mean "{col.name}"? The rest of the sheet was checked as '
+            f'if it were. Rename the header to "{col.name}".',
+            sheet=sheet.name, row=row.number, column=label, value=label,
+        )
+    return found
+
+
+def _report_unknown(
+    sheet: RawSheet,
+    row: RawRow,
+    spec: SheetSpec,
+    found: dict[str, list[tuple[int, str]]],
+    label: str,
+    report: IssueReport,
+) -> None:
+    """A column the pipeline does not read: a warning with "did you mean" when it is a near
+    spelling of a column the sheet lacks (its data would be left out), else a notice."""
+    guess = _nearest(label, spec, set(found))
+    if guess is not None:
+        report.warning(
+            "extra-label",
+            f'The column {label!r} is not one the pipeline reads: did you mean "{guess}"? '
+            f'It was ignored. Rename the header to "{guess}" to have it read.',
+            sheet=sheet.name, row=row.number, column=label, value=label,
+        )
+        return
+    report.notice(
+        "extra-label",
+        f"The column {label!r} is not one the pipeline reads; it was ignored.",
+        sheet=sheet.name,
+        row=row.number,
+        column=label,
+    )
+
+
+def _report_example_rows(sheet: RawSheet, header: HeaderMatch, report: IssueReport) -> None:
+    """An error for each row still holding the blank workbook's example ("Example – delete
+    this row: ..."), so that it never reaches a committee."""
+    for rec in records(sheet, header):
+        for i, cell in enumerate(rec.row.cells):
+            text = cell.value if isinstance(cell.value, str) else ""
+            if EXAMPLE_MARK.match(text):
+                label = next((lab for j, lab in header.columns.values() if j == i), None)
+                report.error(
+                    "example-row",
+                    f"Row {rec.number} is the example row of the blank workbook "
+                    f"({one_line(text)!r}). Delete the row, or type your own "
+                    "entry over the whole row.",
+                    sheet=sheet.name, row=rec.number,
+                    column=label or get_column_letter(i + 1), value=one_line(text),
+                )
+                break
 
 
 def _report_blank_labels(sheet: RawSheet, row: RawRow, index: int, report: IssueReport) -> None:

@@ -1,0 +1,113 @@
+"""What a workbook does not say: its title and as-at date given on the command line, taken
+from the file name (a CSV file has no Details sheet), or today, and a warning saying which.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.domain.model import DateValue, Details
+from pipeline.issues import IssueReport
+from pipeline.reader.cells import MONTHS, CellProblem, parse_date_text
+
+# Dates a file name may hold: 2013-07-31, 31-07-2013, 31 July 2013, July 2013 (any of - _ . or
+# space between the parts).
+_SEP = r"[-_. ]+"
+_NAME_DATES = (
+    re.compile(rf"(?<!\d)\d{{4}}{_SEP}\d{{1,2}}{_SEP}\d{{1,2}}(?!\d)"),
+    re.compile(rf"(?<!\d)\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}\d{{4}}(?!\d)"),
+    re.compile(rf"(?<![\dA-Za-z])\d{{1,2}}{_SEP}[A-Za-z]{{3,9}}{_SEP}\d{{4}}(?!\d)"),
+    re.compile(rf"(?<![A-Za-z])[A-Za-z]{{3,9}}{_SEP}\d{{4}}(?!\d)"),
+)
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+
+
+@dataclass(frozen=True)
+class Given:
+    """Details given on the command line (--title, --as-at): they win over the workbook's."""
+
+    title: str | None = None
+    as_at: str | None = None
+
+
+def date_in_name(stem: str) -> tuple[DateValue, str] | None:
+    """The first date a file name holds, and the text it was read from."""
+    for pattern in _NAME_DATES:
+        for m in pattern.finditer(stem):
+            text = m.group(0)
+            words = re.split(_SEP, text)
+            if any(w.isalpha() and w.lower() not in MONTHS for w in words):
+                continue
+            if any(w.isalpha() for w in words):
+                joiner = " "
+            else:
+                joiner = "-" if len(words[0]) == 4 else "/"
+            parsed = parse_date_text(joiner.join(words))
+            if isinstance(parsed, DateValue) and parsed.date is not None:
+                return parsed, text
+    return None
+
+
+def title_from_name(stem: str, date_text: str | None = None) -> str:
+    """'improvement_plan-July 2013' -> 'Improvement plan' (the date, if any, left out)."""
+    text = stem.replace(date_text, " ") if date_text else stem
+    text = " ".join(re.sub(r"[-_]+", " ", text).split()).strip(" .,-")
+    if not text:
+        text = " ".join(re.sub(r"[-_]+", " ", stem).split()) or stem
+    return text[:1].upper() + text[1:] if text.islower() else text
+
+
+def complete_details(
+    path: Path,
+    details: Details,
+    report: IssueReport,
+    *,
+    plan: bool,
+    csv: bool,
+    given: Given | None = None,
+    today: dt.date | None = None,
+) -> None:
+    """Fill the title and as-at date the workbook lacks, saying where each came from."""
+    given = given or Given()
+    if given.title is not None and given.title.strip():
+        details.title = given.title.strip()
+    if given.as_at is not None:
+        parsed = parse_date_text(given.as_at)
+        if isinstance(parsed, CellProblem) or parsed.date is None:
+            why = parsed.message if isinstance(parsed, CellProblem) else "it is not a date"
+            report.error("type-error", f"--as-at {given.as_at!r}: {why}. Give a date such as "
+                         "31/07/2013 or July 2013.", value=given.as_at)
+        else:
+            details.as_at = parsed
+    found = date_in_name(path.stem) if csv else None
+    if csv and not details.title.strip():
+        details.title = title_from_name(path.stem, found[1] if found else None)
+        report.warning(
+            "missing-cell",
+            f"A CSV file has no Details sheet, so the title {details.title!r} was taken from "
+            "the file name. Give --title to set another.",
+        )
+    if not plan or details.as_at is not None:
+        return
+    if found is not None:
+        details.as_at = found[0]
+        report.warning(
+            "missing-cell",
+            f"The position is given as at {found[0].text!r}, taken from the file name "
+            f"{path.name!r}. Give --as-at to set another date.",
+        )
+        return
+    d = today or dt.date.today()
+    day = f"{d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"
+    how = ("give --as-at (a CSV file has no Details sheet)" if csv else
+           "add an 'As at' row to the Details sheet, with the date in column B")
+    report.warning(
+        "missing-cell",
+        f"No 'As at' date was given, so the plan is shown as at today, {day}, and actions "
+        f"are counted overdue to that day. To set the date, {how}.",
+        sheet=details.sheet or None,
+    )
