@@ -86,8 +86,9 @@ def run_command(args: list[str]) -> tuple[float, float]:
 def split_times(book: Path, out: Path) -> tuple[float, float]:
     """(read + validate seconds, build + render + write + read-back seconds), in process."""
     sys.path.insert(0, str(ROOT))
-    from pipeline.documents.plan import build_plan_document, count_written_plan
+    from pipeline.documents.plan import build_plan_document
     from pipeline.reader import read_workbook
+    from pipeline.render.counts import count_written_plan
     from pipeline.render.engine import render_document
 
     t0 = time.perf_counter()

@@ -7,14 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline.kinds import INPUT_KINDS
 from pipeline.reader import WorkbookResult, read_workbook
 from pipeline.text import plural
 
-KIND_NAMES = {
-    "plan": "improvement plan",
-    "indicators": "performance indicators",
-    "response": "cabinet response to scrutiny recommendations",
-}
+KIND_NAMES = {k.name: k.what for k in INPUT_KINDS}
 
 
 @dataclass

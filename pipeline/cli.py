@@ -17,6 +17,7 @@ import click
 
 from pipeline import __version__
 from pipeline.issues import Issue, PipelineError
+from pipeline.kinds import DOCUMENT_KINDS, INPUT_NAMES, TEMPLATE_KINDS, DocumentKind
 from pipeline.text import plural
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -29,22 +30,6 @@ def echo_issues(issues: Iterable[Issue], *, indent: str = "  ") -> None:
         click.echo(f"{indent}{issue.describe()}")
 
 
-def output_option(default: str) -> Callable[[F], F]:
-    """-o/--output for a document command; `default` says where it goes without it."""
-    return click.option(
-        "-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False),
-        help=f"Where to write the .docx (default: {default}).",
-    )
-
-
-def template_option(standard: str) -> Callable[[F], F]:
-    """--template for a document command; `standard` names the shipped template."""
-    return click.option(
-        "--template", type=click.Path(path_type=Path, dir_okay=False),
-        help=f"A Word template to use instead of the standard {standard}.",
-    )
-
-
 def fail(error: PipelineError) -> NoReturn:
     click.echo(f"Error: {error.message}", err=True)
     # An issue that only repeats the headline (no location of its own) is not printed twice.
@@ -52,39 +37,29 @@ def fail(error: PipelineError) -> NoReturn:
     sys.exit(1)
 
 
-def make_one(
-    kind: str, workbook: Path, out: Path | None, template: Path | None
-) -> tuple[dict[str, int], dict[str, int]]:
-    """Make one document, print its warnings and where it went (or fail with the issues);
-    returns what went in and what the written document was read to hold."""
-    from pipeline.make import make_document
-
-    try:
-        run = make_document(kind, workbook, out, template=template)
-    except PipelineError as error:
-        fail(error)
-    echo_issues(run.warnings)
-    click.echo(f"Wrote {run.path}")
-    return run.expected, run.written
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="committee")
 def main() -> None:
-    """Turn council spreadsheets into committee-ready Word documents.
+    pass  # the help text is _main_help(): the documents are listed from the registry.
 
-    \b
-    Documents:
-      plan         the RAG-keyed improvement plan
-      briefing     the briefing to the scrutiny committee
-      performance  the performance report with trend charts
-      response     the cabinet response to scrutiny recommendations
-      batch        every document for every workbook in a folder
-    Checking:
-      check        validate workbooks and say what they hold
-      new          a blank workbook to fill in
-      templates    check a Word template; list the names it can use
-    """
+
+def _main_help() -> str:
+    lines = ["Turn council spreadsheets into committee-ready Word documents.", "", "\b",
+             "Documents:"]
+    for kind in DOCUMENT_KINDS:
+        if kind.command is not None and kind.command.blurb:
+            lines.append(f"  {kind.command.name:<11}  {kind.command.blurb}")
+    lines += [
+        "  batch        every document for every workbook in a folder",
+        "Checking:",
+        "  check        validate workbooks and say what they hold",
+        "  new          a blank workbook to fill in",
+        "  templates    check a Word template; list the names it can use",
+    ]
+    return "\n".join(lines)
+
+
+main.help = _main_help()
 
 
 # --- commands are added below, one section each ----------------------------------------------
@@ -129,26 +104,9 @@ def check(files: tuple[Path, ...], fmt: str, notices: bool) -> None:
     sys.exit(0 if all(c.valid for c in checks) else 1)
 
 
-# --- plan -------------------------------------------------------------------------------------
-@main.command()
-@click.argument("workbook", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@output_option("outputs/<plan title>.docx")
-@template_option("improvement-plan.docx")
-def plan(workbook: Path, out: Path | None, template: Path | None) -> None:
-    """Make the RAG-keyed improvement plan document from WORKBOOK.
-
-    Exits 1, writing nothing, when the workbook has problems to fix.
-    """
-    e, w = make_one("plan", workbook, out, template)
-    click.echo(
-        f"{e['actions']} actions and {e['recommendations']} recommendations in, "
-        f"{w['actions']} and {w['recommendations']} written"
-    )
-
-
 # --- new --------------------------------------------------------------------------------------
 @main.command()
-@click.argument("kind", type=click.Choice(["plan", "indicators", "response"]))
+@click.argument("kind", type=click.Choice(list(INPUT_NAMES)))
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Replace PATH if it already exists.")
 def new(kind: str, path: Path, force: bool) -> None:
@@ -171,28 +129,16 @@ def new(kind: str, path: Path, force: bool) -> None:
     click.echo(f"  committee check {written}")
 
 
-# --- response ---------------------------------------------------------------------------------
-@main.command()
-@click.argument("workbook", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option(
-    "--update", is_flag=True,
-    help="The update on the action plan: adds a Progress column from the workbook.",
-)
-@output_option("outputs/<scrutiny report>-response.docx")
-@template_option("cabinet-response.docx")
-def response(workbook: Path, update: bool, out: Path | None, template: Path | None) -> None:
-    """Make the cabinet response to scrutiny recommendations from WORKBOOK.
+# --- plan, briefing, performance, response: one command per kind of the registry -------------
+class _Counts(dict):
+    """Counts for a `said` line: a key the document does not have reads 0."""
 
-    Exits 1, writing nothing, when the workbook has problems to fix.
-    """
-    kind = "response-update" if update else "response"
-    e, w = make_one(kind, workbook, out, template)
-    click.echo(f"{e['recommendations']} recommendations in, {w['recommendations']} written")
+    def __missing__(self, key: str) -> int:
+        return 0
 
 
-# --- briefing ---------------------------------------------------------------------------------
 def _echo_issues_by_file(issues: Iterable[Issue]) -> None:
-    """Issues grouped under the file they are in (the briefing reads up to three workbooks)."""
+    """Issues grouped under the file they are in (a document made from several workbooks)."""
     by_file: dict[str, list[Issue]] = {}
     for issue in issues:
         by_file.setdefault(issue.file, []).append(issue)
@@ -202,69 +148,72 @@ def _echo_issues_by_file(issues: Iterable[Issue]) -> None:
         echo_issues(group, indent="    " if name else "  ")
 
 
-@main.command()
-@click.argument("workbook", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option(
-    "--previous", type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    help="The plan workbook of the last report: adds 'Since the last report'.",
-)
-@click.option(
-    "--indicators", type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    help="A workbook of indicators for the Performance section (default: an Indicators "
-    "sheet in WORKBOOK, if it has one).",
-)
-@output_option("outputs/briefing-<plan title>-<meeting date>.docx")
-@template_option("briefing.docx")
-def briefing(
-    workbook: Path,
-    previous: Path | None,
-    indicators: Path | None,
-    out: Path | None,
-    template: Path | None,
-) -> None:
-    """Make the briefing to the scrutiny committee from the plan in WORKBOOK.
+def _flag_param(flag: str) -> str:
+    return flag.lstrip("-").replace("-", "_")
 
-    \b
-    Example:  committee briefing plan-july.xlsx --previous plan-may.xlsx
-    Exits 1, writing nothing, when any workbook given has problems to fix.
-    """
-    from pipeline.make import make_briefing
 
+def make_and_say(kind: DocumentKind, workbook: Path, out: Path | None, template: Path | None,
+                 extras: dict[str, Path | None]) -> None:
+    """Make one document, print its warnings, where it went and what it holds (or fail with
+    the issues). A kind made from several workbooks lists issues under each file."""
+    from pipeline.run_document import make_document
+
+    several = bool(kind.extras)
     try:
-        run, indicators_from = make_briefing(workbook, previous, indicators, out,
-                                             template=template)
+        run = make_document(kind.name, workbook, out, extras=extras, template=template)
     except PipelineError as error:
+        if not several:
+            fail(error)
         click.echo(f"Error: {error.message}", err=True)
         _echo_issues_by_file(error.issues)
         sys.exit(1)
-    _echo_issues_by_file(run.warnings)
+    if several:
+        _echo_issues_by_file(run.warnings)
+    else:
+        echo_issues(run.warnings)
     click.echo(f"Wrote {run.path}")
-    c = run.counts
-    click.echo(
-        f"{c['actions']} actions in the plan; {run.written['behind']} of {c['behind']} behind "
-        f"schedule and {run.written['late']} of {c['late']} behind schedule or overdue named"
-    )
-    if indicators_from is not None:
-        click.echo(f"Performance section: {c.get('indicators', 0)} indicators "
-                   f"from {indicators_from}")
+    counts = {"e": _Counts(run.expected), "w": _Counts(run.written), "c": _Counts(run.counts)}
+    assert kind.command is not None
+    for line in kind.command.said:
+        click.echo(line.format_map(counts))
+    for extra in kind.extras:
+        source = run.sources.get(extra.name)
+        if extra.said and source is not None:
+            click.echo(extra.said.format_map({**counts, "source": source}))
 
 
-# --- performance ------------------------------------------------------------------------------
-@main.command()
-@click.argument("workbook", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@output_option("outputs/<report title>.docx")
-@template_option("performance-report.docx")
-def performance(workbook: Path, out: Path | None, template: Path | None) -> None:
-    """Make the performance report, with trend charts, from the indicators in WORKBOOK.
+def _document_command(kind: DocumentKind) -> click.Command:
+    """`committee <kind>`, with its variants' flags and its extra workbooks as options."""
+    assert kind.command is not None
+    variants = [k for k in DOCUMENT_KINDS
+                if k.command is not None and k.command.name == kind.command.name
+                and k.command.flag]
+    existing = click.Path(path_type=Path, exists=True, dir_okay=False)
+    params: list[click.Parameter] = [click.Argument(["workbook"], type=existing)]
+    params += [click.Option([v.command.flag], is_flag=True, help=v.command.flag_help)
+               for v in variants if v.command is not None]
+    extras = {x.name: x for v in (kind, *variants) for x in v.extras}
+    params += [click.Option([x.option], type=existing, help=x.help) for x in extras.values()]
+    params += [
+        click.Option(["-o", "--output", "out"], type=click.Path(path_type=Path, dir_okay=False),
+                     help=f"Where to write the .docx (default: {kind.command.output_hint})."),
+        click.Option(["--template"], type=click.Path(path_type=Path, dir_okay=False),
+                     help=f"A Word template to use instead of the standard {kind.template}."),
+    ]
 
-    \b
-    Example:  committee performance performance-indicators.xlsx -o report.docx
-    WORKBOOK holds Indicators and Values sheets, or one table such as
-    "Item | August 2018 | November 2018" (a .csv file will do).
-    Exits 1, writing nothing, when the workbook has problems to fix.
-    """
-    e, w = make_one("performance", workbook, out, template)
-    click.echo(f"{e['indicators']} indicators in, {w['indicators']} written")
+    def run(workbook: Path, out: Path | None, template: Path | None, **options: Any) -> None:
+        chosen = next((v for v in variants if v.command is not None
+                       and options.get(_flag_param(v.command.flag))), kind)
+        given = {x.name: options.get(x.name) for x in chosen.extras}
+        make_and_say(chosen, workbook, out, template, given)
+
+    return click.Command(kind.command.name, callback=run, params=params,
+                         help=kind.command.help)
+
+
+for _kind in DOCUMENT_KINDS:
+    if _kind.command is not None and not _kind.command.flag:
+        main.add_command(_document_command(_kind))
 
 
 # --- batch ------------------------------------------------------------------------------------
@@ -376,7 +325,7 @@ def batch(inputs: Path, outputs: Path, jobs: int | None, pdf: bool, force: bool,
 
 
 # --- templates --------------------------------------------------------------------------------
-_TEMPLATE_KINDS = ["plan", "briefing", "performance", "response"]
+_TEMPLATE_KINDS = list(TEMPLATE_KINDS)
 
 
 @main.group()

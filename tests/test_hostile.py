@@ -21,7 +21,7 @@ from hostile.make_corpus import Case, build_corpus, cases
 from pipeline.check import check_file
 from pipeline.cli import main
 from pipeline.issues import Issue, PipelineError
-from pipeline.make import make_document
+from pipeline.run_document import make_document
 
 CASES = cases()
 TIME_LIMIT_S = 10.0

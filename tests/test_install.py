@@ -26,8 +26,9 @@ def test_wheel_holds_every_package_and_the_shipped_templates(tmp_path: Path) -> 
     for package in source_packages:
         assert f"{package}/__init__.py" in names, f"{package} is missing from pyproject packages"
     shipped = {p.name for p in (ROOT / "templates").glob("*.docx")}
-    assert shipped == {"improvement-plan.docx", "briefing.docx", "performance-report.docx",
-                       "cabinet-response.docx"}
+    from pipeline.kinds import DOCUMENT_KINDS
+
+    assert shipped == {kind.template for kind in DOCUMENT_KINDS}
     for name in shipped:
         assert f"pipeline/templates/{name}" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))

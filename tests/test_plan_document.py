@@ -14,7 +14,6 @@ from pipeline.documents.plan import (
     ACTION_HEADERS,
     NO_ACTIONS,
     build_plan_document,
-    count_written_plan,
     priority_heading,
     sentence_case,
 )
@@ -34,6 +33,7 @@ from pipeline.domain.plan_rules import (
     status_counts,
 )
 from pipeline.domain.status import DEFAULT_SCHEME
+from pipeline.render.counts import count_written_plan
 from pipeline.render.engine import render_document
 
 TRICKY = "Tom & Jerry <b> \"quoted\" 'single' £250 – 😀"

@@ -103,7 +103,7 @@ def action_table_rows(path: Path) -> list[list[str]]:
 def test_any_text_gives_a_located_error_or_an_exact_document(rows: list[list[str]]) -> None:
     from lxml import etree
 
-    from pipeline.make import make_document
+    from pipeline.run_document import make_document
 
     with tempfile.TemporaryDirectory() as tmp:
         book = Path(tmp) / "plan.xlsx"

@@ -15,10 +15,10 @@ from pipeline.documents.response import (
     TITLE,
     UPDATE_TITLE,
     build_response_document,
-    missing_recommendations,
 )
 from pipeline.domain.model import ScrutinyResponse
 from pipeline.reader import read_workbook
+from pipeline.render.counts import missing_recommendations
 from pipeline.render.engine import render_document
 
 TRICKY = "Tom & Jerry <b> \"quoted\" 'single' £250 – 😀\nsecond line"

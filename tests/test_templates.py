@@ -86,8 +86,8 @@ def messages(path: Path, kind: str = "plan") -> list[str]:
 
 
 def model_for(kind: str) -> DocumentModel:
-    from pipeline.produce import build_model
     from pipeline.reader import read_workbook
+    from pipeline.run_document import build_model
 
     result = read_workbook(SAMPLES[kind])
     assert result.report.ok, [i.describe() for i in result.report.errors]
@@ -416,6 +416,19 @@ def test_refresh_docs_replaces_a_stale_reference() -> None:
     assert "old_name" not in fresh
     assert "| `wards_affected` |" in fresh
     assert fresh.startswith("# Guide\n") and fresh.endswith(f"{VARS_END}\nEnd\n")
+
+
+def test_refresh_docs_lists_every_kind_of_the_registry_with_its_command_and_template() -> None:
+    from pipeline.kinds import DOCUMENT_KINDS
+    from pipeline.render.context import KINDS_END, KINDS_START
+
+    stale = f"# Guide\n{KINDS_START}\n| old |\n{KINDS_END}\n{VARS_START}\n{VARS_END}\n"
+    fresh = refresh_docs(stale)
+    assert "| old |" not in fresh
+    assert "| Update on the cabinet response | `committee response --update` | " \
+        "`cabinet-response.docx` |" in fresh
+    for kind in DOCUMENT_KINDS:
+        assert f"| {kind.title} |" in fresh and f"`{kind.template}`" in fresh
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -20,7 +20,7 @@ RUNS_FOLDER = "runs"
 
 def write_file_atomically(path: Path, data: bytes) -> Path:
     """Write `data` to a temporary file beside `path`, flush it to disk, rename it into place."""
-    from pipeline.produce import fsync_dir
+    from pipeline.atomic import fsync_dir
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

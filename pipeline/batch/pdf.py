@@ -118,7 +118,7 @@ def convert_to_pdf(documents: list[Path], work_root: Path) -> PdfResult:
 
 
 def _move_atomically(source: Path, target: Path) -> None:
-    from pipeline.produce import fsync_dir
+    from pipeline.atomic import fsync_dir
 
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
     try:

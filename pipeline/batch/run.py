@@ -39,16 +39,6 @@ from pipeline.issues import Issue, PipelineError
 WORK_FOLDER = ".work"
 LOCK_FILE = ".batch.lock"
 
-# The builder module each kind needs; a kind whose builder is not installed is not made.
-BUILDERS: dict[str, str] = {
-    "plan": "pipeline.documents.plan",
-    "briefing": "pipeline.documents.briefing",
-    "performance": "pipeline.documents.performance",
-    "response": "pipeline.documents.response",
-    "response-update": "pipeline.documents.response",
-}
-
-
 def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -186,21 +176,6 @@ class _Outcome:
     indicators: IndicatorSet | None = None
 
 
-def _kinds_for(result: Any) -> list[str]:
-    from importlib.util import find_spec
-
-    kinds: list[str] = []
-    if result.plan is not None:
-        kinds += ["plan", "briefing"]
-    if result.indicators is not None:
-        kinds.append("performance")
-    if result.response is not None:
-        kinds.append("response")
-        if result.response.has_progress:
-            kinds.append("response-update")
-    return [k for k in kinds if find_spec(BUILDERS[k]) is not None]
-
-
 def _removed_message(path: Path) -> str:
     return (
         f"The file {path.name} was removed or moved while the batch was running, so nothing "
@@ -233,8 +208,9 @@ def _audit(path: Path) -> list[dict[str, Any]] | None:
 
 def _make_documents(task: _Task, outcome: _Outcome) -> None:
     from pipeline.batch import history as hist
-    from pipeline.produce import TEMPLATE_KIND, produce
+    from pipeline.kinds import made_from
     from pipeline.reader import read_workbook
+    from pipeline.run_document import produce
 
     entry = outcome.entry
     if not task.path.is_file():
@@ -250,13 +226,14 @@ def _make_documents(task: _Task, outcome: _Outcome) -> None:
         else:
             entry.errors.extend(result.report.errors)
         return
-    kinds = _kinds_for(result)
+    kinds = made_from(result)
+    wants_previous = any(x.from_history for k in kinds for x in k.extras)
     conn = None
-    if "briefing" in kinds or "performance" in kinds:
+    if wants_previous or any(k.needs == "indicators" for k in kinds):
         conn = hist.open_readonly(task.history)
     try:
         previous = None
-        if result.plan is not None and "briefing" in kinds:
+        if result.plan is not None and wants_previous:
             previous = hist.load_previous_plan(conn, result.plan, task.run_id, task.run_date)
         if result.indicators is not None:
             result.indicators = hist.merge_earlier_series(conn, result.indicators)
@@ -267,11 +244,12 @@ def _make_documents(task: _Task, outcome: _Outcome) -> None:
     outcome.indicators = result.indicators
     audit: list[dict[str, Any]] = []
     audited = False
-    for kind in kinds:
+    for entry_kind in kinds:
+        kind = entry_kind.name
         month = document_month(result.details, task.run_date, kind)
         target = document_path(task.outputs, month, task.name, kind)
         rel = target.relative_to(task.outputs).as_posix()
-        fp = fingerprint(task.sha256, task.template_shas[TEMPLATE_KIND[kind]], kind)
+        fp = fingerprint(task.sha256, task.template_shas[entry_kind.template_kind], kind)
         if target.is_file() and task.known.get(rel) == fp:
             # Already made from this very input and template: a circulated copy, kept.
             entry.documents.append(DocumentEntry(kind, target, sha256_file(target), fp,
@@ -280,9 +258,10 @@ def _make_documents(task: _Task, outcome: _Outcome) -> None:
         if task.dry_run:
             entry.documents.append(DocumentEntry(kind, target, None, fp))
             continue
+        history_extras = {x.name: previous for x in entry_kind.extras if x.from_history}
         try:
             produced = produce(kind, result, target, templates_dir=task.templates_dir,
-                               previous=previous)
+                               **history_extras)
         except PipelineError as error:
             entry.errors.extend(error.issues or [
                 Issue("write-error", "error", error.message, file=str(task.path))
@@ -334,24 +313,21 @@ def process_workbook(task: _Task) -> _Outcome:
     return outcome
 
 
-# What each kind's read-back counts, named for people: the items every document must keep.
-_RECONCILED: dict[str, tuple[tuple[str, str], ...]] = {
-    "plan": (("actions", "actions"), ("recommendations", "recommendations")),
-    "performance": (("indicators", "indicators"),),
-    "response": (("recommendations", "scrutiny recommendations"),),
-}
-
-
 def reconciliation(documents: list[DocumentEntry]) -> list[str]:
-    """'52 actions in, 52 written' lines over the documents made (nothing lost)."""
+    """'52 actions in, 52 written' lines over the documents made (nothing lost): each kind's
+    `reconciled` counts (pipeline.kinds), in the registry's order."""
+    from pipeline.kinds import DOCUMENT_KINDS, KIND_NAMES, document_kind
+
     totals: dict[str, list[int]] = {}
     for doc in documents:
-        for key, name in _RECONCILED.get(doc.kind, ()):
+        reconciled = document_kind(doc.kind).reconciled if doc.kind in KIND_NAMES else ()
+        for item in reconciled:
+            key, name = item.key, item.name
             if key in doc.expected:
                 pair = totals.setdefault(name, [0, 0])
                 pair[0] += doc.expected[key]
                 pair[1] += doc.written.get(key, 0)
-    order = [name for pairs in _RECONCILED.values() for _, name in pairs]
+    order = [item.name for kind in DOCUMENT_KINDS for item in kind.reconciled]
     return [
         f"{totals[name][0]} {name} in, {totals[name][1]} written"
         for name in dict.fromkeys(order) if name in totals
@@ -467,10 +443,11 @@ def remove_leftovers(outputs: Path) -> int:
 
 def template_hashes(templates_dir: Path | None) -> dict[str, str]:
     """The sha256 of the template each kind of document would use."""
-    from pipeline.render.templates import TEMPLATE_NAMES, template_path
+    from pipeline.kinds import TEMPLATE_KINDS
+    from pipeline.render.templates import template_path
 
     return {kind: sha256_file(template_path(kind, None, templates_dir))
-            for kind in TEMPLATE_NAMES}
+            for kind in TEMPLATE_KINDS}
 
 
 def _templates_sha(shas: dict[str, str]) -> str:
@@ -703,10 +680,12 @@ def _preload() -> None:
     does not spend its first second importing them."""
     import importlib
 
+    from pipeline.kinds import DOCUMENT_KINDS
+
+    builders = [k.build.partition(":")[0] for k in DOCUMENT_KINDS]
     for name in ("docx", "docxtpl", "lxml.etree", "pipeline.reader", "pipeline.reader.xlsx",
-                 "pipeline.reader.workbook", "pipeline.render.engine", "pipeline.produce",
-                 "pipeline.documents.plan", "pipeline.documents.briefing",
-                 "pipeline.documents.response", "pipeline.audit"):
+                 "pipeline.reader.workbook", "pipeline.render.engine", "pipeline.run_document",
+                 *dict.fromkeys(builders), "pipeline.audit"):
         try:
             importlib.import_module(name)
         except ImportError:

@@ -15,7 +15,6 @@ removed or reworded.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from pipeline.documents.docmodel import (
     Block,
@@ -513,54 +512,3 @@ def build_briefing_document(
         blocks=blocks,
         counts=counts,
     )
-
-
-def written_table_rows(path: Path, headers: tuple[str, ...]) -> list[list[str]]:
-    """The data rows' cell texts of every top-level table of a .docx whose header is `headers`.
-
-    Cell text as printed: its paragraphs joined by line breaks, w:br as a line break.
-    """
-    import zipfile
-
-    from lxml import etree
-
-    from pipeline.render.readback import W_NS, paragraph_text
-
-    def w(tag: str) -> str:
-        return f"{{{W_NS}}}{tag}"
-
-    def cells(tr: etree._Element) -> list[str]:
-        return [
-            "\n".join(paragraph_text(p) for p in tc.iter(w("p")))
-            for tc in tr.iterchildren(w("tc"))
-        ]
-
-    with zipfile.ZipFile(path) as archive:
-        body = etree.fromstring(archive.read("word/document.xml")).find(w("body"))
-    found: list[list[str]] = []
-    if body is None:
-        return found
-    for table in body.iterchildren(w("tbl")):
-        rows = table.findall(w("tr"))
-        if rows and tuple(cells(rows[0])) == headers:
-            found += [cells(tr) for tr in rows[1:]]
-    return found
-
-
-def count_written_briefing(path: Path, plan: Plan) -> dict[str, int]:
-    """Read a written briefing back: how many of the plan's late actions its table names.
-
-    "late": data rows of the LATE_HEADERS table; "behind": behind-schedule actions of
-    `plan` whose ref and action text are those of a row of that table.
-    """
-    rows = [r for r in written_table_rows(path, LATE_HEADERS) if len(r) == len(LATE_HEADERS)]
-
-    def named(action: Action) -> bool:
-        return any(
-            ref == action.ref
-            and (what == action.text or what.startswith(action.text + RECOMMENDATION_PREFIX))
-            for ref, what, *_ in rows
-        )
-
-    behind = [a for a in plan.actions if a.status == "behind"]
-    return {"late": len(rows), "behind": sum(1 for a in behind if named(a))}

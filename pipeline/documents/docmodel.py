@@ -12,7 +12,7 @@ Word line breaks; `&`, `<`, quotes and so on are printed as they are.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,9 @@ class PageBreak:
 
 Block = Heading | Paragraph | Table | Image | PageBreak
 
-Kind = Literal["plan", "briefing", "performance", "response"]
+# A kind's name in the registry of kinds (pipeline.kinds.KIND_NAMES): the template the
+# renderer finds for the document is that kind's.
+Kind = str
 
 
 @dataclass

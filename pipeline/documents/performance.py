@@ -9,7 +9,6 @@ templates/performance-report.docx by the renderer.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from pipeline.documents.charts import CHART_WIDTH_CM, alt_text, indicator_label, trend_charts
 from pipeline.documents.docmodel import (
@@ -229,49 +228,9 @@ def summary_sentence(assessments: list[Assessment]) -> str:
 
 
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-
-
-def count_written_performance(path: Path) -> dict[str, int]:
-    """Read a written report back: indicator sections (Heading 2), summary rows, charts.
-
-    Read with lxml straight from the package: python-docx's paragraph and style objects
-    take seconds on a 200-indicator report.
-    """
-    import zipfile
-
-    from lxml import etree
-
-    w = f"{{{W_NS}}}"
-    with zipfile.ZipFile(path) as package:
-        body = etree.fromstring(package.read("word/document.xml")).find(f"{w}body")
-        styles = etree.fromstring(package.read("word/styles.xml"))
-    heading_ids = {
-        st.get(f"{w}styleId")
-        for st in styles.iter(f"{w}style")
-        if (name := st.find(f"{w}name")) is not None
-        and (name.get(f"{w}val") or "").lower() == "heading 2"
-    }
-    sections = 0
-    for style in body.iter(f"{w}pStyle"):
-        if style.get(f"{w}val") in heading_ids:
-            sections += 1
-    rows = 0
-    for table in body.iter(f"{w}tbl"):
-        first = table.find(f"{w}tr")
-        cell = None if first is None else first.find(f"{w}tc")
-        if cell is not None and "".join(cell.itertext()) == "Indicator":
-            rows = len(table.findall(f"{w}tr")) - 1
-            break
-    charts = sum(1 for _ in body.iter(f"{{{WP_NS}}}docPr"))
-    return {"indicators": sections, "summary_rows": rows, "charts": charts}
-
-
 __all__ = [
     "Assessment",
     "build_performance_document",
-    "count_written_performance",
     "summary_sentence",
     "summary_table",
 ]

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
-from pathlib import Path
 
 from pipeline.documents.docmodel import (
     Block,
@@ -363,24 +361,3 @@ def build_plan_document(plan: Plan, as_at: dt.date | None = None) -> DocumentMod
         blocks=blocks,
         counts={"actions": len(plan.actions), "recommendations": len(plan.recommendations)},
     )
-
-
-def count_written_plan(path: Path, plan: Plan) -> dict[str, int]:
-    """Count, in a written plan document, the actions and recommendations of `plan` it holds.
-
-    Actions: data rows of tables whose header row is the action table's. Recommendations:
-    Heading 2 paragraphs whose text is one of the plan's recommendation headings.
-    """
-    from pipeline.render.readback import BodyParagraph, BodyTable, read_body
-
-    expected = Counter(recommendation_heading(r) for r in plan.recommendations)
-    found_recs = 0
-    found_actions = 0
-    for item in read_body(path):
-        if isinstance(item, BodyTable) and tuple(item.header) == ACTION_HEADERS:
-            found_actions += item.row_count
-        elif isinstance(item, BodyParagraph) and item.style == "Heading 2":
-            if expected[item.text] > 0:
-                expected[item.text] -= 1
-                found_recs += 1
-    return {"actions": found_actions, "recommendations": found_recs}

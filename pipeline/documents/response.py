@@ -177,37 +177,3 @@ def build_response_document(response: ScrutinyResponse, update: bool = False) ->
         blocks.append(_theme_table(theme, update))
     model.counts = {"recommendations": len(response.recommendations)}
     return model
-
-
-def written_text(path: object) -> str:
-    """All the text of a written .docx (body paragraphs, then table cells), for checking.
-
-    Read with lxml straight from the package (python-docx's objects are slow to build):
-    a cell's text is its paragraphs joined by line breaks, w:br a line break, w:tab a tab.
-    """
-    import zipfile
-
-    from lxml import etree
-
-    from pipeline.render.readback import W_NS, paragraph_text
-
-    w = f"{{{W_NS}}}"
-    with zipfile.ZipFile(str(path)) as package:
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-        body = etree.fromstring(package.read("word/document.xml"), parser).find(f"{w}body")
-    if body is None:
-        return ""
-    parts = [paragraph_text(p) for p in body.iterchildren(f"{w}p")]
-    for table in body.iterchildren(f"{w}tbl"):
-        for tr in table.iterchildren(f"{w}tr"):
-            for tc in tr.iterchildren(f"{w}tc"):
-                parts.append("\n".join(paragraph_text(p) for p in tc.iterchildren(f"{w}p")))
-    return "\n".join(parts)
-
-
-def missing_recommendations(
-    response: ScrutinyResponse, path: object
-) -> list[ScrutinyRecommendation]:
-    """The recommendations whose text does not appear verbatim in the written document."""
-    text = written_text(path)
-    return [r for r in response.recommendations if r.text not in text]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pipeline.domain.model import Details, IndicatorSet, Plan, ScrutinyResponse
 from pipeline.issues import IssueReport
+from pipeline.kinds import INPUT_NAMES
 from pipeline.reader.columns import (
     ACTIONS,
     DETAILS_NAMES,
@@ -26,7 +27,8 @@ from pipeline.reader.defaults import Given, complete_details
 from pipeline.reader.workbook import RawSheet, load_sheets
 from pipeline.text import normalise_label
 
-KIND_ORDER = ("plan", "indicators", "response")
+# The parts a workbook can hold (pipeline.kinds.INPUT_KINDS): each an attribute below.
+KIND_ORDER = INPUT_NAMES
 
 
 @dataclass
@@ -40,14 +42,7 @@ class WorkbookResult:
 
     @property
     def kinds(self) -> list[str]:
-        kinds = []
-        if self.plan is not None:
-            kinds.append("plan")
-        if self.indicators is not None:
-            kinds.append("indicators")
-        if self.response is not None:
-            kinds.append("response")
-        return kinds
+        return [name for name in KIND_ORDER if getattr(self, name) is not None]
 
     @property
     def valid(self) -> bool:

@@ -28,8 +28,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.domain.model import DECISIONS
 from pipeline.issues import PipelineError
+from pipeline.kinds import INPUT_NAMES
 
-KINDS: tuple[str, ...] = ("plan", "indicators", "response")
+KINDS: tuple[str, ...] = INPUT_NAMES  # the parts a workbook can hold (pipeline.kinds)
 
 PLAN_STATUSES: tuple[str, ...] = (
     "Complete",

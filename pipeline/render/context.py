@@ -1,7 +1,8 @@
 """What each kind of Word template may use: the one source of truth for template variables.
 
 `committee templates vars KIND`, `committee templates check` and docs/templates.md are all
-generated from the declarations here; a test builds every kind's DocumentModel from the
+generated from the declarations here and in the registry of kinds (pipeline/kinds.py, which
+holds each kind's own names); a test builds every kind's DocumentModel from the
 sample workbooks and checks its context has exactly these names, so they cannot drift.
 
 Also the filters clerks may use in a template (`{{ meeting_date | upper }}`): registered
@@ -15,27 +16,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-KINDS: tuple[str, ...] = ("plan", "briefing", "performance", "response")
+from pipeline.kinds import (
+    DOCUMENT_KINDS,
+    TEMPLATE_KINDS,
+    TEXT,
+    Variable,
+    document_kind,
+)
+
+# The kinds with a template of their own; every kind is declared in pipeline/kinds.py.
+KINDS: tuple[str, ...] = TEMPLATE_KINDS
 
 # What each kind's documents are, in words (for the reference).
 KIND_TITLES: dict[str, str] = {
-    "plan": "Improvement plan (improvement-plan.docx)",
-    "briefing": "Briefing to the scrutiny committee (briefing.docx)",
-    "performance": "Performance report (performance-report.docx)",
-    "response": "Cabinet response to scrutiny recommendations (cabinet-response.docx)",
+    k.name: f"{k.title} ({k.template})" for k in DOCUMENT_KINDS if k.name in TEMPLATE_KINDS
 }
 
-
-@dataclass(frozen=True)
-class Variable:
-    """One name a template may use: its type (as a clerk would say it) and what it holds."""
-
-    name: str
-    type: str
-    description: str
-
-
-TEXT = "text"
 
 # Every kind's templates get these (pipeline.render.engine.render_context).
 COMMON: tuple[Variable, ...] = (
@@ -54,40 +50,18 @@ COMMON: tuple[Variable, ...] = (
              "that paragraph is replaced by the document's headings, text and tables."),
 )
 
-_COMMITTEE = Variable("committee", TEXT, "The committee the report goes to, from the "
-                      "Details sheet (may be empty).")
-_MEETING = Variable("meeting_date", TEXT, "The date of the meeting, as written: \"15 August "
-                    "2013\" or \"August 2013\" (may be empty).")
-_AUTHOR = Variable("author", TEXT, "The report's author, from the Details sheet (may be "
-                   "empty).")
-_AUTHOR_TITLE = Variable("author_title", TEXT, "The author's job title (may be empty).")
-_REPORT_NUMBER = Variable("report_number", TEXT, "The report's number, e.g. \"7\" (may be "
-                          "empty).")
-
 # The names each kind's document builder adds (DocumentModel.context), beyond COMMON.
 SPECIFIC: dict[str, tuple[Variable, ...]] = {
-    "plan": (
-        _COMMITTEE,
-        _MEETING,
-        _AUTHOR,
-        _AUTHOR_TITLE,
-        Variable("contact_officer", TEXT, "The contact officer's name (may be empty)."),
-        Variable("telephone", TEXT, "The contact telephone number, as typed (may be empty)."),
-        Variable("email", TEXT, "The contact email address (may be empty)."),
-        Variable("wards_affected", TEXT, "The wards affected, e.g. \"All\" (may be empty)."),
-        _REPORT_NUMBER,
-    ),
-    "briefing": (_COMMITTEE, _MEETING, _AUTHOR, _AUTHOR_TITLE, _REPORT_NUMBER),
-    "performance": (_COMMITTEE, _MEETING),
-    "response": (),
+    name: document_kind(name).variables for name in TEMPLATE_KINDS
 }
 
 
 def template_variables(kind: str) -> dict[str, Variable]:
-    """Every name `kind`'s templates receive, in reference order (KeyError for a bad kind)."""
-    if kind not in SPECIFIC:
-        raise KeyError(kind)
-    return {v.name: v for v in (*COMMON, *SPECIFIC[kind])}
+    """Every name `kind`'s templates receive, in reference order (KeyError for a bad kind).
+
+    A kind that borrows another's template (response-update) gets that kind's names."""
+    own = document_kind(kind).template_kind
+    return {v.name: v for v in (*COMMON, *SPECIFIC[own])}
 
 
 # --- filters -------------------------------------------------------------------------------
@@ -178,12 +152,23 @@ def filters_reference() -> str:
     return "\n".join(lines) + "\n"
 
 
+def kinds_table() -> str:
+    """The table of documents, their commands and templates at the top of docs/templates.md."""
+    lines = ["| Document | Command | Template |", "| --- | --- | --- |"]
+    for kind in DOCUMENT_KINDS:
+        cmd = kind.command
+        command = f"`committee {cmd.name}{' ' + cmd.flag if cmd.flag else ''}`" if (
+            cmd) else "`committee batch`"
+        lines.append(f"| {kind.title} | {command} | `{kind.template}` |")
+    return "\n".join(lines) + "\n"
+
+
 def full_reference() -> str:
     """Every kind's variables, then the filters: what sits between the markers of
     docs/templates.md."""
     parts = [
-        "<!-- Generated from pipeline/render/context.py by scripts/update_template_docs.py: "
-        "do not edit by hand. -->",
+        "<!-- Generated from pipeline/kinds.py and pipeline/render/context.py by "
+        "scripts/update_template_docs.py: do not edit by hand. -->",
         "",
     ]
     for kind in KINDS:
@@ -195,12 +180,21 @@ def full_reference() -> str:
 
 VARS_START = "<!-- vars:start -->"
 VARS_END = "<!-- vars:end -->"
+KINDS_START = "<!-- kinds:start -->"
+KINDS_END = "<!-- kinds:end -->"
+
+
+def _between(text: str, start_marker: str, end_marker: str, fresh: str) -> str:
+    start = text.find(start_marker)
+    end = text.find(end_marker)
+    if start < 0 or end < start:
+        raise ValueError(f"the markers {start_marker} and {end_marker} are missing")
+    return text[: start + len(start_marker)] + "\n" + fresh + text[end:]
 
 
 def refresh_docs(text: str) -> str:
-    """docs/templates.md's text with the generated reference put between the markers."""
-    start = text.find(VARS_START)
-    end = text.find(VARS_END)
-    if start < 0 or end < start:
-        raise ValueError(f"the markers {VARS_START} and {VARS_END} are missing")
-    return text[: start + len(VARS_START)] + "\n" + full_reference() + text[end:]
+    """docs/templates.md's text with the generated table of kinds and reference of names put
+    between their markers (the table's markers may be left out)."""
+    if KINDS_START in text:
+        text = _between(text, KINDS_START, KINDS_END, kinds_table())
+    return _between(text, VARS_START, VARS_END, full_reference())

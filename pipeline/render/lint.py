@@ -76,14 +76,17 @@ class LintResult:
 
 
 def guess_kind(path: Path) -> str | None:
-    """The kind a template's file name suggests: improvement-plan/plan, briefing, performance,
-    response/cabinet; None when the name says none of these."""
+    """The kind a template's file name suggests (each kind's `file_words` in pipeline.kinds:
+    improvement-plan/plan, briefing, performance, response/cabinet); the word nearest the
+    start of the name wins; None when the name says none of them."""
+    from pipeline.kinds import DOCUMENT_KINDS
+
     name = Path(path).stem.lower()
-    for kind, words in (("briefing", ("briefing",)), ("performance", ("performance",)),
-                        ("response", ("response", "cabinet")), ("plan", ("plan",))):
-        if any(word in name for word in words):
-            return kind
-    return None
+    found = [
+        (name.find(word), -len(word), kind.name)
+        for kind in DOCUMENT_KINDS for word in kind.file_words if word in name
+    ]
+    return min(found)[2] if found else None
 
 
 def _part_label(part: str) -> str:

@@ -9,14 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.issues import Issue, PipelineError
+from pipeline.kinds import DOCUMENT_KINDS, TEMPLATE_KINDS, document_kind
 
-# The standard file name of each kind's template.
-TEMPLATE_NAMES: dict[str, str] = {
-    "plan": "improvement-plan.docx",
-    "briefing": "briefing.docx",
-    "performance": "performance-report.docx",
-    "response": "cabinet-response.docx",
-}
+# The standard file name of each kind's template (from the registry, pipeline.kinds).
+TEMPLATE_NAMES: dict[str, str] = {k.name: k.template for k in DOCUMENT_KINDS
+                                  if k.name in TEMPLATE_KINDS}
 
 
 def shipped_templates_dir() -> Path:
@@ -42,15 +39,17 @@ def _template_error(message: str, path: Path | None) -> PipelineError:
 def template_path(
     kind: str, override: Path | None = None, templates_dir: Path | None = None
 ) -> Path:
-    """The template to use for `kind` ("plan", "briefing", "performance", "response").
+    """The template to use for `kind` (a kind of pipeline.kinds: "plan", "response-update"...).
 
     `override` (a --template FILE) must exist; a `templates_dir` is used only when it
     holds a file of the standard name; otherwise the shipped template.
     """
-    if kind not in TEMPLATE_NAMES:
+    try:
+        name = document_kind(kind).template
+    except KeyError:
         known = ", ".join(TEMPLATE_NAMES)
         raise _template_error(f"There is no template for documents of kind {kind!r}; "
-                              f"the kinds are {known}.", None)
+                              f"the kinds are {known}.", None) from None
     if override is not None:
         override = Path(override)
         if not override.is_file():
@@ -66,7 +65,6 @@ def template_path(
                 override,
             )
         return override
-    name = TEMPLATE_NAMES[kind]
     if templates_dir is not None:
         candidate = Path(templates_dir) / name
         if candidate.is_file():

@@ -1,0 +1,253 @@
+"""Counting what a written document holds, for the check made before it is put in place.
+
+Each kind of document (pipeline.kinds) names an `expected` function, (model, primary) ->
+counts, and a `count` function, (path, primary, model) -> counts read back from the written
+file; the two must be equal or the document is not written. A kind that names neither is
+checked by its headings and its tables' data rows (`model_structure`, `written_structure`).
+
+This is the only place documents are read back for counting: the builders in
+pipeline/documents/ never open a .docx.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pipeline.documents.docmodel import DocumentModel, Heading, Table
+
+if TYPE_CHECKING:
+    from pipeline.domain.model import Action, Plan, ScrutinyRecommendation, ScrutinyResponse
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+
+
+# --- any kind: headings and tables ------------------------------------------------------------
+
+
+def model_structure(model: DocumentModel, primary: Any = None) -> dict[str, int]:
+    """What a model's body holds, counted the way `written_structure` counts a file."""
+    headings = sum(1 for b in model.blocks if isinstance(b, Heading))
+    tables = [b for b in model.blocks if isinstance(b, Table)]
+    return {"headings": headings, "tables": len(tables),
+            "rows": sum(len(t.rows) for t in tables)}
+
+
+def written_structure(path: Path, primary: Any, model: DocumentModel) -> dict[str, int]:
+    """Count in a written file the model's headings (same text, a Heading style) and its
+    tables' data rows (tables whose header row is one of the model's)."""
+    from pipeline.render.readback import BodyParagraph, BodyTable, read_body
+
+    headings = Counter(b.text for b in model.blocks if isinstance(b, Heading))
+    wanted_tables = Counter(
+        tuple(c.header for c in b.columns) for b in model.blocks if isinstance(b, Table)
+    )
+    found_headings = found_tables = found_rows = 0
+    for item in read_body(path):
+        if isinstance(item, BodyParagraph) and item.style.startswith("Heading"):
+            if headings[item.text] > 0:
+                headings[item.text] -= 1
+                found_headings += 1
+        elif isinstance(item, BodyTable):
+            key = tuple(item.header)
+            if wanted_tables[key] > 0:
+                wanted_tables[key] -= 1
+                found_tables += 1
+                found_rows += item.row_count
+    return {"headings": found_headings, "tables": found_tables, "rows": found_rows}
+
+
+def model_counts(model: DocumentModel, primary: Any = None) -> dict[str, int]:
+    """What the builder said the document holds (DocumentModel.counts)."""
+    return dict(model.counts)
+
+
+# --- plan ---------------------------------------------------------------------------------------
+
+
+def count_written_plan(
+    path: Path, plan: Plan, model: DocumentModel | None = None
+) -> dict[str, int]:
+    """Count, in a written plan document, the actions and recommendations of `plan` it holds.
+
+    Actions: data rows of tables whose header row is the action table's. Recommendations:
+    Heading 2 paragraphs whose text is one of the plan's recommendation headings.
+    """
+    from pipeline.documents.plan import ACTION_HEADERS, recommendation_heading
+    from pipeline.render.readback import BodyParagraph, BodyTable, read_body
+
+    expected = Counter(recommendation_heading(r) for r in plan.recommendations)
+    found_recs = 0
+    found_actions = 0
+    for item in read_body(path):
+        if isinstance(item, BodyTable) and tuple(item.header) == ACTION_HEADERS:
+            found_actions += item.row_count
+        elif isinstance(item, BodyParagraph) and item.style == "Heading 2":
+            if expected[item.text] > 0:
+                expected[item.text] -= 1
+                found_recs += 1
+    return {"actions": found_actions, "recommendations": found_recs}
+
+
+# --- briefing -----------------------------------------------------------------------------------
+
+
+def expected_briefing(model: DocumentModel, plan: Plan) -> dict[str, int]:
+    return {"late": model.counts["late"], "behind": model.counts["behind"]}
+
+
+def written_table_rows(path: Path, headers: tuple[str, ...]) -> list[list[str]]:
+    """The data rows' cell texts of every top-level table of a .docx whose header is `headers`.
+
+    Cell text as printed: its paragraphs joined by line breaks, w:br as a line break.
+    """
+    import zipfile
+
+    from lxml import etree
+
+    from pipeline.render.readback import paragraph_text
+
+    def w(tag: str) -> str:
+        return f"{{{W_NS}}}{tag}"
+
+    def cells(tr: etree._Element) -> list[str]:
+        return [
+            "\n".join(paragraph_text(p) for p in tc.iter(w("p")))
+            for tc in tr.iterchildren(w("tc"))
+        ]
+
+    with zipfile.ZipFile(path) as archive:
+        body = etree.fromstring(archive.read("word/document.xml")).find(w("body"))
+    found: list[list[str]] = []
+    if body is None:
+        return found
+    for table in body.iterchildren(w("tbl")):
+        rows = table.findall(w("tr"))
+        if rows and tuple(cells(rows[0])) == headers:
+            found += [cells(tr) for tr in rows[1:]]
+    return found
+
+
+def count_written_briefing(
+    path: Path, plan: Plan, model: DocumentModel | None = None
+) -> dict[str, int]:
+    """Read a written briefing back: how many of the plan's late actions its table names.
+
+    "late": data rows of the LATE_HEADERS table; "behind": behind-schedule actions of
+    `plan` whose ref and action text are those of a row of that table.
+    """
+    from pipeline.documents.briefing import LATE_HEADERS, RECOMMENDATION_PREFIX
+
+    rows = [r for r in written_table_rows(path, LATE_HEADERS) if len(r) == len(LATE_HEADERS)]
+
+    def named(action: Action) -> bool:
+        return any(
+            ref == action.ref
+            and (what == action.text or what.startswith(action.text + RECOMMENDATION_PREFIX))
+            for ref, what, *_ in rows
+        )
+
+    behind = [a for a in plan.actions if a.status == "behind"]
+    return {"late": len(rows), "behind": sum(1 for a in behind if named(a))}
+
+
+# --- performance --------------------------------------------------------------------------------
+
+
+def expected_performance(model: DocumentModel, indicators: Any = None) -> dict[str, int]:
+    n = model.counts["indicators"]
+    return {"indicators": n, "summary_rows": n, "charts": model.counts.get("charts", 0)}
+
+
+def count_written_performance(
+    path: Path, indicators: Any = None, model: DocumentModel | None = None
+) -> dict[str, int]:
+    """Read a written report back: indicator sections (Heading 2), summary rows, charts.
+
+    Read with lxml straight from the package: python-docx's paragraph and style objects
+    take seconds on a 200-indicator report.
+    """
+    import zipfile
+
+    from lxml import etree
+
+    w = f"{{{W_NS}}}"
+    with zipfile.ZipFile(path) as package:
+        body = etree.fromstring(package.read("word/document.xml")).find(f"{w}body")
+        styles = etree.fromstring(package.read("word/styles.xml"))
+    heading_ids = {
+        st.get(f"{w}styleId")
+        for st in styles.iter(f"{w}style")
+        if (name := st.find(f"{w}name")) is not None
+        and (name.get(f"{w}val") or "").lower() == "heading 2"
+    }
+    sections = 0
+    for style in body.iter(f"{w}pStyle"):
+        if style.get(f"{w}val") in heading_ids:
+            sections += 1
+    rows = 0
+    for table in body.iter(f"{w}tbl"):
+        first = table.find(f"{w}tr")
+        cell = None if first is None else first.find(f"{w}tc")
+        if cell is not None and "".join(cell.itertext()) == "Indicator":
+            rows = len(table.findall(f"{w}tr")) - 1
+            break
+    charts = sum(1 for _ in body.iter(f"{{{WP_NS}}}docPr"))
+    return {"indicators": sections, "summary_rows": rows, "charts": charts}
+
+
+# --- cabinet response ---------------------------------------------------------------------------
+
+
+def written_text(path: object) -> str:
+    """All the text of a written .docx (body paragraphs, then table cells), for checking.
+
+    Read with lxml straight from the package (python-docx's objects are slow to build):
+    a cell's text is its paragraphs joined by line breaks, w:br a line break, w:tab a tab.
+    """
+    import zipfile
+
+    from lxml import etree
+
+    from pipeline.render.readback import paragraph_text
+
+    w = f"{{{W_NS}}}"
+    with zipfile.ZipFile(str(path)) as package:
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+        body = etree.fromstring(package.read("word/document.xml"), parser).find(f"{w}body")
+    if body is None:
+        return ""
+    parts = [paragraph_text(p) for p in body.iterchildren(f"{w}p")]
+    for table in body.iterchildren(f"{w}tbl"):
+        for tr in table.iterchildren(f"{w}tr"):
+            for tc in tr.iterchildren(f"{w}tc"):
+                parts.append("\n".join(paragraph_text(p) for p in tc.iterchildren(f"{w}p")))
+    return "\n".join(parts)
+
+
+def missing_recommendations(
+    response: ScrutinyResponse, path: object
+) -> list[ScrutinyRecommendation]:
+    """The recommendations whose text does not appear verbatim in the written document."""
+    text = written_text(path)
+    return [r for r in response.recommendations if r.text not in text]
+
+
+def expected_response(model: DocumentModel, response: ScrutinyResponse) -> dict[str, int]:
+    return {"recommendations": len(response.recommendations)}
+
+
+def count_written_response(
+    path: Path, response: ScrutinyResponse, model: DocumentModel | None = None
+) -> dict[str, int]:
+    missing = missing_recommendations(response, path)
+    return {"recommendations": len(response.recommendations) - len(missing)}
+
+
+__all__ = [
+    "count_written_briefing", "count_written_performance", "count_written_plan",
+    "count_written_response", "missing_recommendations", "model_structure", "written_structure",
+    "written_table_rows", "written_text",
+]
