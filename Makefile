@@ -23,6 +23,7 @@ lint: $(BIN)/committee
 	$(BIN)/ruff check pipeline tests bench
 
 bench: $(BIN)/committee
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/run.py
 
 clean:

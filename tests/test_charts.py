@@ -10,6 +10,7 @@ from pathlib import Path
 import docx
 from PIL import Image as PILImage
 
+from pipeline.documents.chartdraw import nice_ticks
 from pipeline.documents.charts import (
     CHART_WIDTH_CM,
     COMPARATOR_STYLES,
@@ -89,12 +90,13 @@ def test_every_line_is_drawn_in_its_colour_with_near_black_text() -> None:
     assert rgb(COMPARATOR_STYLES[2][0]) not in seen
 
 
-def test_charts_in_a_pool_match_charts_drawn_in_turn() -> None:
+def test_charts_come_in_the_order_of_the_indicators_with_none_for_no_data() -> None:
     many = [indicator(series=months([float(k), 50.0, 60.0 + k])) for k in range(14)]
     many.insert(3, indicator(series=months([None, None])))
-    pooled = trend_charts(many, workers=2)
-    assert pooled[3] is None
-    assert pooled == [None if i == 3 else trend_chart_png(ind) for i, ind in enumerate(many)]
+    charts = trend_charts(many)
+    assert charts[3] is None
+    assert charts == [None if i == 3 else trend_chart_png(ind) for i, ind in enumerate(many)]
+    assert len(set(charts)) == 15  # every indicator with data has its own picture
 
 
 def test_pictures_get_their_own_ids_and_share_identical_images(tmp_path: Path) -> None:
@@ -118,3 +120,35 @@ def test_pictures_get_their_own_ids_and_share_identical_images(tmp_path: Path) -
     assert first in stored and second in stored and len(media) == 2
     extent = next(doc.element.body.iter(f"{WP}extent"))
     assert abs(int(extent.get("cx")) - CHART_WIDTH_CM * 360000) < 1000
+
+
+def test_y_ticks_are_the_round_steps_matplotlib_chose() -> None:
+    # The values matplotlib's MaxNLocator(nbins=4) gave when it drew these charts.
+    assert nice_ticks(36.7, 83.6) == [30.0, 45.0, 60.0, 75.0, 90.0]
+    assert [round(t, 9) for t in nice_ticks(0.0, 0.37)] == [0.0, 0.1, 0.2, 0.3, 0.4]
+    assert nice_ticks(-12.5, 4.2) == [-15.0, -10.0, -5.0, 0.0, 5.0]
+    assert nice_ticks(0, 130000) == [0.0, 40000.0, 80000.0, 120000.0, 160000.0]
+    assert [round(t, 9) for t in nice_ticks(99.2, 100.4)] == [99.2, 99.6, 100.0, 100.4]
+
+
+def test_a_missing_month_leaves_a_gap_in_the_line_and_the_target_is_dashed() -> None:
+    png = trend_chart_png(indicator(series=months([50.0, None, 50.0]), comparators=[],
+                                    target=37.0))
+    image = PILImage.open(io.BytesIO(png)).convert("RGB")
+    blue = rgb("#0072B2")
+    rows = [[image.getpixel((x, y)) for x in range(image.width)] for y in range(image.height)]
+    row = max(range(image.height), key=lambda y: rows[y].count(blue))
+    plot_right = int(image.width * 0.70)  # the key beside the "Actual" label is further right
+    xs = [x for x, c in enumerate(rows[row][:plot_right]) if c == blue]
+    # two dots, no line between them: each run of blue is a marker, not a 400-pixel line
+    runs, start = [], xs[0]
+    for a, b in zip(xs, xs[1:], strict=False):
+        if b != a + 1:
+            runs.append(a - start + 1)
+            start = b
+    runs.append(xs[-1] - start + 1)
+    assert len(runs) == 2 and max(runs) < 20
+    black = rgb("#0B0C0C")
+    target_row = max(range(image.height), key=lambda y: rows[y].count(black))
+    line = rows[target_row][image.width // 4: image.width // 2]
+    assert black in line and (255, 255, 255) in line  # dashes, with white between them

@@ -1,30 +1,28 @@
 """Trend charts for the performance report: PNGs and their alt text.
 
-The lines (series, target, comparators, grid, axes) are drawn by matplotlib's Agg renderer;
-the text (tick labels, axis label and the line labels) is set with Pillow in the same font,
-DejaVu Sans, measured before drawing. matplotlib's own text is most of its cost (about 2 ms
-a string), and measuring the labels lets them be placed without overlapping.
+Everything is drawn with Pillow (pipeline.documents.chartdraw): the lines (series, target,
+comparators, grid, axes) on a canvas twice the size, scaled down so that their edges are
+smooth; then the text (tick labels, axis label and the line labels) in DejaVu Sans, shipped
+in pipeline/fonts, measured before drawing so that labels are placed without overlapping.
+A chart costs about 2 ms (matplotlib drew the same picture in 10 ms and took 0.5 s to
+import).
 
-One figure per process is reused for every chart (matplotlib is imported inside the
-functions: it is slow to import). Charts are 16 cm wide for an A4 portrait page, at 120 dpi
-so that they print sharply. Colours are the Okabe-Ito colour-blind-safe palette, and every
-line also differs by style; each line is labelled at its right-hand end, with a short key in
-its own colour and style, in near-black text (contrast over 4.5:1), so no line is told apart
-by colour alone and there is no legend to look up.
+Charts are 16 cm wide for an A4 portrait page, at 120 dpi so that they print sharply.
+Colours are the Okabe-Ito colour-blind-safe palette, and every line also differs by style;
+each line is labelled at its right-hand end, with a short key in its own colour and style,
+in near-black text (contrast over 4.5:1), so no line is told apart by colour alone and
+there is no legend to look up.
 """
 
 from __future__ import annotations
 
 import math
-import os
-import struct
 import textwrap
-import zlib
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from typing import Any
 
+from pipeline.documents.chartdraw import Canvas, font, nice_ticks, png_bytes, stamp
 from pipeline.domain.indicator_rules import (
     axis_label,
     format_value,
@@ -47,9 +45,8 @@ AXIS_LABEL_PT = 8.0
 # The plot area as fractions of the figure: left, bottom, right, top.
 AXES_BOX = (0.115, 0.14, 0.70, 0.95)
 KEY_PX = 20  # the short key before each line label, at 96 dpi (scaled with the dpi)
-# Below this many charts a process pool costs more than it saves.
-POOL_THRESHOLD = 12
-POOL_CHUNK = 8
+GRID_COLOUR = "#DDDDDD"
+AXIS_COLOUR = "#000000"
 
 
 def indicator_label(indicator: Indicator) -> str:
@@ -155,235 +152,148 @@ def spread_labels(
 
 
 @cache
-def _font(size_pt: float, dpi: int) -> Any:
-    from matplotlib import font_manager
-    from PIL import ImageFont
-
-    path = font_manager.findfont(font_manager.FontProperties(family="DejaVu Sans"))
-    return ImageFont.truetype(path, size_pt * dpi / 72, layout_engine=ImageFont.Layout.BASIC)
-
-
-@cache
 def _rotated(text: str, size_pt: float, dpi: int) -> Any:
     """A mask of `text` reading upwards (a y-axis label)."""
     from PIL import Image, ImageDraw
 
-    font = _font(size_pt, dpi)
-    left, top, right, bottom = font.getbbox(text, anchor="ls")
+    face = font(size_pt, dpi)
+    left, top, right, bottom = face.getbbox(text, anchor="ls")
     mask = Image.new("L", (math.ceil(right - left) + 2, math.ceil(bottom - top) + 2), 0)
-    ImageDraw.Draw(mask).text((1 - left, 1 - top), text, font=font, fill=255, anchor="ls")
+    ImageDraw.Draw(mask).text((1 - left, 1 - top), text, font=face, fill=255, anchor="ls")
     return mask.transpose(Image.Transpose.ROTATE_90)
 
 
-def _wrap(text: str, font: Any, width: float) -> str:
-    if font.getlength(text) <= width:
+def _wrap(text: str, face: Any, width: float) -> str:
+    if face.getlength(text) <= width:
         return text
-    chars = max(8, int(len(text) * width / font.getlength(text)))
+    chars = max(8, int(len(text) * width / face.getlength(text)))
     lines = textwrap.wrap(text, chars, break_long_words=False, break_on_hyphens=False)
-    while chars > 8 and any(font.getlength(line) > width for line in lines):
+    while chars > 8 and any(face.getlength(line) > width for line in lines):
         chars -= 1
         lines = textwrap.wrap(text, chars, break_long_words=False, break_on_hyphens=False)
     return "\n".join(lines)
 
 
-def png_bytes(image: Any, dpi: int) -> bytes:
-    """An RGB Pillow image as a PNG, unfiltered and deflated at level 1, with its dpi.
-
-    Pillow tries every PNG row filter on every row (about 10 ms a chart); a chart is mostly
-    flat colour and compresses as well without them, in about 3 ms.
-    """
-    import numpy as np
-
-    pixels = np.asarray(image, dtype=np.uint8)
-    rows, cols = pixels.shape[:2]
-    raw = np.zeros((rows, cols * 3 + 1), dtype=np.uint8)  # each row: filter type 0, pixels
-    raw[:, 1:] = pixels.reshape(rows, cols * 3)
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data)))
-
-    per_metre = round(dpi / 0.0254)
-    return b"".join([
-        b"\x89PNG\r\n\x1a\n",
-        chunk(b"IHDR", struct.pack(">IIBBBBB", cols, rows, 8, 2, 0, 0, 0)),
-        chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)),
-        chunk(b"IDAT", zlib.compress(raw.tobytes(), 1)),
-        chunk(b"IEND", b""),
-    ])
-
-
-_CHART: _Chart | None = None
-
-
-class _Chart:
-    """One figure and its lines, made once per process and re-used for every chart.
-
-    Creating axes, ticks and lines is most of matplotlib's cost; updating their data is cheap.
-    matplotlib draws no text here: the tick labels are switched off and set by `draw`.
-    """
-
-    def __init__(self) -> None:
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
-        from matplotlib.lines import Line2D
-        from matplotlib.ticker import MaxNLocator, NullFormatter
-
-        self.fig = Figure(figsize=(CHART_WIDTH_CM / 2.54, CHART_HEIGHT_CM / 2.54), dpi=DPI)
-        self.canvas = FigureCanvasAgg(self.fig)
-        left, bottom, right, top = AXES_BOX
-        ax = self.fig.add_axes((left, bottom, right - left, top - bottom))
-        self.ax = ax
-        (self.series,) = ax.plot([], [], color=SERIES_COLOUR, linewidth=2, marker="o",
-                                 markersize=4, zorder=3)
-        (self.target,) = ax.plot([], [], color=TARGET_COLOUR, linewidth=1.5, linestyle="--",
-                                 zorder=2)
-        self.comparators = [
-            ax.plot([], [], color=colour, linewidth=1.5, linestyle=style, zorder=1)[0]
-            for colour, style in COMPARATOR_STYLES
-        ]
-        # The keys beside the line labels, in figure coordinates, outside the plot area.
-        self.keys: dict[Any, Any] = {}
-        for line in (self.series, self.target, *self.comparators):
-            key = Line2D([], [], color=line.get_color(), linewidth=line.get_linewidth(),
-                         linestyle=line.get_linestyle(), transform=self.fig.transFigure)
-            self.fig.add_artist(key)
-            self.keys[line] = key
-        ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
-        ax.tick_params(axis="both", labelleft=False, labelbottom=False)
-        for axis in (ax.xaxis, ax.yaxis):
-            axis.set_major_formatter(NullFormatter())  # no tick text to format or measure
-            axis.set_label_coords(0.5, 0.5)
-        ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)
-        ax.spines["top"].set_visible(False)
-        ax.spines["right"].set_visible(False)
-        # What does not change between charts of the same periods (the x-axis, the frame) is
-        # drawn once and copied in for each chart: see `_draw_lines`.
-        self.background: Any = None
-        self.background_key: tuple[Any, ...] | None = None
-        lines = [*self.comparators, self.target, self.series]
-        # Drawn over the background in matplotlib's order (zorder): comparators, y grid and
-        # ticks, target, the axes' frame, the series, then the keys outside the plot area.
-        self.dynamic = [*self.comparators, ax.yaxis, self.target, ax.spines["left"],
-                        ax.spines["bottom"], self.series, *self.keys.values()]
-        self.hidden = [*lines, ax.yaxis, *self.keys.values()]
-
-    def _draw_lines(self, key: tuple[Any, ...]) -> None:
-        """Draw the figure into the canvas: the background copied in, then what changes."""
-        if self.background_key != key:
-            shown = [a.get_visible() for a in self.hidden]
-            for artist in self.hidden:
-                artist.set_visible(False)
-            self.canvas.draw()
-            self.background = self.canvas.copy_from_bbox(self.fig.bbox)
-            self.background_key = key
-            for artist, visible in zip(self.hidden, shown, strict=True):
-                artist.set_visible(visible)
-        self.canvas.restore_region(self.background)
-        renderer = self.canvas.get_renderer()
-        for artist in self.dynamic:
-            if artist.get_visible():
-                artist.draw(renderer)
-
-    def draw(self, indicator: Indicator, dpi: int) -> bytes:
-        from PIL import Image, ImageDraw
-
-        fig, ax = self.fig, self.ax
-        if fig.dpi != dpi:
-            fig.set_dpi(dpi)
-        width, height = self.canvas.get_width_height()
-        scale = dpi / 72  # pixels per point
-        series = sorted(indicator.series, key=lambda o: o.period)
-        unit = normalise_unit(indicator.unit)
-        labels = [o.period.label for o in series]
-        values = [math.nan if o.value is None else o.value for o in series]
-        xs = list(range(len(series)))
-        left, right = -0.5, max(len(xs) - 0.5, 0.5)
-        self.series.set_data(xs, values)
-        levels = [v for v in values if not math.isnan(v)]
-        # (line, level at the right-hand end, label) for each line to label
-        named: list[tuple[Any, float, str]] = []
-        known = [v for v in values if not math.isnan(v)]
-        if known:
-            named.append((self.series, known[-1], "Actual"))
-        if indicator.target is not None:
-            self.target.set_data([left, right], [indicator.target] * 2)
-            self.target.set_visible(True)
-            named.append((self.target, indicator.target,
-                          f"Target {format_value(indicator.target, unit)}"))
-            levels.append(indicator.target)
+def _runs(xs: Sequence[int], values: Sequence[float | None]) -> list[list[tuple[int, float]]]:
+    """Stretches of consecutive known values (a gap in the data is a gap in the line)."""
+    runs: list[list[tuple[int, float]]] = [[]]
+    for x, v in zip(xs, values, strict=True):
+        if v is None:
+            if runs[-1]:
+                runs.append([])
         else:
-            self.target.set_visible(False)
-        for k, line in enumerate(self.comparators):
-            if k < len(indicator.comparators):
-                comp = indicator.comparators[k]
-                line.set_data([left, right], [comp.value] * 2)
-                line.set_visible(True)
-                named.append((line, comp.value,
-                              f"{comp.name} {format_value(comp.value, unit)}"))
-                levels.append(comp.value)
-            else:
-                line.set_visible(False)
-        low, high = (min(levels), max(levels)) if levels else (0.0, 1.0)
-        pad = (high - low) * 0.08 or max(abs(high) * 0.1, 1.0)
-        bottom = 0.0 if low >= 0 and low - pad < 0 else low - pad
-        ax.set_ylim(bottom, high + pad)
-        ax.set_xlim(left, right)
-        step = max(1, math.ceil(len(xs) / MAX_TICKS))
-        ax.set_xticks(xs[::step])
-        top, slack = high + pad, 1e-9 * (high + pad - bottom)
-        ticks = [t for t in ax.yaxis.get_majorticklocs() if bottom - slack <= t <= top + slack]
+            runs[-1].append((x, v))
+    return [r for r in runs if r]
 
-        # Where everything goes, in pixels from the top left (Pillow's coordinates). The plot
-        # area moves right when the tick labels are too wide for the room beside the y-axis.
-        font = _font(TICK_PT, dpi)
-        line_h = font.getbbox("Ag", anchor="lt")[3] + 1
-        tick_gap = (3.5 + 3.5) * scale  # matplotlib's tick length and label padding
-        number_unit = unit if unit in ("%", "£") else "number"
-        tick_texts = [format_value(float(t), number_unit) for t in ticks]
-        widest = max((font.getlength(text) for text in tick_texts), default=0.0)
-        mask = _rotated(axis_label(unit), AXIS_LABEL_PT, dpi)
-        ax_left, ax_bottom, ax_right, ax_top = (f * s for f, s in zip(
-            AXES_BOX, (width, height, width, height), strict=True))
-        ax_left = max(ax_left, math.ceil(2 + mask.width + 4 * scale + widest + tick_gap))
-        box = (ax_left / width, AXES_BOX[1], AXES_BOX[2] - ax_left / width,
-               AXES_BOX[3] - AXES_BOX[1])
-        if tuple(ax.get_position().bounds) != box:
-            ax.set_position(box)
-        to_px = ax.transData.transform
-        key_left = ax_right + 2 * scale
-        key_right = key_left + KEY_PX * dpi / 96
-        text_left = key_right + 3 * scale
-        texts = [_wrap(label, font, width - text_left - 2) for _, _, label in named]
-        heights = [line_h * (t.count("\n") + 1) + 2 for t in texts]
-        wanted = [height - to_px((0, level))[1] for _, level, _ in named]
-        placed = spread_labels(wanted, heights, 1.0, height - 1.0)
-        for key in self.keys.values():
-            key.set_visible(False)
-        for (line, _, _), y_line, y_text in zip(named, wanted, placed, strict=True):
-            key = self.keys[line]
-            bend = key_left + 4 * scale if abs(y_text - y_line) > 1 else key_left
-            key.set_data([key_left / width, bend / width, key_right / width],
-                         [1 - y_line / height, 1 - y_text / height, 1 - y_text / height])
-            key.set_visible(True)
 
-        self._draw_lines((tuple(labels), dpi, box))
-        image = Image.frombuffer("RGBA", (width, height), self.canvas.buffer_rgba(),
-                                 "raw", "RGBA", 0, 1).convert("RGB")
-        pen = ImageDraw.Draw(image)
-        for t, text in zip(ticks, tick_texts, strict=True):
-            pen.text((ax_left - tick_gap, height - to_px((0, t))[1]), text, font=font,
-                     fill=TEXT_COLOUR, anchor="rm")
-        for x in xs[::step]:
-            pen.text((to_px((x, 0))[0], height - ax_bottom + tick_gap), labels[x], font=font,
-                     fill=TEXT_COLOUR, anchor="ma")
-        x_label = round(ax_left - tick_gap - widest - 4 * scale - mask.width)
-        y_label = round(height - (ax_bottom + ax_top) / 2 - mask.height / 2)
-        image.paste(TEXT_COLOUR, (x_label, y_label), mask)
-        for text, y_text, h in zip(texts, placed, heights, strict=True):
-            pen.multiline_text((text_left, y_text - h / 2 + 1), text, font=font,
-                               fill=TEXT_COLOUR, anchor="la", spacing=1)
-        return png_bytes(image, dpi)
+Line = tuple[str, Any, float, float, str]  # colour, style, width in points, level, label
+
+
+def _target(indicator: Indicator, unit: str) -> list[Line]:
+    if indicator.target is None:
+        return []
+    return [(TARGET_COLOUR, "--", 1.5, indicator.target,
+             f"Target {format_value(indicator.target, unit)}")]
+
+
+def _comparators(indicator: Indicator, unit: str) -> list[Line]:
+    return [(colour, style, 1.5, comp.value, f"{comp.name} {format_value(comp.value, unit)}")
+            for comp, (colour, style) in zip(indicator.comparators, COMPARATOR_STYLES,
+                                             strict=False)]
+
+
+def _draw(indicator: Indicator, dpi: int) -> bytes:
+    """The chart as a PNG: lines with Pillow on a supersampled canvas, then the text."""
+    from PIL import ImageDraw
+
+    width = round(CHART_WIDTH_CM / 2.54 * dpi)
+    height = round(CHART_HEIGHT_CM / 2.54 * dpi)
+    scale = dpi / 72  # pixels per point
+    series = sorted(indicator.series, key=lambda o: o.period)
+    unit = normalise_unit(indicator.unit)
+    labels = [o.period.label for o in series]
+    values = [o.value for o in series]
+    xs = list(range(len(series)))
+    left, right = -0.5, max(len(xs) - 0.5, 0.5)
+    target_line, comparators = _target(indicator, unit), _comparators(indicator, unit)
+    flat = target_line + comparators
+    known = [v for v in values if v is not None]
+    levels = known + [level for _, _, _, level, _ in flat]
+    low, high = (min(levels), max(levels)) if levels else (0.0, 1.0)
+    pad = (high - low) * 0.08 or max(abs(high) * 0.1, 1.0)
+    bottom = 0.0 if low >= 0 and low - pad < 0 else low - pad
+    top = high + pad
+    slack = 1e-9 * (top - bottom)
+    ticks = [t for t in nice_ticks(bottom, top) if bottom - slack <= t <= top + slack]
+    step = max(1, math.ceil(len(xs) / MAX_TICKS))
+
+    # Where everything goes, in pixels from the top left. The plot area moves right when the
+    # tick labels are too wide for the room beside the y-axis.
+    face = font(TICK_PT, dpi)
+    line_h = face.getbbox("Ag", anchor="lt")[3] + 1
+    tick_len = 3.5 * scale
+    tick_gap = (3.5 + 3.5) * scale  # tick length and label padding
+    number_unit = unit if unit in ("%", "£") else "number"
+    tick_texts = [format_value(float(t), number_unit) for t in ticks]
+    widest = max((face.getlength(text) for text in tick_texts), default=0.0)
+    mask = _rotated(axis_label(unit), AXIS_LABEL_PT, dpi)
+    ax_left = max(AXES_BOX[0] * width, math.ceil(2 + mask.width + 4 * scale + widest + tick_gap))
+    ax_right = AXES_BOX[2] * width
+    ax_top = height * (1 - AXES_BOX[3])  # from the top
+    ax_bottom = height * (1 - AXES_BOX[1])
+
+    def px(x: float, v: float) -> tuple[float, float]:
+        return (ax_left + (x - left) / (right - left) * (ax_right - ax_left),
+                ax_bottom - (v - bottom) / (top - bottom) * (ax_bottom - ax_top))
+
+    named = ([(SERIES_COLOUR, "-", 2.0, known[-1], "Actual")] if known else []) + flat
+    key_left = ax_right + 2 * scale
+    key_right = key_left + KEY_PX * dpi / 96
+    text_left = key_right + 3 * scale
+    texts = [_wrap(label, face, width - text_left - 2) for *_, label in named]
+    heights = [line_h * (t.count("\n") + 1) + 2 for t in texts]
+    wanted = [px(0, level)[1] for _, _, _, level, _ in named]
+    placed = spread_labels(wanted, heights, 1.0, height - 1.0)
+
+    # matplotlib's order: comparators, grid and ticks, target, frame, series, the keys.
+    canvas = Canvas((width, height), dpi)
+    for colour, style, lw, level, _ in reversed(comparators):
+        canvas.hline(ax_left, ax_right, px(0, level)[1], colour, lw, style)
+    for t in ticks:
+        y = px(0, t)[1]
+        canvas.line([(ax_left, y), (ax_right, y)], GRID_COLOUR, 0.6)
+        canvas.line([(ax_left - tick_len, y), (ax_left, y)], AXIS_COLOUR, 0.8)
+    for x in xs[::step]:
+        canvas.line([(px(x, 0)[0], ax_bottom), (px(x, 0)[0], ax_bottom + tick_len)],
+                    AXIS_COLOUR, 0.8)
+    for colour, style, lw, level, _ in target_line:
+        canvas.hline(ax_left, ax_right, px(0, level)[1], colour, lw, style)
+    canvas.line([(ax_left, ax_top), (ax_left, ax_bottom), (ax_right, ax_bottom)],
+                AXIS_COLOUR, 0.8)
+    for run in _runs(xs, values):
+        points = [px(x, v) for x, v in run]
+        if len(points) > 1:
+            canvas.line(points, SERIES_COLOUR, 2.0)
+        canvas.dots(points, SERIES_COLOUR, 5.0)  # a 4 pt marker with its 1 pt edge
+    for (colour, style, lw, _, _), y_line, y_text in zip(named, wanted, placed, strict=True):
+        bend = key_left + 4 * scale if abs(y_text - y_line) > 1 else key_left
+        canvas.line([(key_left, y_line), (bend, y_text), (key_right, y_text)], colour, lw,
+                    style)
+
+    image = canvas.finish()
+    pen = ImageDraw.Draw(image)
+    for t, text in zip(ticks, tick_texts, strict=True):
+        stamp(image, (ax_left - tick_gap, px(0, t)[1]), text, TICK_PT, dpi, "rm", TEXT_COLOUR)
+    for x in xs[::step]:
+        stamp(image, (px(x, 0)[0], ax_bottom + tick_gap), labels[x], TICK_PT, dpi, "ma",
+              TEXT_COLOUR)
+    x_label = round(ax_left - tick_gap - widest - 4 * scale - mask.width)
+    y_label = round((ax_bottom + ax_top) / 2 - mask.height / 2)
+    image.paste(TEXT_COLOUR, (x_label, y_label), mask)
+    for text, y_text, h in zip(texts, placed, heights, strict=True):
+        pen.multiline_text((text_left, y_text - h / 2 + 1), text, font=face,
+                           fill=TEXT_COLOUR, anchor="la", spacing=1)
+    return png_bytes(image, dpi)
 
 
 def trend_chart_png(indicator: Indicator, dpi: int = DPI) -> bytes:
@@ -392,40 +302,16 @@ def trend_chart_png(indicator: Indicator, dpi: int = DPI) -> bytes:
     16 cm wide at `dpi`; the y-axis is labelled in the indicator's unit, each line at its
     right-hand end.
     """
-    global _CHART
-    if _CHART is None:
-        _CHART = _Chart()
-    return _CHART.draw(indicator, dpi)
+    return _draw(indicator, dpi)
 
 
-def trend_charts(indicators: Sequence[Indicator], workers: int | None = None) -> list[bytes | None]:
-    """A chart for each indicator with data (None for those without), drawn in parallel.
+def trend_charts(indicators: Sequence[Indicator]) -> list[bytes | None]:
+    """A chart for each indicator with data (None for those without), in order.
 
-    Many charts are drawn in a process pool (one worker per CPU, in chunks); a few are drawn
-    in this process. The order of the result is the order of `indicators`.
+    A chart takes about 2 ms to draw, so they are drawn in this process: a pool of workers
+    cost more to start than it saved.
     """
-    wanted = [i for i, ind in enumerate(indicators) if has_data(ind)]
-    result: list[bytes | None] = [None] * len(indicators)
-    if not wanted:
-        return result
-    cpus = workers if workers is not None else len(os.sched_getaffinity(0))
-    todo = [indicators[i] for i in wanted]
-    global _CHART
-    if _CHART is None:
-        _CHART = _Chart()  # made before the pool starts, so that forked workers share it
-    pngs: list[bytes] = []
-    if cpus > 1 and len(todo) >= POOL_THRESHOLD:
-        chunk = max(1, min(POOL_CHUNK, math.ceil(len(todo) / cpus)))
-        try:
-            with ProcessPoolExecutor(max_workers=cpus) as pool:
-                pngs = list(pool.map(trend_chart_png, todo, chunksize=chunk))
-        except (OSError, RuntimeError):  # no process pool here (e.g. a sandbox): draw in turn
-            pngs = []
-    if not pngs:
-        pngs = [trend_chart_png(i) for i in todo]
-    for i, png in zip(wanted, pngs, strict=True):
-        result[i] = png
-    return result
+    return [trend_chart_png(ind) if has_data(ind) else None for ind in indicators]
 
 
 __all__ = [
