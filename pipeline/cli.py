@@ -274,7 +274,8 @@ def batch(inputs: Path, outputs: Path, jobs: int | None, pdf: bool, force: bool,
 
     try:
         result = run_batch(inputs, outputs, jobs=jobs, pdf=pdf, force=force, dry_run=dry_run,
-                           templates_dir=templates_dir, progress=show)
+                           templates_dir=templates_dir, progress=show,
+                           notice=None if quiet else click.echo)
     except PipelineError as error:
         if bar is not None:
             bar.__exit__(None, None, None)

@@ -1,8 +1,18 @@
-"""PDFs beside the documents, through LibreOffice: one converter process for the whole batch.
+"""PDFs beside the documents, through LibreOffice, spread over the computer's cores.
 
-Each .docx is copied under a unique name into a work folder, `soffice --headless
---convert-to pdf` runs once on all of them, and each PDF is then moved beside its
-document through a temporary file and a rename, so a PDF is either whole or absent.
+The documents are shared out by size (largest first, each to the least loaded converter)
+among one `soffice --headless --convert-to pdf` process per core, each with its own
+LibreOffice profile (`-env:UserInstallation`: two LibreOffices cannot share one), all
+running at once. Each .docx is copied under a unique name into its converter's folder, and
+each PDF is then moved beside its document through a temporary file and a rename, so a PDF
+is either whole or absent.
+
+Size is judged by the uncompressed size of the document's text part (word/document.xml),
+about 11 KB a page for a plan: a document estimated at over PAGE_LIMIT pages is not
+converted (LibreOffice takes tens of minutes over such a table, or never finishes) and the
+user is told why; one over LARGE_PAGES is converted by a converter of its own, with a
+notice saying so. Every converter has a time limit from its pages; past it LibreOffice is
+stopped and the user is told which documents have no PDF.
 """
 
 from __future__ import annotations
@@ -11,15 +21,22 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
+import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.issues import Issue
 
 SOFFICE_NAMES = ("soffice", "libreoffice")
-# LibreOffice takes about 0.1 s a page; allow plenty, plus start-up.
-TIMEOUT_BASE = 120
-TIMEOUT_PER_FILE = 60
+BYTES_PER_PAGE = 11_000  # of word/document.xml, for a plan's landscape table pages
+PAGE_LIMIT = 2_000  # estimated pages over which no PDF is made
+LARGE_PAGES = 300  # estimated pages from which a document gets a converter of its own
+# LibreOffice takes about 0.02-0.1 s a page; allow plenty, plus start-up.
+TIMEOUT_BASE = 120.0
+TIMEOUT_PER_FILE = 20.0
+TIMEOUT_PER_PAGE = 1.0
 
 
 def find_soffice() -> str | None:
@@ -48,11 +65,105 @@ class PdfResult:
     problems: list[Issue] = field(default_factory=list)
 
 
-def convert_to_pdf(documents: list[Path], work_root: Path) -> PdfResult:
-    """PDFs beside `documents`, made by a single soffice process.
+def estimated_pages(document: Path) -> int:
+    """Roughly how many pages `document` prints on, from the size of its text part."""
+    try:
+        with zipfile.ZipFile(document) as package:
+            size = package.getinfo("word/document.xml").file_size
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return 1
+    return max(1, round(size / BYTES_PER_PAGE))
 
-    `work_root` holds the converter's work folder and profile (kept between runs so that
-    LibreOffice starts faster the next time). Problems come back as issues, never raised.
+
+def share_out(pages: dict[Path, int], converters: int) -> list[list[Path]]:
+    """Documents grouped for `converters` processes: a large one alone, the rest balanced.
+
+    Largest first, each to the group with the fewest pages so far (the longest-first rule);
+    a document of LARGE_PAGES or more gets a group of its own, beside the others.
+    """
+    order = sorted(pages, key=lambda d: (-pages[d], str(d)))
+    alone = [[d] for d in order if pages[d] >= LARGE_PAGES]
+    rest = [d for d in order if pages[d] < LARGE_PAGES]
+    count = max(1, converters - len(alone)) if rest else 0
+    groups: list[list[Path]] = [[] for _ in range(min(count, len(rest)))]
+    loads = [0] * len(groups)
+    for doc in rest:
+        k = loads.index(min(loads))
+        groups[k].append(doc)
+        loads[k] += pages[doc]
+    return alone + groups
+
+
+def converter_count() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class _Converter:
+    documents: dict[Path, Path]  # original -> its copy in `src`
+    out: Path
+    timeout: float
+    process: subprocess.Popen[bytes] | None = None
+    detail: str = ""
+    started: float = 0.0
+
+
+def _start(soffice: str, conv: _Converter, profile: Path, home: Path) -> None:
+    command = [
+        soffice, "--headless", "--norestore", "--nologo", "--nodefault",
+        f"-env:UserInstallation={profile.resolve().as_uri()}",
+        "--convert-to", "pdf", "--outdir", str(conv.out),
+        *[str(p) for p in conv.documents.values()],
+    ]
+    conv.started = time.monotonic()
+    try:
+        conv.process = subprocess.Popen(
+            command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE, env={**os.environ, "HOME": str(home)},
+            start_new_session=True,  # its own process group, so that it can be stopped whole
+        )
+    except OSError as exc:
+        conv.detail = f"LibreOffice could not be started ({exc.strerror})"
+
+
+def _finish(conv: _Converter) -> None:
+    """Wait for the converter within what is left of its time; stop it past that."""
+    proc = conv.process
+    if proc is None:
+        return
+    left = max(1.0, conv.timeout - (time.monotonic() - conv.started))
+    try:
+        _, err = proc.communicate(timeout=left)
+        if proc.returncode:
+            conv.detail = err.decode("utf-8", "replace").strip()[-300:]
+    except subprocess.TimeoutExpired:
+        _stop(proc)
+        proc.communicate()
+        conv.detail = f"LibreOffice took longer than {_duration(conv.timeout)} and was stopped"
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    """Stop a converter and what it started (LibreOffice runs soffice.bin under a launcher)."""
+    killpg = getattr(os, "killpg", None)
+    if killpg is not None:
+        import signal
+
+        try:
+            killpg(proc.pid, signal.SIGKILL)
+            return
+        except OSError:
+            pass
+    proc.kill()
+
+
+def convert_to_pdf(documents: list[Path], work_root: Path,
+                   notice: Callable[[str], None] | None = None,
+                   converters: int | None = None) -> PdfResult:
+    """PDFs beside `documents`, made by one soffice process per core at once.
+
+    `work_root` holds the converters' work folders and profiles (kept between runs so that
+    LibreOffice starts faster the next time). `notice` is told about a document converted
+    on its own (a long one). Problems come back as issues, never raised.
     """
     result = PdfResult()
     if not documents:
@@ -61,60 +172,91 @@ def convert_to_pdf(documents: list[Path], work_root: Path) -> PdfResult:
     if soffice is None:
         result.problems.append(Issue("write-error", "warning", MISSING_MESSAGE))
         return result
+    pages = {doc: estimated_pages(doc) for doc in documents}
+    for doc in [d for d in documents if pages[d] > PAGE_LIMIT]:
+        del pages[doc]
+        result.problems.append(Issue(
+            "write-error", "warning",
+            f"No PDF was made of {doc}: it is about {pages_text(estimated_pages(doc))} long, "
+            f"over the {PAGE_LIMIT:,} pages that can be converted to PDF here in reasonable "
+            "time. The Word document is fine; open it in Word and use Save As PDF, or split "
+            "the workbook into smaller plans.",
+            file=str(doc),
+        ))
+    if not pages:
+        return result
     work_root.mkdir(parents=True, exist_ok=True)
-    profile = work_root / "libreoffice-profile"
+    groups = share_out(pages, converters or converter_count())
     with tempfile.TemporaryDirectory(prefix="pdf-", dir=work_root) as tmp:
-        tmp_dir = Path(tmp)
-        src_dir = tmp_dir / "in"
-        out_dir = tmp_dir / "out"
-        src_dir.mkdir()
-        out_dir.mkdir()
-        names: dict[Path, Path] = {}
-        for n, doc in enumerate(documents):
-            copy = src_dir / f"doc{n:05d}.docx"
-            shutil.copyfile(doc, copy)
-            names[doc] = copy
-        command = [
-            soffice, "--headless", "--norestore", "--nologo", "--nodefault",
-            f"-env:UserInstallation={profile.resolve().as_uri()}",
-            "--convert-to", "pdf", "--outdir", str(out_dir),
-            *[str(p) for p in names.values()],
-        ]
-        try:
-            completed = subprocess.run(
-                command, capture_output=True, text=True,
-                timeout=TIMEOUT_BASE + TIMEOUT_PER_FILE * len(documents),
-                env={**os.environ, "HOME": str(work_root)},
-            )
-            detail = (completed.stderr or completed.stdout).strip()[-300:]
-        except subprocess.TimeoutExpired:
-            detail = "LibreOffice took too long and was stopped"
-        except OSError as exc:
-            detail = f"LibreOffice could not be started ({exc.strerror})"
-        for doc, copy in names.items():
-            made = out_dir / (copy.stem + ".pdf")
-            if not made.is_file() or made.stat().st_size == 0:
-                result.problems.append(Issue(
-                    "write-error", "warning",
-                    f"LibreOffice did not make a PDF of {doc}"
-                    f"{f' ({detail})' if detail else ''}. The Word document is fine; open it "
-                    "in Word and use Save As PDF, or run the batch again with --pdf.",
-                    file=str(doc),
-                ))
-                continue
-            target = doc.with_suffix(".pdf")
-            try:
-                _move_atomically(made, target)
-            except OSError as exc:
-                result.problems.append(Issue(
-                    "write-error", "warning",
-                    f"The PDF of {doc} could not be saved as {target} ({exc.strerror}). "
-                    "If it is open in a PDF reader, close it and run the batch again.",
-                    file=str(doc),
-                ))
-                continue
-            result.made[doc] = target
+        convs = _prepare(groups, pages, Path(tmp))
+        for k, conv in enumerate(convs):
+            _start(soffice, conv, work_root / f"libreoffice-profile-{k + 1}", work_root)
+            if notice is not None and len(conv.documents) == 1:
+                (doc,) = conv.documents
+                if pages[doc] >= LARGE_PAGES:
+                    notice(f"Converting {doc.name} to PDF on its own (about "
+                           f"{pages_text(pages[doc])}; it can take a few minutes).")
+        for conv in convs:
+            _finish(conv)
+            _collect(conv, result)
     return result
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 120:
+        return f"{max(1, round(seconds))} seconds"
+    return f"{round(seconds / 60)} minutes"
+
+
+def pages_text(n: int) -> str:
+    return f"{n:,} page{'s' if n != 1 else ''}"
+
+
+def _prepare(groups: list[list[Path]], pages: dict[Path, int], tmp: Path) -> list[_Converter]:
+    convs = []
+    n = 0
+    for k, group in enumerate(groups):
+        src, out = tmp / f"in{k}", tmp / f"out{k}"
+        src.mkdir()
+        out.mkdir()
+        copies = {}
+        for doc in group:
+            copy = src / f"doc{n:05d}.docx"
+            n += 1
+            shutil.copyfile(doc, copy)
+            copies[doc] = copy
+        timeout = (TIMEOUT_BASE + TIMEOUT_PER_FILE * len(group)
+                   + TIMEOUT_PER_PAGE * sum(pages[d] for d in group))
+        convs.append(_Converter(copies, out, timeout))
+    return convs
+
+
+def _collect(conv: _Converter, result: PdfResult) -> None:
+    """Move each PDF the converter made beside its document; say which it did not make."""
+    for doc, copy in conv.documents.items():
+        made = conv.out / (copy.stem + ".pdf")
+        if not made.is_file() or made.stat().st_size == 0:
+            detail = conv.detail
+            result.problems.append(Issue(
+                "write-error", "warning",
+                f"LibreOffice did not make a PDF of {doc}"
+                f"{f' ({detail})' if detail else ''}. The Word document is fine; open it "
+                "in Word and use Save As PDF, or run the batch again with --pdf.",
+                file=str(doc),
+            ))
+            continue
+        target = doc.with_suffix(".pdf")
+        try:
+            _move_atomically(made, target)
+        except OSError as exc:
+            result.problems.append(Issue(
+                "write-error", "warning",
+                f"The PDF of {doc} could not be saved as {target} ({exc.strerror}). "
+                "If it is open in a PDF reader, close it and run the batch again.",
+                file=str(doc),
+            ))
+            continue
+        result.made[doc] = target
 
 
 def _move_atomically(source: Path, target: Path) -> None:

@@ -489,11 +489,13 @@ def run_batch(
     templates_dir: Path | None = None,
     progress: Callable[[InputEntry, int, int], None] | None = None,
     run_date: dt.date | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> BatchResult:
     """Make every document of every workbook in `inputs` into `outputs`.
 
     `progress(entry, done, total)` is called in this process as each input is finished
-    (skipped inputs first). Raises PipelineError only for what stops the whole batch (no
+    (skipped inputs first); `notice(text)` is told when a long document is converted to PDF
+    on its own. Raises PipelineError only for what stops the whole batch (no
     inputs folder, outputs not writable, another batch running); anything wrong with one
     workbook is in its entry. A dry run reads and checks every workbook and says what it
     would make, writing nothing.
@@ -514,7 +516,7 @@ def run_batch(
         lock = _lock(outputs)
     try:
         return _run_locked(inputs, outputs, jobs, pdf, force, dry_run, templates_dir, progress,
-                           run_date)
+                           run_date, notice)
     finally:
         if lock is not None:
             global _LOCK_FD
@@ -532,6 +534,7 @@ def _run_locked(
     templates_dir: Path | None,
     progress: Callable[[InputEntry, int, int], None] | None,
     run_date: dt.date,
+    notice: Callable[[str], None] | None = None,
 ) -> BatchResult:
     if not dry_run:
         remove_leftovers(outputs)
@@ -615,7 +618,7 @@ def _run_locked(
         ordered = [entries[p] for p in paths]
         problems: list[Issue] = []
         if pdf and not dry_run:
-            problems += _make_pdfs(ordered, outputs)
+            problems += _make_pdfs(ordered, outputs, notice)
         for entry in ordered:
             for doc in entry.documents:
                 pdf_path = doc.path.with_suffix(".pdf")
@@ -705,7 +708,8 @@ def _crashed(task: _Task, detail: str = "") -> _Outcome:
     return _Outcome(entry)
 
 
-def _make_pdfs(entries: list[InputEntry], outputs: Path) -> list[Issue]:
+def _make_pdfs(entries: list[InputEntry], outputs: Path,
+               notice: Callable[[str], None] | None = None) -> list[Issue]:
     """PDFs for every document of the run that has none, or an older one."""
     from pipeline.batch.pdf import convert_to_pdf
 
@@ -720,7 +724,7 @@ def _make_pdfs(entries: list[InputEntry], outputs: Path) -> list[Issue]:
                 or pdf_path.stat().st_mtime < doc.path.stat().st_mtime
             ):
                 wanted[doc.path] = doc
-    result = convert_to_pdf(list(wanted), outputs / WORK_FOLDER)
+    result = convert_to_pdf(list(wanted), outputs / WORK_FOLDER, notice)
     for docx, pdf_path in result.made.items():
         wanted[docx].pdf = pdf_path
     problems: list[Issue] = []
