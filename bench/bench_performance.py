@@ -25,6 +25,7 @@ from pathlib import Path
 from common import README, ROOT, committee_command, write_readme
 
 TARGET_S = 10.0
+CPU_TARGET_S = 2.0
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 THEMES = ("01 - Safe children", "02 - Timely assessment", "03 - Stable placements",
           "04 - Workforce", "05 - Finance & resources")
@@ -126,8 +127,10 @@ def main() -> int:
         cpu = statistics.median(r[2] for r in results)
         read_s, charts_s, render_s = split_times(book, folder / "split.docx")
         verdict = "met" if wall < TARGET_S else "MISSED"
+        cpu_verdict = "met" if cpu < CPU_TARGET_S else "MISSED"
         line = (f"| {args.indicators} x {args.periods} | {wall:.2f} s "
-                f"({walls[0]:.2f}-{walls[-1]:.2f}) | < {TARGET_S:g} s {verdict} | {cpu:.1f} s "
+                f"({walls[0]:.2f}-{walls[-1]:.2f}) | < {TARGET_S:g} s {verdict} | {cpu:.2f} s "
+                f"(< {CPU_TARGET_S:g} s {cpu_verdict}) "
                 f"| {peak:.0f} MB "
                 f"| {read_s:.2f} s | {charts_s:.2f} s | {render_s:.2f} s "
                 f"| {out.stat().st_size / 1e6:.1f} MB |")
@@ -141,10 +144,10 @@ def main() -> int:
         f"comparators and commentary; median (and range) of {args.runs} runs of the whole "
         "command in a subprocess; peak memory is the child's maximum resident set. The last "
         "columns split one in-process run: reading the workbook, drawing the trend charts "
-        "and building the document model (matplotlib Agg, one re-used figure per process, a "
-        "process pool of one worker per CPU; CPU time is the command's and its workers', "
-        "user + system, median), and rendering (with the chart images), writing "
-        "and reading back the document.",
+        "and building the document model (charts drawn with Pillow in this process), and "
+        "rendering (with the chart images), writing and reading back the document. CPU time "
+        "is the command's (user + system, median): this 2-core machine is shared, so it is "
+        "the fairer figure; the target is under 2 s of CPU.",
         f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python "
         f"{platform.python_version()}, {time.strftime('%Y-%m-%d')}; load average "
         f"{load:.1f} when it finished (other work on the machine slows every column).",
@@ -154,13 +157,11 @@ def main() -> int:
         "|---|---|---|---|---|---|---|---|---|",
         line,
         "",
-        "Where the time goes: 200 charts are about 2.5-3 s of CPU (12-15 ms each: matplotlib "
-        "draws only the lines over an x-axis background drawn once per set of periods and "
-        "copied in; the text is set with Pillow; the PNG is written unfiltered at deflate "
-        "level 1), drawn in a pool of one worker per CPU. Rendering puts each image into the "
-        "package directly (python-docx hashed every earlier image for each new one). With "
-        "other suites running on the machine the pool gains little, so the wall time follows "
-        "the load average; the CPU time column is the fairer figure.",
+        "Where the time goes: 200 charts are about 0.8-1 s of CPU (4-5 ms each: lines drawn "
+        "with Pillow on a canvas twice the size and scaled down, about 1.5 ms; the text "
+        "stamped from cached masks; the PNG written unfiltered at deflate level 1, about "
+        "1.7 ms). Rendering puts each image into the package directly (python-docx hashed "
+        "every earlier image for each new one).",
     ])
     if not args.no_readme:
         write_readme("bench_performance", section)
