@@ -73,7 +73,11 @@ main.help = _main_help()
     help="Plain English for people, or JSON for other programs.",
 )
 @click.option("--notices/--no-notices", default=False, help="Also list ignored columns and rows.")
-def check(files: tuple[Path, ...], fmt: str, notices: bool) -> None:
+@click.option("--annotate", is_flag=True,
+              help='Also write "<name> - to fix.xlsx" beside each workbook with problems: the '
+                   "problem cells filled red (errors) or amber (warnings), with a comment, and "
+                   "a first sheet listing them.")
+def check(files: tuple[Path, ...], fmt: str, notices: bool, annotate: bool) -> None:
     """Validate workbooks (.xlsx, .xlsm, .csv) and say what each holds.
 
     Exits 0 when every file is valid, 1 otherwise.
@@ -83,11 +87,13 @@ def check(files: tuple[Path, ...], fmt: str, notices: bool) -> None:
     from pipeline.check import check_file
 
     checks = [check_file(f) for f in files]
+    shown = _annotate_checks(checks) if annotate else {}
     if fmt == "json":
-        data = {"files": [c.to_dict() for c in checks]}
+        data = {"files": [c.to_dict() | ({"annotated": str(shown[i][0])} if i in shown else {})
+                          for i, c in enumerate(checks)]}
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        for c in checks:
+        for index, c in enumerate(checks):
             report = c.result.report
             if c.valid:
                 click.echo(f"{c.path}: valid")
@@ -96,12 +102,33 @@ def check(files: tuple[Path, ...], fmt: str, notices: bool) -> None:
             else:
                 n = len(report.errors)
                 click.echo(f"{c.path}: {n} problem{'s' if n != 1 else ''} to fix")
-            shown = report.errors + report.warnings + (report.notices if notices else [])
-            echo_issues(shown)
+            echo_issues(report.errors + report.warnings + (report.notices if notices else []))
+            if index in shown:
+                click.echo(f"  {shown[index][1]} shown in {shown[index][0]}")
         bad = sum(1 for c in checks if not c.valid)
         if len(checks) > 1:
             click.echo(f"{len(checks) - bad} of {len(checks)} files valid.")
     sys.exit(0 if all(c.valid for c in checks) else 1)
+
+
+def _annotate_checks(checks: list[Any]) -> dict[int, tuple[Path, str]]:
+    """Write the "- to fix" copy of each checked workbook with errors or warnings: for each,
+    where it went and what it shows ("1 error and 2 warnings")."""
+    from pipeline.reader.annotate import annotate_workbook
+
+    shown: dict[int, tuple[Path, str]] = {}
+    for index, c in enumerate(checks):
+        report = c.result.report
+        try:
+            written = annotate_workbook(c.path, report.issues)
+        except PipelineError as error:
+            click.echo(f"{c.path}: {error.message}", err=True)
+            continue
+        if written is not None:
+            said = [plural(n, what) for n, what in ((len(report.errors), "error"),
+                                                    (len(report.warnings), "warning")) if n]
+            shown[index] = (written, " and ".join(said))
+    return shown
 
 
 # --- new --------------------------------------------------------------------------------------

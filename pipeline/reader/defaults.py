@@ -103,11 +103,16 @@ def complete_details(
         return
     d = today or dt.date.today()
     day = f"{d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"
-    how = ("give --as-at (a CSV file has no Details sheet)" if csv else
-           "add an 'As at' row to the Details sheet, with the date in column B")
+    row = details.rows.get("as_at")
+    if csv:
+        how = "give --as-at (a CSV file has no Details sheet)"
+    elif row is not None:
+        how = "type it in column B, beside 'As at'"
+    else:
+        how = "add an 'As at' row to the Details sheet, with the date in column B"
     report.warning(
         "missing-cell",
         f"No 'As at' date was given, so the plan is shown as at today, {day}, and actions "
         f"are counted overdue to that day. To set the date, {how}.",
-        sheet=details.sheet or None,
+        sheet=details.sheet or None, row=row, column="B" if row is not None else None,
     )
