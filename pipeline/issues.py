@@ -55,6 +55,8 @@ class Issue:
     row: int | None = None
     column: str | None = None
     value: str | None = None
+    # Where inside a Word file (data for programs; the message already says it in words).
+    where: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -94,6 +96,7 @@ class IssueReport:
         row: int | None = None,
         column: str | None = None,
         value: object = None,
+        where: str | None = None,
     ) -> Issue:
         issue = Issue(
             code=code,
@@ -104,6 +107,7 @@ class IssueReport:
             row=row,
             column=column,
             value=None if value is None else str(value),
+            where=where,
         )
         self.issues.append(issue)
         return issue

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-import re
 import tempfile
 import uuid
 import zipfile
@@ -21,7 +20,8 @@ from typing import IO, Any
 
 from pipeline.documents.docmodel import DocumentModel
 from pipeline.documents.formatting import format_date
-from pipeline.issues import Issue, PipelineError
+from pipeline.issues import PipelineError
+from pipeline.render.template_errors import explain, from_template, template_error
 from pipeline.render.templates import template_path
 
 LANGUAGE = "en-GB"
@@ -29,8 +29,7 @@ CORE_PROPERTY_LIMIT = 255  # characters in a title, subject or author property
 
 
 def _error(message: str, template: Path, code: str = "template-error") -> PipelineError:
-    issue = Issue(code=code, severity="error", message=message, file=str(template))
-    return PipelineError(message, [issue])
+    return template_error(message, template, code)
 
 
 def render_context(model: DocumentModel, body_token: str, today: dt.date | None = None) -> dict:
@@ -46,58 +45,6 @@ def render_context(model: DocumentModel, body_token: str, today: dt.date | None 
         }
     )
     return context
-
-
-def _jinja_env() -> Any:
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
-    from pipeline.render.context import template_filters
-
-    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
-    env.filters.update(template_filters())  # long_date, number_words (docs/templates.md)
-    return env
-
-
-def _explain_template_error(exc: Exception, template: Path, context: dict) -> PipelineError:
-    from jinja2 import TemplateSyntaxError, UndefinedError
-    from jinja2.sandbox import SecurityError
-
-    from pipeline.render.lint import UNSAFE_FIELD, locate, locate_name
-
-    def _where(place: str | None) -> str:
-        return f" (in {place})" if place else ""
-
-    name = template.name
-    if isinstance(exc, UndefinedError):
-        found = re.search(r"'([^']+)' is undefined", str(exc))
-        what = f"{{{{ {found.group(1)} }}}}" if found else str(exc)
-        names = ", ".join(sorted(k for k in context if k != "body"))
-        where = _where(locate_name(template, found.group(1)) if found else None)
-        return _error(
-            f"The Word template {name} uses {what}{where}, which this document does not provide. "
-            f"Remove it from the template or use one of: {names}.",
-            template,
-        )
-    if isinstance(exc, SecurityError):
-        where = _where(locate(template, UNSAFE_FIELD))
-        return _error(
-            f"The Word template {name}{where} tries to do something templates may not do ({exc}). "
-            "Templates may only print the document's values; remove that field.",
-            template,
-        )
-    if isinstance(exc, TemplateSyntaxError):
-        return _error(
-            f"The Word template {name} has a field that cannot be read: {exc.message}. "
-            "Check that every {{ ... }} and {% ... %} in it is complete and spelt correctly; "
-            f"`committee templates check {name}` says where the problem is.",
-            template,
-        )
-    return _error(
-        f"The Word template {name} could not be used: {exc}. Check its {{{{ ... }}}} fields, "
-        "or use the standard template.",
-        template,
-    )
 
 
 def _set_language(doc: Any) -> None:
@@ -208,13 +155,14 @@ def render_bytes(
     """The finished .docx for `model` as bytes (template: explicit file, or the kind's)."""
     from docx.opc.exceptions import PackageNotFoundError
     from docxtpl import DocxTemplate
-    from jinja2 import TemplateError
     from lxml import etree
     from lxml.etree import XMLSyntaxError
 
     from pipeline.render.blocks import W_NS, StyleMap, blocks_text, blocks_xml
+    from pipeline.render.sandbox import budget, template_env
 
     path = template_path(model.kind, template, templates_dir)
+    _refuse_unsafe(path)
     token = f"BODY-{uuid.uuid4().hex}"
     context = render_context(model, token)
     try:
@@ -222,13 +170,23 @@ def render_bytes(
         tpl.init_docx()
         if getattr(tpl.docx.element, "body", None) is None:
             raise KeyError("word/document.xml holds no Word document body")
-        tpl.render(context, jinja_env=_jinja_env(), autoescape=True)
-    except TemplateError as exc:
-        raise _explain_template_error(exc, path, context) from exc
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, XMLSyntaxError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, XMLSyntaxError,
+            ValueError) as exc:
         raise _error(
             f"The Word template {path.name} could not be opened as a Word document ({exc}). "
             "Open it in Word and save it again as 'Word Document (*.docx)'.",
+            path,
+        ) from exc
+    try:
+        with budget():
+            tpl.render(context, jinja_env=template_env(), autoescape=True)
+    except Exception as exc:  # noqa: BLE001 - whatever a template does, say so, located
+        if from_template(exc):
+            raise explain(exc, path, context, model.kind) from exc
+        raise _error(
+            f"The Word template {path.name} could not be filled in: part of it is damaged "
+            f"({type(exc).__name__}). Open it in Word and save it again as 'Word Document "
+            "(*.docx)'.",
             path,
         ) from exc
     doc = tpl.docx
@@ -241,7 +199,7 @@ def render_bytes(
         _set_language(doc)
         _core_properties(doc, model)
         tpl.save(buffer)
-        return buffer.getvalue()
+        return _checked(buffer.getvalue(), path)
     # The body is written as text and spliced into document.xml as it is saved: the same
     # XML as the element builders give, without a tree of every table cell in memory.
     marker = etree.ProcessingInstruction("committee-body", token)
@@ -254,7 +212,27 @@ def render_bytes(
     if not found:  # pragma: no cover - the marker was put in place above
         raise _error(f"The Word template {path.name} lost its body paragraph.", path)
     _save_with_document_xml(tpl, b"".join((head, body.encode("utf-8"), tail)), buffer)
-    return buffer.getvalue()
+    return _checked(buffer.getvalue(), path)
+
+
+def _refuse_unsafe(path: Path) -> None:
+    """Refuse a template holding anything external, executable or DTD-bearing (located)."""
+    from pipeline.render.safety import package_issues
+
+    issues = package_issues(path)
+    if issues:
+        more = f" ({len(issues) - 1} more like it)" if len(issues) > 1 else ""
+        raise PipelineError(f"{issues[0].message}{more} Nothing was made from it.", issues)
+
+
+def _checked(data: bytes, template: Path) -> bytes:
+    """The finished package, refused if anything external reached it after all."""
+    from pipeline.render.safety import bytes_issues
+
+    issues = bytes_issues(data, str(template), "document made from the template")
+    if issues:
+        raise PipelineError(f"{issues[0].message} Nothing was written.", issues)
+    return data
 
 
 def _save_with_document_xml(tpl: Any, xml: bytes, stream: IO[bytes]) -> None:

@@ -1,18 +1,21 @@
 """Check a council's Word template before using it: `committee templates check`.
 
-Word splits a `{{ field }}` across several runs when it is edited, so, like docxtpl, the
-check works on each paragraph's whole text (its w:t joined). For every part that docxtpl
-renders (the body, every header and footer) it reports, with where (body paragraph N,
-table N row R cell C, header/footer paragraph N) and the text around the field:
+Every problem is reported in one run, each with where it is (body paragraph N, table N row
+R cell C, header/footer/footnotes paragraph N) and the text around it, in plain words:
 
-- fields that are not closed in their paragraph, and Jinja syntax errors;
-- names the kind's templates do not receive, with the closest name as a suggestion;
-- filters that do not exist, with the closest one;
-- fields that reach into Python internals (`__class__` ...), which the sandbox refuses;
-- a missing, doubled or crowded `{{ body }}` paragraph.
+- anything that reaches outside the file or runs (linked pictures, a remote attached
+  template, INCLUDEPICTURE / INCLUDETEXT / DDE fields, macros, altChunks, DTDs: see
+  `pipeline.render.safety`);
+- fields not closed in their paragraph, fields that cannot be read, blocks ({% if %},
+  {% for %} ...) never closed, closed twice or closed by the wrong end;
+- {% include %}, {% import %}, {% extends %} (a template may not bring in files);
+- names the kind's templates do not receive, and filters that do not exist, with the
+  closest as a suggestion; fields reaching into Python internals (`__class__` ...);
+- a missing, doubled or crowded `{{ body }}` paragraph;
+- a field that goes past the sandbox's limits with example values (too long a text, too
+  big a number, a loop that runs too long).
 
-Finally a trial render with example values, in the same sandbox the renderer uses, catches
-anything else that would stop a document being made. Nothing here prints.
+Nothing here prints.
 """
 
 from __future__ import annotations
@@ -26,39 +29,11 @@ from typing import Any
 
 from pipeline.issues import Issue, IssueReport
 from pipeline.render.context import KINDS, template_variables
+from pipeline.render.field_syntax import Fixer, expression_problem
+from pipeline.render.places import Part, Place, filled_part_names, read_part
+from pipeline.render.wordxml import MAX_PART, UnsafeXML, parse
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_PART = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
-# docxtpl's prefixes: {%p if %} acts on the paragraph, tr/tc on the table row/cell, r the run.
-_PREFIX = re.compile(r"^(\{[{%]-?)\s*(?:p|tr|tc|r)\s+")
-_CELL_TAG = re.compile(r"^\{%-?\s*(?:cellbg|colspan)\s+(.*?)\s*-?%\}$", re.DOTALL)
-_MERGE_TAG = re.compile(r"^\{%-?\s*(?:vm|hm)\s*-?%\}$")
 _BODY = re.compile(r"\{\{\s*body\s*\}\}")
-_SMART = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
-_MAX_PART = 50 * 1024 * 1024  # a template's XML part larger than this is refused
-
-
-def _w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where a paragraph is, in words, and its text."""
-
-    where: str
-    text: str
-
-    def around(self, tag: str, width: int = 70) -> str:
-        """The paragraph's text around `tag`, shortened with '…' when long."""
-        text = self.text
-        if len(text) <= width:
-            return text
-        at = max(text.find(tag), 0)
-        start = max(0, min(at - (width - len(tag)) // 2, len(text) - width))
-        piece = text[start:start + width]
-        return ("…" if start > 0 else "") + piece + ("…" if start + width < len(text) else "")
 
 
 @dataclass
@@ -89,189 +64,89 @@ def guess_kind(path: Path) -> str | None:
     return min(found)[2] if found else None
 
 
-def _part_label(part: str) -> str:
-    name = part.removeprefix("word/")
-    if name.startswith("header"):
-        return f"the header ({name})"
-    if name.startswith("footer"):
-        return f"the footer ({name})"
-    return "the body"
-
-
-def _paragraph_text(p: Any) -> str:
-    return "".join(t.text or "" for t in p.iter(_w("t"))).translate(_SMART)
-
-
-def _places(root: Any, part: str) -> list[tuple[Any, Place]]:
-    """Every paragraph of a part, in document order, with where it is in words."""
-    label = _part_label(part)
-    container = root.find(_w("body")) if part == "word/document.xml" else root
-    found: list[tuple[Any, Place]] = []
-    if container is None:
-        return found
-    paragraph_no = table_no = 0
-    for child in container:
-        if child.tag == _w("p"):
-            paragraph_no += 1
-            where = f"{label}, paragraph {paragraph_no}"
-            for p in child.iter(_w("p")):  # the paragraph, then any text box inside it
-                inner = where if p is child else f"{where} (in a text box)"
-                found.append((p, Place(inner, _paragraph_text(p))))
-        elif child.tag == _w("tbl"):
-            table_no += 1
-            for r, tr in enumerate(child.iterchildren(_w("tr")), start=1):
-                for c, tc in enumerate(tr.iterchildren(_w("tc")), start=1):
-                    where = f"{label}, table {table_no} row {r} cell {c}"
-                    for p in tc.iter(_w("p")):
-                        found.append((p, Place(where, _paragraph_text(p))))
-        else:  # w:sdt content controls and the like: number their paragraphs on
-            for p in child.iter(_w("p")):
-                paragraph_no += 1
-                found.append((p, Place(f"{label}, paragraph {paragraph_no}", _paragraph_text(p))))
-    return found
-
-
-def _skeleton_line(tag: str) -> str | None:
-    """The Jinja a docxtpl tag becomes, on one line (None for tags that are not Jinja)."""
-    tag = tag.replace("\n", " ")
-    if tag.startswith("{#"):
-        return None
-    if _MERGE_TAG.match(tag):
-        return None
-    cell = _CELL_TAG.match(tag)
-    if cell:
-        return "{{ " + cell.group(1) + " }}"
-    return _PREFIX.sub(r"\1 ", tag)
-
-
-_BLOCKS = ("if", "for", "with", "block", "macro", "filter", "call", "autoescape", "raw")
-_STATEMENT = re.compile(r"^\{%-?\s*(\w+)")
-
-
-def _unclosed_block(entries: list[tuple[Place, str]]) -> tuple[Place, str, str] | None:
-    """The innermost {% if/for/... %} that is never closed: (place, field, word)."""
-    stack: list[tuple[Place, str, str]] = []
-    for place, line in entries:
-        found = _STATEMENT.match(line)
-        if not found:
-            continue
-        word = found.group(1)
-        if word in _BLOCKS:
-            stack.append((place, line, word))
-        elif word.startswith("end") and stack and stack[-1][2] == word[3:]:
-            stack.pop()
-    return stack[-1] if stack else None
-
-
-def _plain(message: str) -> str:
-    """Jinja's message in plainer words."""
-    replacements = (
-        ("unexpected end of template", "the template ends before a block is closed"),
-        ("Encountered unknown tag", "a {% %} field starts with a word Jinja does not know:"),
-        ("expected token", "expected"),
-        ("unexpected char", "a character that cannot be used here:"),
-    )
-    for old, new in replacements:
-        message = message.replace(old, new)
-    return message
-
-
 class _Linter:
     def __init__(self, path: Path, kind: str) -> None:
-        from pipeline.render.engine import _jinja_env
+        from pipeline.render.sandbox import template_env
 
         self.path = path
         self.kind = kind
-        self.env = _jinja_env()
+        self.env = template_env()
         self.names = template_variables(kind)
         self.report = IssueReport(file=str(path))
         self.used: set[str] = set()
         self.body_places: list[Place] = []
+        self.parts: list[Part] = []
 
     def error(self, code: str, place: Place | None, message: str, tag: str = "") -> None:
         where = f"In {place.where}" if place else f"In {self.path.name}"
         around = f" (\u201c{place.around(tag)}\u201d)" if place and place.text.strip() else ""
         self.report.error(code, f"{where}{around}: {message}",
-                          value=place.around(tag) if place else None)
+                          value=place.around(tag) if place else None,
+                          where=place.where if place else None)
 
-    def lint_part(self, part: str, root: Any) -> None:
-        from jinja2 import TemplateSyntaxError
+    def lint_part(self, part: Part) -> None:
+        """Every problem of one part, in the order of its paragraphs."""
+        start = len(self.report.issues)
+        self.find_problems(part)
+        order: dict[str | None, int] = {}
+        for number, place in enumerate(part.places):
+            order.setdefault(place.where, number)
+        self.report.issues[start:] = sorted(
+            self.report.issues[start:], key=lambda i: order.get(i.where, len(order)))
 
-        entries: list[tuple[Place, str]] = []
-        broken = False
-        for _p, place in _places(root, part):
-            text = place.text
-            if _BODY.search(text):
+    def find_problems(self, part: Part) -> None:
+        self.parts.append(part)
+        broken: set[Place] = set()
+        for place in part.places:
+            if _BODY.search(place.text):
                 self.body_places.append(place)
-                if part != "word/document.xml":
+                if part.name != "word/document.xml":
                     self.error("template-error", place, "{{ body }} can only be in the body "
-                               "of the document, not in a header or footer. Delete it here.",
-                               "{{")
-            for match in _TAG.finditer(text):
-                line = _skeleton_line(match.group(0))
-                if line is not None:
-                    entries.append((place, line))
-            rest = _TAG.sub("", text)
-            opened = re.search(r"\{\{|\{%|\{#", rest)
-            closed = re.search(r"\}\}|%\}|#\}", rest)
-            if opened or closed:
-                broken = True
-                mark = (opened or closed).group(0)  # type: ignore[union-attr]
-                if opened:
-                    what = (f"a field starts with {mark} but does not end in this paragraph. "
-                            "Finish it with the matching }} or %} on the same line, and "
-                            "do not press Enter inside a field.")
-                else:
-                    what = (f"there is a {mark} with no opening {{{{ or {{% before it in this "
-                            "paragraph. Check the field is complete.")
-                self.error("template-error", place, what, mark)
-        if broken:
-            return
-        # Each {{ ... }} on its own first: every broken expression is reported, not just one.
-        bad_lines = False
-        for place, line in entries:
-            if line.startswith("{{"):
-                try:
-                    self.env.parse(line)
-                except TemplateSyntaxError as exc:
-                    bad_lines = True
-                    self.error("template-error", place, f"the field {line} cannot be read: "
-                               f"{_plain(exc.message or str(exc))}. Check its spelling and "
-                               "brackets.", line)
-        if bad_lines or not entries:
-            return
-        source = "\n".join(line for _, line in entries)
-        try:
-            tree = self.env.parse(source)
-        except TemplateSyntaxError as exc:
-            unclosed = _unclosed_block(entries)
-            if unclosed is not None and "end of template" in (exc.message or ""):
-                place, line, word = unclosed
-                self.error("template-error", place, f"the field {line} opens a block that is "
-                           f"never closed. Add {{% end{word} %}} where the block should end "
-                           f"(as a paragraph {{%p end{word} %}} if it was opened with "
-                           "{%p ...%}).", line)
-                return
-            place, line = entries[min(max((exc.lineno or 1) - 1, 0), len(entries) - 1)]
-            closer = _STATEMENT.match(line)
-            if closer and closer.group(1).startswith("end"):
-                word = closer.group(1)[3:]
-                self.error("template-error", place, f"the field {line} closes a block that "
-                           f"was never opened. Delete it, or add the {{% {word} ... %}} it "
-                           "belongs to before it.", line)
-                return
-            self.error("template-error", place, f"the field {line} is wrong: "
-                       f"{_plain(exc.message or str(exc)).rstrip('.')}. Every {{% if %}} "
-                       "needs its {% endif %} and every {% for %} its {% endfor %}.", line)
-            return
-        self.check_filters(tree, entries)
-        self.check_names(tree, entries)
-        self.check_unsafe(tree, entries)
+                               "of the document, not in a header, footer or footnote. Delete "
+                               "it here.", "{{")
+            if self.unclosed_in_paragraph(place):
+                broken.add(place)
+        fields = [(p, line) for p, line in part.fields if p not in broken]
+        fields = [(p, line) for p, line in fields if self.expression_ok(p, line)]
+        fixer = Fixer(fields, self.env)
+        for place, line, message in fixer.problems():
+            self.error("security-error" if "bring in other files" in message
+                       else "template-error", place, message, line)
+        if fixer.tree is not None:
+            self.check_filters(fixer.tree, fixer)
+            self.check_names(fixer.tree, fixer)
+            self.check_unsafe(fixer.tree, fixer)
 
-    def _place_of(self, node: Any, entries: list[tuple[Place, str]]) -> tuple[Place, str]:
-        return entries[min(max((node.lineno or 1) - 1, 0), len(entries) - 1)]
+    def unclosed_in_paragraph(self, place: Place) -> bool:
+        from pipeline.render.places import TAG
 
-    def check_names(self, tree: Any, entries: list[tuple[Place, str]]) -> None:
+        rest = TAG.sub("", place.text)
+        opened = re.search(r"\{\{|\{%|\{#", rest)
+        closed = re.search(r"\}\}|%\}|#\}", rest)
+        if not (opened or closed):
+            return False
+        mark = (opened or closed).group(0)  # type: ignore[union-attr]
+        if opened:
+            what = (f"a field starts with {mark} but does not end in this paragraph. "
+                    "Finish it with the matching }} or %} on the same line, and do not press "
+                    "Enter inside a field.")
+        else:
+            what = (f"there is a {mark} with no opening {{{{ or {{% before it in this "
+                    "paragraph. Check the field is complete.")
+        self.error("template-error", place, what, mark)
+        return True
+
+    def expression_ok(self, place: Place, line: str) -> bool:
+        if not line.startswith("{{"):
+            return True
+        problem = expression_problem(line, self.env)
+        if problem is None:
+            return True
+        self.error("template-error", place, f"the field {line} cannot be read: {problem}.",
+                   line)
+        return False
+
+    def check_names(self, tree: Any, fixer: Fixer) -> None:
         from jinja2 import TemplateAssertionError, meta, nodes
 
         # Unknown filters and tests are reported by check_filters; stand in known ones so
@@ -293,7 +168,7 @@ class _Linter:
         loads.sort(key=lambda n: n.lineno or 0)
         for name in dict.fromkeys(n.name for n in loads):  # in document order
             uses = [n for n in loads if n.name == name]
-            place, line = self._place_of(uses[0], entries)
+            place, line = fixer.at(uses[0].lineno)
             close = difflib.get_close_matches(name, list(self.names), n=1, cutoff=0.6)
             hint = f" Did you mean {close[0]!r}?" if close else ""
             more = f" It is used {len(uses)} times here." if len(uses) > 1 else ""
@@ -305,7 +180,7 @@ class _Linter:
                 line,
             )
 
-    def check_unsafe(self, tree: Any, entries: list[tuple[Place, str]]) -> None:
+    def check_unsafe(self, tree: Any, fixer: Fixer) -> None:
         from jinja2 import nodes
 
         reached: dict[int, list[str]] = {}
@@ -315,13 +190,13 @@ class _Linter:
             if isinstance(attr, str) and attr.startswith("_"):
                 reached.setdefault(node.lineno, []).append(attr)
         for lineno in sorted(reached):
-            place, line = entries[min(max(lineno - 1, 0), len(entries) - 1)]
+            place, line = fixer.at(lineno)
             names = ", ".join(sorted(set(reached[lineno])))
             self.error("security-error", place, f"the field {line} tries to reach Python's "
                        f"internals ({names}). Templates may only print the document's "
                        "values: delete it.", line)
 
-    def check_filters(self, tree: Any, entries: list[tuple[Place, str]]) -> None:
+    def check_filters(self, tree: Any, fixer: Fixer) -> None:
         from jinja2 import nodes
 
         for node in tree.find_all((nodes.Filter, nodes.Test)):
@@ -329,7 +204,7 @@ class _Linter:
             if node.name in known:
                 continue
             what = "filter" if isinstance(node, nodes.Filter) else "test"
-            place, line = self._place_of(node, entries)
+            place, line = fixer.at(node.lineno)
             close = difflib.get_close_matches(node.name, list(known), n=1)
             hint = f" Did you mean {close[0]!r}?" if close else ""
             self.error("template-error", place, f"the field {line} uses a {what} "
@@ -359,67 +234,95 @@ class _Linter:
                        "it in a paragraph of its own outside any table.", "{{")
 
     def trial_render(self) -> None:
-        """Render with example values in the renderer's sandbox: anything else that breaks."""
+        """Fill the fields in with example values in the renderer's sandbox and limits:
+        each part on its own first (to say which field fails), then the whole template."""
         from docxtpl import DocxTemplate
-        from jinja2 import TemplateError
+
+        from pipeline.render.sandbox import budget, template_env
+        from pipeline.render.template_errors import explain, from_template
 
         context: dict[str, Any] = {name: f"Example {name}" for name in self.names}
         context["body"] = "{{ body }}"
+        failed = False
+        for part in self.parts:
+            if part.fields and self.trial_part(part, context):
+                failed = True
+        if failed:
+            return
         try:
-            DocxTemplate(str(self.path)).render(context, jinja_env=self.env, autoescape=True)
-        except TemplateError as exc:
-            self.report.error(
-                "template-error",
-                f"{self.path.name} could not be filled in with example values: {exc}. "
-                "Check its {{ ... }} and {% ... %} fields.",
-            )
+            with budget():
+                DocxTemplate(str(self.path)).render(context, jinja_env=template_env(),
+                                                    autoescape=True)
+        except Exception as exc:  # noqa: BLE001 - report whatever stops it, in plain words
+            if from_template(exc):
+                self.report.extend(explain(exc, self.path, context, self.kind).issues)
+            else:
+                self.report.error("template-error", f"{self.path.name} could not be filled "
+                                  f"in: part of it is damaged ({type(exc).__name__}). Open it "
+                                  "in Word and save it again.")
+
+    def trial_part(self, part: Part, context: dict[str, Any]) -> bool:
+        from pipeline.render.sandbox import budget, template_env, template_line
+        from pipeline.render.template_errors import why
+
+        try:
+            with budget():
+                template_env().from_string(part.source()).render(context)
+        except Exception as exc:  # noqa: BLE001 - say which field, in plain words
+            found = part.at_line(template_line(exc))
+            place, line = found if found else (None, "")
+            self.error("security-error", place, f"the field {line} {why(exc)} when filled "
+                       "in with example values. Templates may only print the document's "
+                       "values: simplify or delete it.", line)
+            return True
+        return False
+
+
+def _open_problem(path: Path) -> str | None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if "word/document.xml" not in archive.namelist():
+                return (f"{path.name} is not a Word document (it has no word/document.xml). "
+                        "Save it from Word as 'Word Document (*.docx)'.")
+    except (OSError, zipfile.BadZipFile) as exc:
+        return (f"{path.name} could not be opened as a Word document ({exc}). Open it in "
+                "Word and save it as 'Word Document (*.docx)'.")
+    return None
 
 
 def lint_template(path: Path, kind: str) -> LintResult:
     """Check the Word template at `path` for documents of `kind` (one of KINDS)."""
     from lxml import etree
 
+    from pipeline.render.safety import package_issues
+
     path = Path(path)
     if kind not in KINDS:
         raise KeyError(kind)
     linter = _Linter(path, kind)
     result = LintResult(path, kind, linter.report)
-    try:
-        archive = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile) as exc:
-        linter.report.error(
-            "template-error",
-            f"{path.name} could not be opened as a Word document ({exc}). Open it in Word "
-            "and save it as 'Word Document (*.docx)'.",
-        )
+    problem = _open_problem(path)
+    if problem:
+        linter.report.error("template-error", problem)
         return result
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    with archive:
-        parts = sorted(
-            (i for i in archive.infolist() if _PART.match(i.filename)),
-            key=lambda i: (i.filename != "word/document.xml", i.filename),
-        )
-        if not parts or parts[0].filename != "word/document.xml":
-            linter.report.error(
-                "template-error",
-                f"{path.name} is not a Word document (it has no word/document.xml). Save it "
-                "from Word as 'Word Document (*.docx)'.",
-            )
-            return result
-        for info in parts:
-            if info.file_size > _MAX_PART:
-                linter.report.error(
-                    "security-error", f"{path.name}: {info.filename} is too large to be a "
-                    "template part; it was not read.")
-                return result
+    linter.report.extend(package_issues(path))
+    with zipfile.ZipFile(path) as archive:
+        for name in filled_part_names(archive):
+            info = archive.getinfo(name)
+            if info.file_size > MAX_PART:
+                linter.report.error("security-error", f"{path.name}: {name} is too large to "
+                                    "be a template part; it was not read.", where=name)
+                continue
             try:
-                root = etree.fromstring(archive.read(info), parser)
+                root = parse(archive.read(info))
+            except UnsafeXML:
+                continue  # reported by package_issues
             except etree.XMLSyntaxError as exc:
                 linter.report.error(
-                    "template-error", f"{path.name}: {info.filename} is damaged ({exc}). "
-                    "Open it in Word and save it again.")
-                return result
-            linter.lint_part(info.filename, root)
+                    "template-error", f"{path.name}: {name} is damaged (line {exc.lineno}). "
+                    "Open it in Word and save it again.", where=name)
+                continue
+            linter.lint_part(read_part(name, root))
     linter.check_body()
     if linter.report.ok:
         linter.trial_render()
@@ -430,37 +333,3 @@ def lint_template(path: Path, kind: str) -> LintResult:
 def lint_issues(path: Path, kind: str) -> list[Issue]:
     """Just the issues of `lint_template` (empty when the template is fine)."""
     return list(lint_template(path, kind).report)
-
-
-def locate(path: Path, needle: str | re.Pattern[str]) -> str | None:
-    """Where in the template at `path` the first paragraph whose text holds `needle` is
-    ("the body, paragraph 9", "the footer (footer1.xml), paragraph 2"); None if nowhere."""
-    from lxml import etree
-
-    pattern = needle if isinstance(needle, re.Pattern) else None
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = sorted((n for n in archive.namelist() if _PART.match(n)),
-                           key=lambda n: (n != "word/document.xml", n))
-            for name in names:
-                if archive.getinfo(name).file_size > _MAX_PART:
-                    continue
-                root = etree.fromstring(archive.read(name), parser)
-                for _p, place in _places(root, name):
-                    text = place.text
-                    if pattern.search(text) if pattern else str(needle) in text:
-                        return place.where
-    except (OSError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
-        return None
-    return None
-
-
-def locate_name(path: Path, name: str) -> str | None:
-    """Where the first field using the name `name` is in the template at `path`."""
-    field_with_name = re.compile(r"\{[{%][^}%]*(?<![\w.])" + re.escape(name) + r"(?!\w)")
-    return locate(path, field_with_name)
-
-
-# A field reaching for an attribute or key starting with "_" (refused by the sandbox).
-UNSAFE_FIELD = re.compile(r"\{[{%][^}%]*[.\[]\s*['\"]?_")
