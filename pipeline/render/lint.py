@@ -110,7 +110,7 @@ class _Linter:
         fields = [(p, line) for p, line in fields if self.expression_ok(p, line)]
         fixer = Fixer(fields, self.env)
         for place, line, message in fixer.problems():
-            self.error("security-error" if "bring in other files" in message
+            self.error("security-error" if "brings in other files" in message
                        else "template-error", place, message, line)
         if fixer.tree is not None:
             self.check_filters(fixer.tree, fixer)

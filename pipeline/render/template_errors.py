@@ -83,12 +83,14 @@ def explain(exc: BaseException, template: Path, context: dict[str, Any],
             f"The Word template {name} has a field that {why(exc)}{at}. Templates may only "
             "print the document's values: simplify or delete that field. "
             + CHECK_HINT.format(name=name), template, code, where)
-    where = locate(template, UNSAFE_FIELD)
-    at = f" (in {where})" if where else ""
+    at, where = _at(locate_failure(template, context))
+    if not where:
+        where = locate(template, UNSAFE_FIELD)
+        at = f" (in {where})" if where else ""
     return template_error(
-        f"The Word template {name}{at} tries to do something templates may not do (reach "
-        "into Python's internals). Templates may only print the document's values; remove "
-        "that field.", template, "security-error", where)
+        f"The Word template {name} has a field that tries to do something templates may not "
+        f"do: reach into Python's internals{at}. Templates may only print the document's "
+        "values; remove that field.", template, "security-error", where)
 
 
 def from_template(exc: BaseException) -> bool:
