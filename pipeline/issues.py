@@ -59,7 +59,10 @@ class Issue:
     where: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        out = asdict(self)
+        if out["where"] is None:  # only issues inside a Word file have a `where`
+            del out["where"]
+        return out
 
     def location(self) -> str:
         """'Actions sheet, row 9, column "Status"' style location text."""
