@@ -1,33 +1,19 @@
 """Cell text cleaning: what may reach a Word document, and what was changed.
 
-Excel stores characters XML cannot hold as `_xHHHH_` escapes (a line break
-typed with Alt+Enter in old files, a vertical tab `_x000B_` pasted from
-elsewhere). We decode the escapes, turn vertical tabs and form feeds into line
-breaks, normalise CR/LF to LF, and drop what XML 1.0 still cannot hold.
+Excel stores characters XML cannot hold as `_xHHHH_` escapes; the xlsx reader decodes
+them (once) before any text gets here. We turn vertical tabs and form feeds (a line break
+in some exports) into line breaks, normalise CR/LF to LF, and drop what XML 1.0 still
+cannot hold.
 """
 
 from __future__ import annotations
 
 import re
 
-_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 # Characters XML 1.0 cannot hold (tab, LF and CR are allowed; we keep tab and LF).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # Word cell limit: Excel's own cell limit is 32,767 characters.
 EXCEL_CELL_LIMIT = 32_767
-
-
-def decode_excel_escapes(text: str) -> str:
-    """'_x000B_' -> '\\x0b'; '_x005F_x000B_' (an escaped escape) stays literal '_x000B_'."""
-    if "_x" not in text:
-        return text
-
-    def repl(m: re.Match[str]) -> str:
-        return chr(int(m.group(1), 16))
-
-    # An escaped underscore "_x005F_" protects the escape after it.
-    parts = text.split("_x005F_")
-    return "_".join(_ESCAPE.sub(repl, p) for p in parts)
 
 
 def clean_text(text: str) -> tuple[str, bool]:
@@ -39,8 +25,7 @@ def clean_text(text: str) -> tuple[str, bool]:
     """
     if not text:
         return text, False
-    out = decode_excel_escapes(text)
-    out = out.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\x0c", "\n")
+    out = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\x0c", "\n")
     cleaned = _ILLEGAL.sub("", out)
     return cleaned, cleaned != out
 

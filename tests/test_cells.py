@@ -9,6 +9,7 @@ import pytest
 from pipeline.domain.model import DateValue
 from pipeline.reader.cells import CellProblem, display_text, parse_date, parse_number, text_value
 from pipeline.reader.raw import RawCell
+from pipeline.reader.xlsx_sheet import decode_escapes
 from pipeline.text import clean_text, normalise_label
 
 
@@ -107,8 +108,13 @@ def test_text_is_kept_exactly_and_illegal_characters_dropped() -> None:
         False,
     )
     assert clean_text("a\x01b") == ("ab", True)
-    assert clean_text("line_x000B_break") == ("line\nbreak", False)
-    assert clean_text("literal _x005F_x000B_ kept") == ("literal _x000B_ kept", False)
+    assert clean_text("line\x0bbreak") == ("line\nbreak", False)
+    # Excel's _xHHHH_ escapes belong to the xlsx reader (decoded once there): a CSV's text,
+    # and text already decoded, is kept as typed.
+    assert clean_text("literal _x000B_ kept") == ("literal _x000B_ kept", False)
+    assert decode_escapes("line_x000B_break") == "line\x0bbreak"
+    assert decode_escapes("literal _x005F_x000B_ kept") == "literal _x000B_ kept"
+    assert decode_escapes("_x005F_x005F_x005F_x0041_") == "_x005F_x0041_"
     assert clean_text("crlf\r\nline") == ("crlf\nline", False)
 
 

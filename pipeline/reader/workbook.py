@@ -166,11 +166,19 @@ def _declares_dtd(part: IO[bytes]) -> bool:
 def _load_xlsx(path: Path, data: bytes, report: IssueReport) -> list[RawSheet]:
     from lxml.etree import LxmlError
 
-    from pipeline.reader.xlsx import read_xlsx  # lazy: keeps `committee --help` fast
+    from pipeline.reader.xlsx import XlsxError, read_xlsx  # lazy: keeps `--help` fast
 
     try:
-        # The sheets are streamed (lxml iterparse); very big sheet parts are slimmed first.
-        sheets = read_xlsx(data, slim=(SLIM_THRESHOLD, _slim_sheet))
+        sheets = read_xlsx(data)  # every sheet streamed row by row (lxml iterparse)
+    except XlsxError as exc:
+        if exc.sheet is None:
+            message = f"The workbook could not be read: {exc}."
+        else:
+            message = str(exc)
+            if not message.rstrip().endswith("."):
+                message += ". Open it in Excel and save it again as an Excel Workbook (.xlsx)."
+        report.error("format-error", message, sheet=exc.sheet, row=exc.row, column=exc.column)
+        return []
     except (
         LxmlError,
         zipfile.BadZipFile,
@@ -223,6 +231,17 @@ def _report_sheet_problems(sheet: RawSheet, report: IssueReport) -> None:
             column=letter,
             value=f"={formula}" if formula else None,
         )
+    for row, letter, stored in sheet.bad_numbers:
+        report.error(
+            "format-error",
+            f"Cell {letter}{row} holds {stored[:30] or 'a number'!r}, which is not a number "
+            "a report can print (infinity or 'not a number'). Type the figure in Excel, or "
+            "correct the formula that gave it, and save the workbook again.",
+            sheet=sheet.name,
+            row=row,
+            column=letter,
+            value=stored[:30] or None,
+        )
     for row, letter, length in sheet.long_cells:
         report.warning(
             "constraint-error",
@@ -255,66 +274,6 @@ def _report_sheet_problems(sheet: RawSheet, report: IssueReport) -> None:
                 sheet=sheet.name,
                 column=used[0],
             )
-
-
-# Sheets bigger than this are slimmed before parsing: rows with no values are dropped.
-SLIM_THRESHOLD = 4 * 1024 * 1024
-_ROW_EMPTY = re.compile(rb"<((?:\w+:)?)row\b[^>]*/>")
-_ROW_FULL = re.compile(rb"<((?:\w+:)?)row\b[^>]*>.*?</\1row>", re.S)
-_HAS_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is|f)[\s>]")
-
-
-_VALUE_MARKS = (b"<v>", b"<v ", b"<is>", b"<f>", b"<f ", b":v>", b":v ", b":is>", b":f>", b":f ")
-_PLAIN_MARKS = _VALUE_MARKS[:5]  # a sheet written without a namespace prefix (Excel's way)
-
-
-def _mostly_empty_rows(part: bytes, marks: tuple[bytes, ...]) -> bool:
-    """Whether a sheet part has more rows than cells holding a value (so that many rows are
-    formatting only): counted in C, so that a big sheet dense with data is not slimmed
-    row by row for nothing."""
-    rows = part.count(b"<row") if marks is _PLAIN_MARKS else part.count(b":row")
-    if rows <= 10_000:
-        return False
-    values = 0
-    for mark in marks:
-        values += part.count(mark)
-        if values >= rows:
-            return False
-    return True
-
-
-def _slim_sheet(part: bytes) -> bytes:
-    """A sheet part without its rows that hold no value.
-
-    First (fast, in C): cut every row after the last one holding a value, which is where
-    formatting to row 1,048,576 sits. Then, if the part is still big, drop valueless rows
-    between data rows one by one.
-    """
-    end = part.rfind(b"sheetData>")
-    end = part.rfind(b"</", 0, end) if end > 0 else -1
-    if end <= 0:
-        return part
-    # Excel writes no prefix (</sheetData>); other writers may (</x:sheetData>).
-    marks = _PLAIN_MARKS if part.startswith(b"</sheetData>", end) else _VALUE_MARKS
-    # The last value is usually near the end: look there first (rfind of a mark that is not
-    # in the part at all reads the whole part).
-    near = max(0, end - 65536)
-    last = max(part.rfind(mark, near, end) for mark in marks)
-    if last < 0:
-        last = max(part.rfind(mark, 0, end) for mark in marks)
-    cut = part.find(b"row>", last if last > 0 else 0, end)
-    if last <= 0 or cut < 0:
-        start = part.find(b"sheetData>")
-        if start > 0 and part[start - 1 : start] != b"/":
-            part = part[: start + len(b"sheetData>")] + part[end:]
-        return part
-    part = part[: cut + len(b"row>")] + part[end:]
-    if len(part) > SLIM_THRESHOLD and _mostly_empty_rows(part, marks):
-        part = _ROW_EMPTY.sub(b"", part)
-        part = _ROW_FULL.sub(
-            lambda m: m.group(0) if _HAS_VALUE.search(m.group(0)) else b"", part
-        )
-    return part
 
 
 def _load_csv(path: Path, data: bytes, report: IssueReport) -> RawSheet:
