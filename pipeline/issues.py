@@ -40,6 +40,7 @@ CODES: dict[str, str] = {
     "security-error": "the file was refused for safety",
     "write-error": "a document could not be written",
     "example-row": "the blank workbook's example row is still there",
+    "history-notice": "how the batch history matched a workbook to an earlier report",
 }
 
 

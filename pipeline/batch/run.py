@@ -174,6 +174,7 @@ class _Outcome:
     entry: InputEntry
     plan: Plan | None = None
     indicators: IndicatorSet | None = None
+    plan_match: Any = None  # pipeline.batch.plan_history.PlanMatch
 
 
 def _removed_message(path: Path) -> str:
@@ -206,6 +207,23 @@ def _audit(path: Path) -> list[dict[str, Any]] | None:
     return out
 
 
+def _previous_plan(conn: Any, task: _Task, plan: Plan, outcome: _Outcome) -> Plan | None:
+    """The last report's plan from the history (matched on the workbook, see
+    `pipeline.batch.plan_history`), its earlier target dates carried onto `plan`."""
+    from pipeline.batch import history as hist
+    from pipeline.domain.slippage import carry_earlier_dates
+
+    match = hist.find_plan(conn, task.name, plan, task.run_id)
+    outcome.plan_match = match
+    if match.notice():
+        outcome.entry.warnings.append(Issue("history-notice", "notice", match.notice(),
+                                            file=str(task.path)))
+    previous = hist.load_previous_plan(conn, plan, task.run_id, task.run_date, match=match)
+    if previous is not None:
+        carry_earlier_dates(plan, previous)
+    return previous
+
+
 def _make_documents(task: _Task, outcome: _Outcome) -> None:
     from pipeline.batch import history as hist
     from pipeline.kinds import made_from
@@ -234,9 +252,9 @@ def _make_documents(task: _Task, outcome: _Outcome) -> None:
     try:
         previous = None
         if result.plan is not None and wants_previous:
-            previous = hist.load_previous_plan(conn, result.plan, task.run_id, task.run_date)
+            previous = _previous_plan(conn, task, result.plan, outcome)
         if result.indicators is not None:
-            result.indicators = hist.merge_earlier_series(conn, result.indicators)
+            result.indicators = hist.merge_earlier_series(conn, result.indicators, task.name)
     finally:
         if conn is not None:
             conn.close()
@@ -467,9 +485,9 @@ def _record(history: History, run_id: int, outcome: _Outcome, outputs: Path,
         history.record_input(run_id, entry.name, str(entry.path), entry.sha256, templates_sha,
                              entry.status, docs)
         if entry.status == "ok" and outcome.plan is not None:
-            history.store_plan(run_id, outcome.plan, run_date)
+            history.store_plan(run_id, outcome.plan, run_date, entry.name, outcome.plan_match)
         if entry.status == "ok" and outcome.indicators is not None:
-            history.store_indicators(run_id, outcome.indicators)
+            history.store_indicators(run_id, outcome.indicators, entry.name)
     except sqlite3.Error as exc:
         entry.warnings.append(Issue(
             "write-error", "warning",
