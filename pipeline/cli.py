@@ -441,7 +441,7 @@ def audit(files: tuple[Path, ...], fmt: str) -> None:
     """
     import json
 
-    from pipeline.audit import audit_document
+    from pipeline.audit import audit_document, describe, finding_dict
 
     failed = 0
     results: list[dict[str, object]] = []
@@ -456,7 +456,7 @@ def audit(files: tuple[Path, ...], fmt: str) -> None:
             continue
         if findings:
             failed += 1
-        results.append({"path": str(path), "findings": [f.to_dict() for f in findings]})
+        results.append({"path": str(path), "findings": [finding_dict(f) for f in findings]})
         if fmt == "text":
             if not findings:
                 click.echo(f"{path}: no accessibility problems found")
@@ -464,7 +464,7 @@ def audit(files: tuple[Path, ...], fmt: str) -> None:
             n = len(findings)
             click.echo(f"{path}: {n} accessibility problem{'s' if n != 1 else ''}")
             for finding in findings:
-                click.echo(f"  {finding.describe()}")
+                click.echo(f"  {describe(finding)}")
     if fmt == "json":
         click.echo(json.dumps({"files": results}, indent=2, ensure_ascii=False))
     sys.exit(1 if failed else 0)

@@ -41,6 +41,18 @@ CODES: dict[str, str] = {
     "write-error": "a document could not be written",
     "example-row": "the blank workbook's example row is still there",
     "history-notice": "how the batch history matched a workbook to an earlier report",
+    "accessibility-error": "a template would make documents that fail the accessibility audit",
+    # The rules of `committee audit` (pipeline/audit.py): each finding's code is its rule.
+    "title": "audit: the document has no Title property",
+    "language": "audit: no language is set",
+    "headings": "audit: heading styles unused, or a level skipped",
+    "table-header": "audit: a table's first row does not repeat as a header row",
+    "merged-cells": "audit: merged cells in a data table",
+    "alt-text": "audit: a picture or chart has no alternative text",
+    "contrast": "audit: text below 4.5:1 contrast (a shaded cell, or a style)",
+    "colour-only": "audit: a shaded cell holds no text",
+    "drawing-ids": "audit: two drawings share one id",
+    "external": "audit: the document links outside itself, or holds macros",
 }
 
 

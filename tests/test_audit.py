@@ -14,8 +14,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import INPUTS
 
-from pipeline.audit import RULES, Finding, audit_document
+from pipeline.audit import RULES, audit_document
 from pipeline.cli import main
+from pipeline.issues import Issue
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -66,6 +67,8 @@ def build(path: Path, change: Callable[[Any, dict[str, Any]], None] | None = Non
 
     doc = docx.Document()
     doc.core_properties.title = "Improvement plan"
+    for name in ("Heading 1", "Heading 2"):  # python-docx's own blues are below 4.5:1
+        doc.styles[name].font.color.rgb = RGBColor(0x1F, 0x38, 0x64)
     doc.add_heading("Priority 1: Safe practice", level=1)
     doc.add_heading("R1: Ensure outcomes are recorded", level=2)
     doc.add_paragraph("The actions agreed for this recommendation.")
@@ -91,8 +94,8 @@ def build(path: Path, change: Callable[[Any, dict[str, Any]], None] | None = Non
     return path
 
 
-def rules(findings: list[Finding]) -> list[str]:
-    return [f.rule for f in findings]
+def rules(findings: list[Issue]) -> list[str]:
+    return [f.code for f in findings]
 
 
 def test_the_good_document_passes_every_rule(tmp_path: Path) -> None:
@@ -127,7 +130,10 @@ def test_language_missing(tmp_path: Path) -> None:
 
 def test_heading_level_skipped(tmp_path: Path) -> None:
     def change(doc: Any, _: dict[str, Any]) -> None:
+        from docx.shared import RGBColor
+
         doc.add_heading("Deep detail", level=3)
+        doc.styles["Heading 3"].font.color.rgb = RGBColor(0x1F, 0x38, 0x64)
 
     findings = audit_document(build(tmp_path / "h.docx", change))
     assert rules(findings) == ["headings"]
@@ -225,7 +231,7 @@ def test_status_shown_only_by_colour(tmp_path: Path) -> None:
 def test_every_rule_has_a_test() -> None:
     tested = {
         "title", "language", "headings", "table-header", "merged-cells", "alt-text",
-        "contrast", "colour-only",
+        "contrast", "colour-only", "drawing-ids", "external",
     }
     assert set(RULES) == tested
 
@@ -286,3 +292,132 @@ def test_every_generated_document_passes_the_audit(name: str, tmp_path: Path) ->
         assert b"docPr" in xml  # ... and images
     result = CliRunner().invoke(main, ["audit", str(out)])
     assert result.exit_code == 0, result.output
+
+
+# --- every part, the styles, drawing ids, external content (issue 14 item 5) -------------------
+
+
+def _header_picture(doc: Any, descr: str = "") -> Any:
+    """A logo in the first section's header, as Word puts one there; its wp:docPr."""
+    import io
+
+    from docx.shared import Cm
+
+    run = doc.sections[0].header.paragraphs[0].add_run()
+    run.add_picture(io.BytesIO(png()), width=Cm(1))
+    doc_pr = run._r.xpath(".//wp:docPr")[0]
+    doc_pr.set("descr", descr)
+    return doc_pr
+
+
+def test_a_logo_without_alt_text_in_the_header_is_found(tmp_path: Path) -> None:
+    def change(doc: Any, parts: dict[str, Any]) -> None:
+        _header_picture(doc).set("id", "77")
+
+    findings = audit_document(build(tmp_path / "hd.docx", change))
+    assert rules(findings) == ["alt-text"]
+    assert findings[0].where == "image 2 (Picture 77) in the header (header1.xml)" or (
+        findings[0].where.startswith("image 2") and "the header (header1.xml)" in
+        findings[0].where), findings[0].where
+
+
+def test_a_decorative_picture_needs_no_alt_text(tmp_path: Path) -> None:
+    def change(doc: Any, parts: dict[str, Any]) -> None:
+        from lxml import etree
+
+        doc_pr = _header_picture(doc)
+        doc_pr.set("id", "78")
+        ext_lst = etree.SubElement(doc_pr, "{http://schemas.openxmlformats.org/drawingml/2006/"
+                                   "main}extLst")
+        ext = etree.SubElement(ext_lst, "{http://schemas.openxmlformats.org/drawingml/2006/"
+                               "main}ext", uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}")
+        etree.SubElement(ext, "{http://schemas.microsoft.com/office/drawing/2017/decorative}"
+                         "decorative", val="1")
+
+    assert audit_document(build(tmp_path / "dec.docx", change)) == []
+
+
+def test_a_picture_in_a_footnote_and_a_text_box_in_the_footer_are_audited(
+    tmp_path: Path,
+) -> None:
+    def change(doc: Any, parts: dict[str, Any]) -> None:
+        import copy
+
+        footer = doc.sections[0].footer.paragraphs[0]
+        drawing = copy.deepcopy(parts["inline"].getparent())  # the body chart's w:drawing
+        drawing.xpath(".//wp:docPr")[0].set("descr", "")
+        drawing.xpath(".//wp:docPr")[0].set("id", "90")
+        footer._p.append(footer.add_run()._r)
+        footer.runs[-1]._r.append(drawing)
+
+    findings = audit_document(build(tmp_path / "ft.docx", change))
+    assert rules(findings) == ["alt-text"]
+    assert "the footer (footer1.xml)" in findings[0].where
+
+
+@pytest.mark.parametrize(("colour", "ratio"), [("FFE000", "1.3"), ("CCCCCC", "1.6")])
+def test_a_heading_style_in_a_light_colour_fails_contrast(
+    tmp_path: Path, colour: str, ratio: str
+) -> None:
+    def change(doc: Any, _: dict[str, Any]) -> None:
+        from docx.shared import RGBColor
+
+        doc.styles["Heading 1"].font.color.rgb = RGBColor.from_string(colour)
+
+    findings = audit_document(build(tmp_path / "y.docx", change))
+    assert rules(findings) == ["contrast"]
+    assert findings[0].where == "style 'Heading 1'"
+    assert f"#{colour} on #FFFFFF: a contrast ratio of {ratio}:1" in findings[0].message
+
+
+def test_a_table_style_header_row_in_white_on_pale_fill_fails(tmp_path: Path) -> None:
+    def change(doc: Any, parts: dict[str, Any]) -> None:
+        from lxml import etree
+
+        style = doc.styles["Light Grid Accent 1"] if "Light Grid Accent 1" in [
+            s.name for s in doc.styles] else doc.styles["Table Grid"]
+        parts["table"].style = style
+        el = style.element
+        section = etree.SubElement(el, qn("w:tblStylePr"))
+        section.set(qn("w:type"), "firstRow")
+        rpr = etree.SubElement(section, qn("w:rPr"))
+        etree.SubElement(rpr, qn("w:color")).set(qn("w:val"), "FFFFFF")
+        tcpr = etree.SubElement(section, qn("w:tcPr"))
+        shd = etree.SubElement(tcpr, qn("w:shd"))
+        shd.set(qn("w:val"), "clear")
+        shd.set(qn("w:fill"), "DDDDDD")
+
+    findings = audit_document(build(tmp_path / "ts.docx", change))
+    assert "contrast" in rules(findings)
+    assert any(f.where.endswith(", header row'") or ", header row" in f.where
+               for f in findings if f.code == "contrast"), [f.where for f in findings]
+
+
+def test_a_header_picture_with_the_charts_drawing_id_is_found(tmp_path: Path) -> None:
+    def change(doc: Any, parts: dict[str, Any]) -> None:
+        body_id = parts["inline"].docPr.get("id")
+        _header_picture(doc, "Council logo").set("id", body_id)
+
+    findings = audit_document(build(tmp_path / "id.docx", change))
+    assert rules(findings) == ["drawing-ids"]
+    assert "in the header (header1.xml)" in findings[0].where
+    assert "the same as drawing 1" in findings[0].message
+
+
+def test_external_content_in_a_document_is_found(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from hostile.template_corpus import BY_NAME
+    from hostile.template_corpus import build as build_template
+
+    findings = audit_document(build_template(BY_NAME["linked-picture-http"], tmp_path))
+    assert "external" in rules(findings)
+    external = [f for f in findings if f.code == "external"][0]
+    assert "rId90" in external.message and "127.0.0.1" in external.message
+
+
+def test_every_rule_is_a_documented_issue_code() -> None:
+    from pipeline.issues import CODES
+
+    assert set(RULES) <= set(CODES)

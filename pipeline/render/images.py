@@ -4,7 +4,8 @@ python-docx's `new_pic_inline` hashes every image already in the package to find
 duplicate and lists every part name to find a free one, for each new picture: quadratic,
 about 1 s for 200 charts. It also numbers the drawing from the ids already in document.xml,
 which the renderer has not put in place yet, so every picture got id 1 (Word wants them
-unique). Here each package keeps a small index of its images (by SHA-1), the numbers in use
+unique); here new ids follow the highest in the whole package (a header's logo too).
+Each package keeps a small index of its images (by SHA-1), the numbers in use
 and the next drawing id; an identical picture still shares one image part.
 """
 
@@ -37,9 +38,28 @@ def _media(package: Any, part: Any) -> _Media:
             fresh.by_sha1.setdefault(image_part.sha1, image_part)
             fresh.numbers.add(image_part.partname.idx)
         fresh.next_number = max(fresh.numbers, default=0) + 1
-        fresh.next_shape_id = max(part.next_id, media.next_shape_id if media else 0)
+        fresh.next_shape_id = max(part.next_id, _highest_drawing_id(package) + 1,
+                                  media.next_shape_id if media else 0)
         _MEDIA[package] = media = fresh
     return media
+
+
+def _highest_drawing_id(package: Any) -> int:
+    """The highest wp:docPr id in any part of the package (headers and footers too: a
+    logo in the header must not share its id with the first chart)."""
+    highest = 0
+    for part in package.iter_parts():
+        element = getattr(part, "_element", None)
+        if element is None:
+            continue
+        for doc_pr in element.iter(f"{{{_WP}}}docPr"):
+            value = doc_pr.get("id") or ""
+            if value.isdigit():
+                highest = max(highest, int(value))
+    return highest
+
+
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
 
 def new_pic_inline(doc: Any, png: bytes, width_emu: int) -> Any:

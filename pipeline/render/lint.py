@@ -290,6 +290,20 @@ def _open_problem(path: Path) -> str | None:
     return None
 
 
+def _accessibility(path: Path) -> list[Issue]:
+    """The audit's rules a template can already break (alt text in headers, style colours,
+    drawing ids), as template issues that say where."""
+    from pipeline.audit import audit_template
+    from pipeline.issues import PipelineError
+
+    try:
+        found = audit_template(path)
+    except PipelineError:
+        return []  # a template that cannot be read is reported by the checks above
+    return [Issue("accessibility-error", "error", f"In {i.where}: {i.message}" if i.where
+                  else i.message, file=str(path), where=i.where) for i in found]
+
+
 def lint_template(path: Path, kind: str) -> LintResult:
     """Check the Word template at `path` for documents of `kind` (one of KINDS)."""
     from lxml import etree
@@ -324,6 +338,7 @@ def lint_template(path: Path, kind: str) -> LintResult:
                 continue
             linter.lint_part(read_part(name, root))
     linter.check_body()
+    linter.report.extend(_accessibility(path))
     if linter.report.ok:
         linter.trial_render()
     result.names_used = set(linter.used)
