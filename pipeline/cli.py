@@ -23,11 +23,31 @@ from pipeline.text import plural
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def echo_issues(issues: Iterable[Issue], *, indent: str = "  ") -> None:
-    """Print issues one per line, errors first, in plain English."""
+FLOOD_SHOWN = 5  # issues of one kind printed before "and 11,995 more like it"
+
+
+def echo_issues(issues: Iterable[Issue], *, indent: str = "  ", err: bool = False,
+                every: bool = False) -> None:
+    """Print issues one per line, errors first, in plain English. Of many issues of one kind
+    (code and sheet), the first few are printed and then how many more (all with `every`)."""
+    from pipeline.text import printable
+
     ordered = sorted(issues, key=lambda i: {"error": 0, "warning": 1, "notice": 2}[i.severity])
+    kinds: dict[tuple[str, str, str | None], int] = {}
     for issue in ordered:
-        click.echo(f"{indent}{issue.describe()}")
+        key = (issue.severity, issue.code, issue.sheet)
+        kinds[key] = kinds.get(key, 0) + 1
+    shown: dict[tuple[str, str, str | None], int] = {}
+    for issue in ordered:
+        key = (issue.severity, issue.code, issue.sheet)
+        shown[key] = shown.get(key, 0) + 1
+        n = shown[key]
+        if every or kinds[key] <= FLOOD_SHOWN + 1 or n <= FLOOD_SHOWN:
+            click.echo(printable(f"{indent}{issue.describe()}"), err=err)
+        elif n == FLOOD_SHOWN + 1:
+            more = kinds[key] - FLOOD_SHOWN
+            click.echo(f"{indent}... and {more:,} more like it (add -v to see them all)",
+                       err=err)
 
 
 def fail(error: PipelineError) -> NoReturn:
@@ -77,7 +97,10 @@ main.help = _main_help()
               help='Also write "<name> - to fix.xlsx" beside each workbook with problems: the '
                    "problem cells filled red (errors) or amber (warnings), with a comment, and "
                    "a first sheet listing them.")
-def check(files: tuple[Path, ...], fmt: str, notices: bool, annotate: bool) -> None:
+@click.option("--quiet", "-q", is_flag=True, help="Print only each file's verdict.")
+@click.option("--verbose", "-v", is_flag=True, help="Print every problem, even many of one kind.")
+def check(files: tuple[Path, ...], fmt: str, notices: bool, annotate: bool, quiet: bool,
+          verbose: bool) -> None:
     """Validate workbooks (.xlsx, .xlsm, .csv) and say what each holds.
 
     Exits 0 when every file is valid, 1 otherwise.
@@ -91,18 +114,21 @@ def check(files: tuple[Path, ...], fmt: str, notices: bool, annotate: bool) -> N
     if fmt == "json":
         data = {"files": [c.to_dict() | ({"annotated": str(shown[i][0])} if i in shown else {})
                           for i, c in enumerate(checks)]}
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(_printable(data), indent=2, ensure_ascii=False))
     else:
         for index, c in enumerate(checks):
             report = c.result.report
+            name = _printable(str(c.path))
             if c.valid:
-                click.echo(f"{c.path}: valid")
+                click.echo(f"{name}: valid")
                 for line in c.summary_lines():
                     click.echo(f"  {line}")
             else:
                 n = len(report.errors)
-                click.echo(f"{c.path}: {n} problem{'s' if n != 1 else ''} to fix")
-            echo_issues(report.errors + report.warnings + (report.notices if notices else []))
+                click.echo(f"{name}: {plural(n, 'problem')} to fix")
+            if not quiet:
+                echo_issues(report.errors + report.warnings
+                            + (report.notices if notices else []), every=verbose)
             if index in shown:
                 click.echo(f"  {shown[index][1]} shown in {shown[index][0]}")
         bad = sum(1 for c in checks if not c.valid)
@@ -259,27 +285,41 @@ for _kind in DOCUMENT_KINDS:
 @click.option("--templates", "templates_dir", type=click.Path(path_type=Path, file_okay=False),
               help="A folder of the council's Word templates (standard names; any missing "
                    "one falls back to the standard template).")
+@click.option("--annotate", is_flag=True,
+              help='Also write "<name> - to fix.xlsx" beside each workbook that failed, showing '
+                   "its problems in Excel (see committee check --annotate).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="Plain English for people, or the manifest as JSON on standard output for other "
+         "programs.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary at the end.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Print every warning, even many of one kind.")
 def batch(inputs: Path, outputs: Path, jobs: int | None, pdf: bool, force: bool, dry_run: bool,
-          templates_dir: Path | None, quiet: bool) -> None:
+          templates_dir: Path | None, annotate: bool, fmt: str, quiet: bool,
+          verbose: bool) -> None:
     """Make every document for every workbook in INPUTS (default inputs) into OUTPUTS
     (default outputs).
 
     \b
     Example:  committee batch inputs outputs --pdf
-    Reads every .xlsx, .xlsm and .csv in INPUTS (not in folders named archive; Excel's
-    ~$ lock files are ignored) and writes OUTPUTS/<YYYY-MM>/<workbook>/<kind>.docx, where
-    the month is the meeting date's, else the as-at date's, else today's.
+    Reads every .xlsx, .xlsm and .csv in INPUTS (not in folders named archive) and writes
+    OUTPUTS/<YYYY-MM>/<workbook>/<kind>.docx, where the month is the meeting date's, else
+    the as-at date's, else today's. Other files (Excel's ~$ lock files, .docx, notes) are
+    listed as ignored.
     A workbook unchanged since the last run is skipped; a workbook with problems is listed
     with them and the others are still made. OUTPUTS/manifest.json records the run.
     Exits 1 when any workbook failed, 0 otherwise.
     """
+    import json
 
-    from pipeline.batch.run import InputEntry, reconciliation, run_batch
+    from pipeline.batch.run import BatchInterrupted, run_batch
 
+    quiet = quiet or fmt == "json"
     bar: Any = None
 
-    def show(entry: InputEntry, done: int, total: int) -> None:
+    def show(entry: Any, done: int, total: int) -> None:
         nonlocal bar
         if quiet:
             return
@@ -290,66 +330,138 @@ def batch(inputs: Path, outputs: Path, jobs: int | None, pdf: bool, force: bool,
                 bar.__enter__()
             bar.update(1, entry.path.name)
             return
-        kinds = ", ".join(d.kind for d in entry.documents)
-        if entry.status == "failed":
-            what = f"FAILED ({plural(len(entry.errors), 'problem')})"
-        elif entry.status == "skipped":
-            what = "skipped, unchanged"
-        else:
-            what = ("would make" if dry_run else "made") + (f": {kinds}" if kinds else "")
-        click.echo(f"[{done}/{total}] {entry.path.name}: {what}")
+        click.echo(f"[{done}/{total}] {_batch_line(entry, dry_run, inputs)}")
+
+    def close_bar() -> None:
+        if bar is not None:
+            bar.__exit__(None, None, None)
 
     try:
         result = run_batch(inputs, outputs, jobs=jobs, pdf=pdf, force=force, dry_run=dry_run,
                            templates_dir=templates_dir, progress=show,
-                           notice=None if quiet else click.echo)
+                           notice=None if quiet else lambda text: click.echo(text, err=True))
     except PipelineError as error:
-        if bar is not None:
-            bar.__exit__(None, None, None)
+        close_bar()
         fail(error)
-        return
-    except KeyboardInterrupt:
-        if bar is not None:
-            bar.__exit__(None, None, None)
+    except BatchInterrupted as stop:
+        close_bar()
+        said = (f" What was finished is in {stop.manifest}." if stop.manifest else "")
         click.echo("\nStopped. Every document already made is whole; run the batch again to "
-                   "finish the rest.", err=True)
+                   f"finish the rest.{said}", err=True)
         sys.exit(130)
-    if bar is not None:
-        bar.__exit__(None, None, None)
+    close_bar()
+    if annotate:
+        _annotate_failed(result.failed)
+    if fmt == "json":
+        click.echo(json.dumps(_printable(result.to_manifest()), indent=2, ensure_ascii=False))
+        sys.exit(result.exit_code)
+    _batch_summary(result, dry_run=dry_run, pdf=pdf, quiet=quiet, verbose=verbose)
+    sys.exit(result.exit_code)
+
+
+def _printable(data: Any) -> Any:
+    """The manifest with every string valid text (a file name's stray bytes as U+FFFD)."""
+    from pipeline.text import printable
+
+    if isinstance(data, str):
+        return printable(data)
+    if isinstance(data, dict):
+        return {printable(str(k)): _printable(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_printable(v) for v in data]
+    return data
+
+
+def _batch_line(entry: Any, dry_run: bool, inputs: Path) -> str:
+    """One input's progress line: what became of it and where its documents went."""
+    from pipeline.text import printable
+
+    kinds = ", ".join(d.kind for d in entry.documents)
+    folders = ", ".join(str(f) for f in entry.folders)
+    if entry.status == "failed":
+        what = f"FAILED ({plural(len(entry.errors), 'problem')})"
+        if entry.documents:
+            what += f"; made: {kinds} in {folders}"
+    elif entry.status == "skipped":
+        what = f"skipped, unchanged ({folders})" if folders else "skipped, unchanged"
+    elif entry.status == "duplicate":
+        what = f"not made again: {entry.note}"
+    else:
+        what = ("would make" if dry_run else "made") + (f": {kinds}" if kinds else "")
+        what += f" in {folders}" if folders else ""
+        if entry.template_errors:
+            what += f" ({plural(len(entry.template_errors), 'template problem')})"
+    try:
+        name = entry.path.relative_to(inputs).as_posix()
+    except ValueError:
+        name = entry.path.name
+    return f"{printable(name)}: {what}"
+
+
+def _annotate_failed(failed: list[Any]) -> None:
+    from pipeline.reader.annotate import annotate_workbook
+
+    for entry in failed:
+        try:
+            written = annotate_workbook(entry.path, entry.errors + entry.warnings)
+        except PipelineError as error:
+            click.echo(f"{entry.path}: {error.message}", err=True)
+            continue
+        entry.about["annotated"] = str(written) if written else ""
+        if written is not None:
+            click.echo(f"{entry.path}: problems shown in {written}")
+
+
+def _batch_summary(result: Any, *, dry_run: bool, pdf: bool, quiet: bool,
+                   verbose: bool) -> None:
+    """The end of a batch: the counts and where things are on stdout, problems on stderr."""
+    from pipeline.batch.run import reconciliation
+    from pipeline.text import printable
 
     made, kept = result.made, result.kept
     ok = [e for e in result.inputs if e.status == "ok"]
+    dupes = f"; {plural(len(result.duplicates), 'duplicate')} not made again" \
+        if result.duplicates else ""
+    counts = (f"{plural(len(ok), 'workbook')}; {len(result.skipped)} skipped (unchanged)"
+              f"{dupes}; {len(result.failed)} failed.")
     if dry_run:
         click.echo(f"Dry run: nothing was written. {plural(len(made), 'document')} would be "
-                   f"made from {plural(len(ok), 'workbook')}; "
-                   f"{len(result.skipped)} skipped (unchanged); {len(result.failed)} failed.")
+                   f"made from {counts}")
         for doc in made:
             click.echo(f"  would make {doc.path}")
     else:
-        click.echo(f"{plural(len(made), 'document')} made from {plural(len(ok), 'workbook')}; "
-                   f"{len(result.skipped)} skipped (unchanged); {len(result.failed)} failed.")
+        click.echo(f"{plural(len(made), 'document')} made from {counts}")
         for line in reconciliation(made):
             click.echo(f"  {line}")
     if kept:
+        as_it = "it was" if len(kept) == 1 else "they were"
         click.echo(f"{plural(len(kept), 'document')} already circulated and unchanged "
-                   "kept as they were.")
+                   f"kept as {as_it}.")
     pdfs = [d for e in result.inputs for d in e.documents if d.pdf is not None and d.made]
     if pdf and pdfs:
         click.echo(f"{plural(len(pdfs), 'PDF')} made.")
-    echo_issues(result.problems)
+    removed = [d.pdf_removed for e in result.inputs for d in e.documents if d.pdf_removed]
+    if removed:
+        click.echo(f"{plural(len(removed), 'out-of-date PDF')} removed (its document was made "
+                   f"again): {', '.join(str(p) for p in removed)}")
+    if result.ignored:
+        names = ", ".join(printable(i.path.name) for i in result.ignored)
+        click.echo(f"{plural(len(result.ignored), 'file')} ignored: {names}")
+    echo_issues(result.problems, err=True)
     if not quiet:
         for entry in result.inputs:
             if entry.status != "failed" and entry.warnings:
-                click.echo(f"{entry.path}: {plural(len(entry.warnings), 'warning')}")
-                echo_issues(entry.warnings, indent="    ")
+                click.echo(f"{printable(str(entry.path))}: "
+                           f"{plural(len(entry.warnings), 'warning')}", err=True)
+                echo_issues(entry.warnings, indent="    ", err=True, every=verbose)
     if result.failed:
-        click.echo("Failed:")
+        click.echo("Failed:", err=True)
         for entry in result.failed:
-            click.echo(f"  {entry.path}: {plural(len(entry.errors), 'problem')} to fix")
-            echo_issues(entry.errors, indent="    ")
+            click.echo(f"  {printable(str(entry.path))}: "
+                       f"{plural(len(entry.errors), 'problem')} to fix", err=True)
+            echo_issues(entry.errors, indent="    ", err=True, every=verbose)
     if result.manifest is not None:
         click.echo(f"Manifest: {result.manifest}")
-    sys.exit(result.exit_code)
 
 
 # --- templates --------------------------------------------------------------------------------

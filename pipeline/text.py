@@ -50,3 +50,22 @@ def one_line(text: str, limit: int = 60) -> str:
 def plural(n: int, one: str, many: str | None = None) -> str:
     """'1 priority', '2 priorities', '3 actions'."""
     return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def printable(text: str) -> str:
+    """Text that can be written as UTF-8: a file name's bytes that are not UTF-8 (kept by
+    Python as surrogate escapes) become U+FFFD, "plan\\udcff.xlsx" -> "plan\ufffd.xlsx"."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def is_printable(text: str) -> bool:
+    """Whether `text` (a file name) is valid text, with no bytes that are not UTF-8."""
+    return printable(text) == text

@@ -140,13 +140,21 @@ def test_manifest_content_and_shape(folders: tuple[Path, Path]) -> None:
     inputs, outputs = folders
     _run([str(inputs), str(outputs)])
     manifest = json.loads((outputs / "manifest.json").read_text(encoding="utf-8"))
-    assert set(manifest) == {"started", "finished", "inputs"}
+    assert set(manifest) == {"started", "finished", "inputs", "ignored", "problems"}
+    # The Excel lock file in inputs/ is listed, with why it was not read.
+    assert [Path(i["path"]).name for i in manifest["ignored"]] == [
+        "~$childrens-services-improvement-plan.xlsx"
+    ]
+    assert manifest["ignored"][0]["reason"] == (
+        "Excel's lock file for childrens-services-improvement-plan.xlsx"
+    )
+    assert manifest["problems"] == []
     dt.datetime.fromisoformat(manifest["started"])
     assert manifest["finished"] >= manifest["started"]
     by_name = {Path(e["path"]).name: e for e in manifest["inputs"]}
     assert set(by_name) == {PLAN, INDICATORS, RESPONSE, "minutes.xlsx"}
     for entry in manifest["inputs"]:
-        keys = {"path", "sha256", "status", "documents", "errors", "warnings"}
+        keys = {"path", "sha256", "status", "documents", "errors", "warnings", "output_name"}
         if entry["status"] == "ok":
             # The accessibility audit of every document made: nothing to fix.
             assert entry["audit"] == []

@@ -68,7 +68,7 @@ class History:
         try:
             if readonly and self.path.is_file():
                 # A dry run reads a copy in memory, brought up to date there if it is older.
-                source = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)
+                source = _connect_readonly(self.path)
                 self.conn = sqlite3.connect(":memory:", isolation_level=None)
                 try:
                     source.backup(self.conn)
@@ -197,6 +197,23 @@ class History:
 
 
 # --- reading, from any process ------------------------------------------------------------------
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """Read the history without changing anything. In a folder that may not be written to
+    (a dry run on a read-only share) SQLite cannot open a WAL database read-only, so it is
+    then read as an unchanging file instead."""
+    last: sqlite3.DatabaseError | None = None
+    for mode in ("mode=ro", "immutable=1"):
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True, timeout=30,
+                                   isolation_level=None)
+            conn.execute("SELECT 1 FROM schema_version").fetchone()
+            return conn
+        except sqlite3.OperationalError as exc:
+            last = exc
+    assert last is not None
+    raise last
 
 
 def open_readonly(path: Path) -> sqlite3.Connection | None:

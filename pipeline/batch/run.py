@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.batch.discover import discover_inputs, workbook_names
+from pipeline.batch.discover import Ignored, discover_files, output_names
 from pipeline.batch.history import HISTORY_FILE, History, HistoryError
 from pipeline.batch.layout import document_month, document_path
 from pipeline.domain.model import IndicatorSet, Plan
@@ -63,6 +63,7 @@ class DocumentEntry:
     made: bool = True  # False: an earlier run's document, kept as it was
     expected: dict[str, int] = field(default_factory=dict)  # what the workbook holds
     written: dict[str, int] = field(default_factory=dict)  # what the document was read to hold
+    pdf_removed: Path | None = None  # an older PDF of this document, removed as out of date
 
     def to_manifest(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -74,6 +75,8 @@ class DocumentEntry:
         if self.made and self.expected:
             out["in"] = self.expected
             out["written"] = self.written
+        if self.pdf_removed is not None:
+            out["pdf_removed"] = str(self.pdf_removed)
         return out
 
 
@@ -84,12 +87,20 @@ class InputEntry:
     path: Path
     name: str
     sha256: str | None
-    status: str = "ok"  # "ok" | "failed" | "skipped"
+    status: str = "ok"  # "ok" | "failed" | "skipped" | "duplicate"
     note: str = ""  # "skipped, unchanged"
     documents: list[DocumentEntry] = field(default_factory=list)
     errors: list[Issue] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
     audit: list[dict[str, Any]] | None = None
+    # Faults of a template (not of the workbook): that document was not made, the others were.
+    template_errors: list[Issue] = field(default_factory=list)
+    about: dict[str, str] = field(default_factory=dict)  # output_name, name_clash, duplicate_of
+
+    @property
+    def folders(self) -> list[Path]:
+        """Where the input's documents are, in order, each once."""
+        return list(dict.fromkeys(d.path.parent for d in self.documents))
 
     @property
     def made(self) -> list[DocumentEntry]:
@@ -107,7 +118,11 @@ class InputEntry:
             "documents": [d.to_manifest() for d in self.documents],
             "errors": [i.to_dict() for i in self.errors],
             "warnings": [i.to_dict() for i in self.warnings],
+            "output_name": self.name,
+            **self.about,
         }
+        if self.template_errors:
+            out["template_errors"] = [i.to_dict() for i in self.template_errors]
         if self.audit is not None:
             out["audit"] = self.audit
         return out
@@ -122,6 +137,8 @@ class BatchResult:
     manifest: Path | None = None  # None for a dry run
     problems: list[Issue] = field(default_factory=list)  # about the batch, not one input
     dry_run: bool = False
+    ignored: list[Ignored] = field(default_factory=list)  # files in INPUTS not read
+    interrupted: bool = False  # stopped (Ctrl-C): the inputs finished before it
 
     @property
     def failed(self) -> list[InputEntry]:
@@ -130,6 +147,10 @@ class BatchResult:
     @property
     def skipped(self) -> list[InputEntry]:
         return [e for e in self.inputs if e.status == "skipped"]
+
+    @property
+    def duplicates(self) -> list[InputEntry]:
+        return [e for e in self.inputs if e.status == "duplicate"]
 
     @property
     def made(self) -> list[DocumentEntry]:
@@ -144,11 +165,24 @@ class BatchResult:
         return 1 if self.failed or any(p.severity == "error" for p in self.problems) else 0
 
     def to_manifest(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "started": self.started,
             "finished": self.finished,
             "inputs": [e.to_manifest() for e in self.inputs],
+            "ignored": [i.to_manifest(self.outputs) for i in self.ignored],
+            "problems": [i.to_dict() for i in self.problems],
         }
+        if self.interrupted:
+            out["interrupted"] = True
+        return out
+
+
+class BatchInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a batch: the manifest of what was finished was written (or None)."""
+
+    def __init__(self, manifest: Path | None) -> None:
+        super().__init__()
+        self.manifest = manifest
 
 
 # --- one workbook, in a worker process ----------------------------------------------------------
@@ -175,6 +209,7 @@ class _Outcome:
     plan: Plan | None = None
     indicators: IndicatorSet | None = None
     plan_match: Any = None  # pipeline.batch.plan_history.PlanMatch
+    identity: tuple[str, str, str] | None = None  # Title, Organisation, As at as typed
 
 
 def _removed_message(path: Path) -> str:
@@ -226,6 +261,7 @@ def _previous_plan(conn: Any, task: _Task, plan: Plan, outcome: _Outcome) -> Pla
 
 def _make_documents(task: _Task, outcome: _Outcome) -> None:
     from pipeline.batch import history as hist
+    from pipeline.batch import tidy
     from pipeline.kinds import made_from
     from pipeline.reader import read_workbook
     from pipeline.run_document import produce
@@ -237,6 +273,9 @@ def _make_documents(task: _Task, outcome: _Outcome) -> None:
         return
     result = read_workbook(task.path)
     entry.warnings.extend(result.report.warnings)
+    outcome.identity = tidy.identity(result.details)
+    # The input may have been replaced since it was hashed: record the version read.
+    entry.sha256 = tidy.hash_after_reading(task.path, task.sha256, entry)
     if not result.report.ok:
         if not task.path.exists():
             entry.errors.append(Issue("format-error", "error", _removed_message(task.path),
@@ -267,7 +306,8 @@ def _make_documents(task: _Task, outcome: _Outcome) -> None:
         month = document_month(result.details, task.run_date, kind)
         target = document_path(task.outputs, month, task.name, kind)
         rel = target.relative_to(task.outputs).as_posix()
-        fp = fingerprint(task.sha256, task.template_shas[entry_kind.template_kind], kind)
+        fp = fingerprint(entry.sha256 or task.sha256, task.template_shas[entry_kind.template_kind],
+                         kind)
         if target.is_file() and task.known.get(rel) == fp:
             # Already made from this very input and template: a circulated copy, kept.
             entry.documents.append(DocumentEntry(kind, target, sha256_file(target), fp,
@@ -281,6 +321,9 @@ def _make_documents(task: _Task, outcome: _Outcome) -> None:
             produced = produce(kind, result, target, templates_dir=task.templates_dir,
                                **history_extras)
         except PipelineError as error:
+            if tidy.is_template_fault(error):
+                entry.template_errors.extend(error.issues)
+                continue
             entry.errors.extend(error.issues or [
                 Issue("write-error", "error", error.message, file=str(task.path))
             ])
@@ -554,6 +597,8 @@ def _run_locked(
     run_date: dt.date,
     notice: Callable[[str], None] | None = None,
 ) -> BatchResult:
+    from pipeline.batch import tidy
+
     if not dry_run:
         remove_leftovers(outputs)
     try:
@@ -563,14 +608,17 @@ def _run_locked(
     started = _now()
     run_id = 2**62 if dry_run else history.start_run(started)
     status = "interrupted"
+    entries: dict[Path, InputEntry] = {}
+    paths: list[Path] = []
+    ignored: list[Ignored] = []
     try:
         template_shas = template_hashes(templates_dir)
         templates_sha = _templates_sha(template_shas)
-        paths = discover_inputs(inputs, exclude=outputs)
-        names = workbook_names(paths, inputs)
+        paths, ignored = discover_files(inputs, exclude=outputs)
+        names, clashes = output_names(paths, inputs)
         known = history.fingerprints()
-        entries: dict[Path, InputEntry] = {}
         tasks: list[_Task] = []
+        identities: dict[Path, tuple[str, str, str]] = {}
         total = len(paths)
         done = 0
 
@@ -580,21 +628,39 @@ def _run_locked(
             if progress is not None:
                 progress(entry, done, total)
 
+        def settle(entry: InputEntry, record: bool = True, key: Path | None = None) -> None:
+            tidy.note_name(entry, clashes, inputs)
+            entries[key or entry.path] = entry
+            if record and not dry_run:
+                _record(history, run_id, _Outcome(entry), outputs, templates_sha, run_date)
+            finished(entry)
+
+        hashes: dict[Path, str | OSError] = {}
+        for path in paths:
+            if tidy.name_is_text(path):
+                try:
+                    hashes[path] = sha256_file(path)
+                except OSError as exc:
+                    hashes[path] = exc
+        copies = tidy.originals({p: h for p, h in hashes.items() if isinstance(h, str)}, inputs)
         for path in paths:
             name = names[path]
-            try:
-                sha = sha256_file(path)
-            except OSError as exc:
+            if path not in hashes:
+                settle(tidy.unreadable_name(path, name), record=False, key=path)
+                continue
+            sha = hashes[path]
+            if isinstance(sha, OSError):
+                exc = sha
                 entry = InputEntry(path, name, None, status="failed")
                 message = (_removed_message(path) if isinstance(exc, FileNotFoundError) else
                            f"The file {path.name} could not be read ({exc.strerror}). Close it "
                            "in Excel if it is open, check you may read it, and run the batch "
                            "again.")
                 entry.errors.append(Issue("format-error", "error", message, file=str(path)))
-                entries[path] = entry
-                if not dry_run:
-                    _record(history, run_id, _Outcome(entry), outputs, templates_sha, run_date)
-                finished(entry)
+                settle(entry)
+                continue
+            if path in copies:
+                settle(tidy.duplicate(path, name, sha, copies[path], inputs), record=False)
                 continue
             record = None if force else history.last_success(name)
             if (
@@ -609,10 +675,7 @@ def _run_locked(
                                   made=False)
                     for d in record.documents
                 ]
-                entries[path] = entry
-                if not dry_run:
-                    _record(history, run_id, _Outcome(entry), outputs, templates_sha, run_date)
-                finished(entry)
+                settle(entry)
                 continue
             tasks.append(_Task(
                 path=path, name=name, sha256=sha, outputs=outputs, templates_dir=templates_dir,
@@ -621,7 +684,10 @@ def _run_locked(
             ))
 
         def complete(outcome: _Outcome) -> None:
+            tidy.note_name(outcome.entry, clashes, inputs)
             entries[outcome.entry.path] = outcome.entry
+            if outcome.identity is not None:
+                identities[outcome.entry.path] = outcome.identity
             if not dry_run:
                 _record(history, run_id, outcome, outputs, templates_sha, run_date)
             finished(outcome.entry)
@@ -634,7 +700,9 @@ def _run_locked(
             _run_parallel(tasks, workers, complete)
 
         ordered = [entries[p] for p in paths]
-        problems: list[Issue] = []
+        tidy.warn_same_identity(ordered, identities, inputs)
+        tidy.warn_open_in_excel(ordered, ignored)
+        problems: list[Issue] = tidy.template_problems(ordered)
         if pdf and not dry_run:
             problems += _make_pdfs(ordered, outputs, notice)
         for entry in ordered:
@@ -644,8 +712,11 @@ def _run_locked(
                     pdf_path.stat().st_mtime >= doc.path.stat().st_mtime
                 ):
                     doc.pdf = pdf_path
+        if not dry_run:
+            tidy.remove_stale_pdfs(ordered)
         result = BatchResult(started=started, finished=_now(), inputs=ordered,
-                             outputs=outputs, problems=problems, dry_run=dry_run)
+                             outputs=outputs, problems=problems, dry_run=dry_run,
+                             ignored=ignored)
         if not dry_run:
             try:
                 result.manifest = _write_manifest(outputs, result)
@@ -659,6 +730,17 @@ def _run_locked(
                 ))
         status = "failed" if result.exit_code else "ok"
         return result
+    except KeyboardInterrupt as stop:
+        manifest = None
+        if not dry_run:
+            done_entries = [entries[p] for p in paths if p in entries]
+            partial = BatchResult(started=started, finished=_now(), inputs=done_entries,
+                                  outputs=outputs, ignored=ignored, interrupted=True)
+            try:
+                manifest = _write_manifest(outputs, partial)
+            except OSError:
+                manifest = None
+        raise BatchInterrupted(manifest) from stop
     finally:
         if not dry_run:
             try:
@@ -763,6 +845,7 @@ def _write_manifest(outputs: Path, result: BatchResult) -> Path:
 
 
 __all__ = [
+    "BatchInterrupted",
     "BatchResult",
     "DocumentEntry",
     "InputEntry",
