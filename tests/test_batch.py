@@ -68,6 +68,20 @@ def _run(args: list[str]) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+@pytest.fixture(autouse=True, params=["default", "spawn"])
+def start_method(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test of this module runs twice: with the platform's own start method for the
+    batch's worker processes, and with spawn (Windows' and macOS's), so that a worker relying
+    on anything inherited from the main process fails here on Linux too."""
+    from pipeline.portable import START_METHOD_VARIABLE
+
+    if request.param == "default":
+        monkeypatch.delenv(START_METHOD_VARIABLE, raising=False)
+    else:
+        monkeypatch.setenv(START_METHOD_VARIABLE, request.param)
+    return str(request.param)
+
+
 @pytest.fixture
 def folders(tmp_path: Path) -> tuple[Path, Path]:
     inputs = _samples(tmp_path / "inputs")

@@ -23,7 +23,7 @@ import subprocess
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,8 +39,31 @@ TIMEOUT_PER_FILE = 20.0
 TIMEOUT_PER_PAGE = 1.0
 
 
+def install_locations(platform: str | None = None,
+                      environ: Mapping[str, str] | None = None) -> list[Path]:
+    """Where LibreOffice's installer puts the program on Windows and macOS (it is not put on
+    the PATH there); nothing on other systems, whose packages put it on the PATH."""
+    import sys
+
+    platform = platform or sys.platform
+    environ = os.environ if environ is None else environ
+    if platform == "win32":
+        roots = [environ.get(name) for name in ("ProgramFiles", "ProgramFiles(x86)",
+                                                "ProgramW6432", "LOCALAPPDATA")]
+        folders = [Path(r) / "LibreOffice" for r in roots if r]
+        if environ.get("LOCALAPPDATA"):
+            folders.append(Path(environ["LOCALAPPDATA"]) / "Programs" / "LibreOffice")
+        return [f / "program" / "soffice.exe" for f in folders]
+    if platform == "darwin":
+        home = environ.get("HOME")
+        apps = [Path("/Applications")] + ([Path(home) / "Applications"] if home else [])
+        return [a / "LibreOffice.app" / "Contents" / "MacOS" / "soffice" for a in apps]
+    return []
+
+
 def find_soffice() -> str | None:
-    """The LibreOffice program, or None when it is not installed."""
+    """The LibreOffice program, or None when it is not installed: COMMITTEE_SOFFICE when set,
+    else soffice or libreoffice on the PATH, else the usual install folders."""
     override = os.environ.get("COMMITTEE_SOFFICE")
     if override:
         return override if shutil.which(override) else None
@@ -48,6 +71,9 @@ def find_soffice() -> str | None:
         found = shutil.which(name)
         if found:
             return found
+    for candidate in install_locations():
+        if candidate.is_file():
+            return str(candidate)
     return None
 
 
@@ -95,7 +121,9 @@ def share_out(pages: dict[Path, int], converters: int) -> list[list[Path]]:
 
 
 def converter_count() -> int:
-    return max(1, os.cpu_count() or 1)
+    from pipeline.portable import cpu_count
+
+    return cpu_count()
 
 
 @dataclass

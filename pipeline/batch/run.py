@@ -35,6 +35,7 @@ from pipeline.batch.history import HISTORY_FILE, History, HistoryError
 from pipeline.batch.layout import document_month, document_path
 from pipeline.domain.model import IndicatorSet, Plan
 from pipeline.issues import Issue, PipelineError
+from pipeline.portable import cpu_count
 
 WORK_FOLDER = ".work"
 LOCK_FILE = ".batch.lock"
@@ -432,32 +433,27 @@ def _prepare_outputs(outputs: Path) -> None:
 
 
 def _lock(outputs: Path) -> Any:
-    import fcntl
+    """Hold OUTPUTS/.batch.lock for the run (any system), or say another batch holds it."""
+    from pipeline.portable import try_lock
 
-    global _LOCK_FD
     handle = open(outputs / LOCK_FILE, "a+")  # noqa: SIM115 - held for the whole run
-    try:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError as exc:
+    if not try_lock(handle):
         handle.close()
         raise _batch_error(
             f"Another batch is already writing to {outputs}. Wait for it to finish, then run "
             "this one again.",
             outputs,
-        ) from exc
-    _LOCK_FD = handle.fileno()
+        )
     return handle
 
 
-_LOCK_FD: int | None = None
-
-
-def _worker_init() -> None:
+def _worker_init(inherited_lock: int | None) -> None:
     """In each forked worker: let go of the inherited lock, so that the lock ends with the
-    batch's main process even if a worker outlives it (a kill -9 of the main process)."""
-    if _LOCK_FD is not None:
+    batch's main process even if a worker outlives it (a kill -9 of the main process).
+    A spawned worker inherits nothing and is given None."""
+    if inherited_lock is not None:
         try:
-            os.close(_LOCK_FD)
+            os.close(inherited_lock)
         except OSError:
             pass
 
@@ -577,11 +573,9 @@ def run_batch(
         lock = _lock(outputs)
     try:
         return _run_locked(inputs, outputs, jobs, pdf, force, dry_run, templates_dir, progress,
-                           run_date, notice)
+                           run_date, notice, None if lock is None else lock.fileno())
     finally:
         if lock is not None:
-            global _LOCK_FD
-            _LOCK_FD = None
             lock.close()
 
 
@@ -596,6 +590,7 @@ def _run_locked(
     progress: Callable[[InputEntry, int, int], None] | None,
     run_date: dt.date,
     notice: Callable[[str], None] | None = None,
+    lock_fd: int | None = None,
 ) -> BatchResult:
     from pipeline.batch import tidy
 
@@ -692,12 +687,12 @@ def _run_locked(
                 _record(history, run_id, outcome, outputs, templates_sha, run_date)
             finished(outcome.entry)
 
-        workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
+        workers = max(1, min(jobs or cpu_count(), len(tasks)))
         if workers == 1 or len(tasks) <= 1:
             for task in tasks:
                 complete(process_workbook(task))
         else:
-            _run_parallel(tasks, workers, complete)
+            _run_parallel(tasks, workers, complete, lock_fd)
 
         ordered = [entries[p] for p in paths]
         tidy.warn_same_identity(ordered, identities, inputs)
@@ -750,15 +745,24 @@ def _run_locked(
         history.close()
 
 
-def _run_parallel(tasks: list[_Task], workers: int, complete: Callable[[_Outcome], None]) -> None:
-    import multiprocessing
+def _run_parallel(tasks: list[_Task], workers: int, complete: Callable[[_Outcome], None],
+                  lock_fd: int | None = None) -> None:
+    """Each task in a worker process of the platform's start method (pipeline.portable).
+
+    Workers are spawn-safe: a task carries everything its worker needs, and nothing relies
+    on state inherited from this process."""
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    _preload()
-    context = multiprocessing.get_context("fork")
+    from pipeline.portable import process_context
+
+    context = process_context()
+    forked = context.get_start_method() == "fork"
+    if forked:
+        _preload()
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                               initializer=_worker_init)
+                               initializer=_worker_init,
+                               initargs=(lock_fd if forked else None,))
     try:
         pending = {pool.submit(process_workbook, task): task for task in tasks}
         while pending:
