@@ -322,7 +322,7 @@ def _make_documents(task: _Task, outcome: _Outcome) -> None:
             produced = produce(kind, result, target, templates_dir=task.templates_dir,
                                **history_extras)
         except PipelineError as error:
-            if tidy.is_template_fault(error):
+            if tidy.is_template_fault(error, task.path):
                 entry.template_errors.extend(error.issues)
                 continue
             entry.errors.extend(error.issues or [

@@ -125,9 +125,14 @@ def warn_open_in_excel(entries: list[InputEntry], ignored: list[Ignored]) -> Non
         ))
 
 
-def is_template_fault(error: PipelineError) -> bool:
-    """Whether a document failed because of its template, not its workbook."""
-    return bool(error.issues) and all(i.code == "template-error" for i in error.issues)
+def is_template_fault(error: PipelineError, workbook: Path) -> bool:
+    """Whether a document failed because of its template, not its workbook: every issue is
+    a template error or is located in a Word file other than the workbook."""
+    return bool(error.issues) and all(
+        i.code == "template-error"
+        or (i.file and i.file != str(workbook) and i.file.lower().endswith((".docx", ".dotx")))
+        for i in error.issues
+    )
 
 
 def template_problems(entries: list[InputEntry]) -> list[Issue]:
