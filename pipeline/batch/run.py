@@ -265,6 +265,7 @@ def _make_documents(task: _Task, outcome: _Outcome) -> None:
     from pipeline.batch import tidy
     from pipeline.kinds import made_from
     from pipeline.reader import read_workbook
+    from pipeline.render.templates import template_path
     from pipeline.run_document import produce
 
     entry = outcome.entry
@@ -322,7 +323,8 @@ def _make_documents(task: _Task, outcome: _Outcome) -> None:
             produced = produce(kind, result, target, templates_dir=task.templates_dir,
                                **history_extras)
         except PipelineError as error:
-            if tidy.is_template_fault(error, task.path):
+            if tidy.is_template_fault(error, template_path(entry_kind.template_kind, None,
+                                                            task.templates_dir)):
                 entry.template_errors.extend(error.issues)
                 continue
             entry.errors.extend(error.issues or [

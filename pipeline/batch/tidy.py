@@ -125,12 +125,11 @@ def warn_open_in_excel(entries: list[InputEntry], ignored: list[Ignored]) -> Non
         ))
 
 
-def is_template_fault(error: PipelineError, workbook: Path) -> bool:
+def is_template_fault(error: PipelineError, template: Path) -> bool:
     """Whether a document failed because of its template, not its workbook: every issue is
-    a template error or is located in a Word file other than the workbook."""
+    a template error or is located in the template."""
     return bool(error.issues) and all(
-        i.code == "template-error"
-        or (i.file and i.file != str(workbook) and i.file.lower().endswith((".docx", ".dotx")))
+        i.code == "template-error" or (i.file and Path(i.file) == template)
         for i in error.issues
     )
 
