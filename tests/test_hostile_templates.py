@@ -227,7 +227,10 @@ def test_batch_pdf_fetches_nothing_and_blames_the_template(
         assert run.exit_code == 1, run.output
         assert SOURCE.name in run.output and "outside the file" in run.output, run.output
         manifest = json.loads((outputs / "manifest.json").read_text())
-        errors = [e for i in manifest["inputs"] for e in i["errors"]]
+        # A template's fault is blamed on the template (issue 14): it is in the input's
+        # template_errors and the run's problems, not in the workbook's errors.
+        errors = [e for i in manifest["inputs"] for e in i.get("template_errors", [])]
+        assert errors and all(i["errors"] == [] for i in manifest["inputs"])
         assert any(e["file"].endswith(SOURCE.name) and e["code"] == "security-error"
                    for e in errors), errors
         for made in outputs.rglob("*.docx"):
