@@ -269,6 +269,71 @@ for _kind in DOCUMENT_KINDS:
         main.add_command(_document_command(_kind))
 
 
+# --- committee report -------------------------------------------------------------------------
+_WORKBOOK = click.Path(path_type=Path, exists=True, dir_okay=False)
+
+
+def appendix_lines(expected: dict[str, int], written: dict[str, int]) -> list[str]:
+    """'Appendix A – Improvement plan: 52 actions and 27 recommendations in, 52 and 27
+    written', one line for each appendix the report holds, lettered as the report letters
+    them."""
+    from pipeline.documents.report import APPENDIX_NAMES, DASH
+
+    counted = {"plan": (("actions", "actions"), ("recommendations", "recommendations")),
+               "performance": (("indicators", "indicators"),),
+               "response": (("scrutiny_recommendations", "recommendations"),)}
+    lines: list[str] = []
+    for kind, keys in counted.items():
+        if keys[0][0] not in expected:
+            continue
+        letter = chr(ord("A") + len(lines))
+        went_in = " and ".join(f"{expected[k]} {name}" for k, name in keys)
+        came_out = " and ".join(str(written.get(k, 0)) for k, _ in keys)
+        lines.append(f"Appendix {letter} {DASH} {APPENDIX_NAMES[kind]}: {went_in} in, "
+                     f"{came_out} written")
+    return lines
+
+
+@main.command()
+@click.argument("workbook", type=_WORKBOOK)
+@click.option("--indicators", type=_WORKBOOK, help="A workbook of indicators: the Performance "
+              "report appendix (default: an Indicators sheet in WORKBOOK, if it has one).")
+@click.option("--response", type=_WORKBOOK, help="A cabinet response workbook: its appendix "
+              "(default: a Recommendations sheet in WORKBOOK, if it has one).")
+@click.option("--previous", type=_WORKBOOK, help="The plan workbook of the last report: the "
+              "summary adds what changed since then.")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False),
+              help="Where to write the .docx (default: "
+              "outputs/report-<title>-<meeting date>.docx).")
+@click.option("--template", type=click.Path(path_type=Path, dir_okay=False),
+              help="A Word template to use instead of the standard committee-report.docx.")
+def report(workbook: Path, indicators: Path | None, response: Path | None,
+           previous: Path | None, out: Path | None, template: Path | None) -> None:
+    """Make the committee report: a numbered cover report from WORKBOOK's Details sheet,
+    then the plan, performance report and cabinet response as appendices.
+
+    \b
+    Example:  committee report plan.xlsx --indicators indicators.xlsx
+    Exits 1, writing nothing, when any workbook given has problems to fix.
+    """
+    from pipeline.run_document import make_document
+
+    extras = {"indicators": indicators, "response": response, "previous": previous}
+    try:
+        made = make_document("report", workbook, out, extras=extras, template=template)
+    except PipelineError as error:
+        click.echo(f"Error: {error.message}", err=True)
+        _echo_issues_by_file(error.issues)
+        sys.exit(1)
+    _echo_issues_by_file(made.warnings)
+    click.echo(f"Wrote {made.path}")
+    e, w = made.expected, made.written
+    click.echo(f"Recommendations: {e['report_recommendations']} in, "
+               f"{w['report_recommendations']} written")
+    for line in appendix_lines(e, w):
+        click.echo(line)
+
+
 # --- batch ------------------------------------------------------------------------------------
 @main.command()
 @click.argument("inputs", required=False, default="inputs", type=click.Path(path_type=Path))

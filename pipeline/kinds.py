@@ -278,6 +278,39 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
             said=("{e[recommendations]} recommendations in, {w[recommendations]} written",),
         ),
     ),
+    # The committee report: a numbered cover report (from the Details sheet) and the other
+    # documents as its appendices; `committee report` is its command (pipeline.cli).
+    DocumentKind(
+        name="report", title="Committee report", what="committee report",
+        template="committee-report.docx", needs="details", when="has_meeting",
+        build="pipeline.documents.report:build_report_document",
+        output_name="pipeline.documents.report_readback:report_name",
+        variables=(
+            COMMITTEE, MEETING, AUTHOR, AUTHOR_TITLE,
+            Variable("agenda_item", TEXT, "The item's number on the agenda, e.g. \"7\" (may "
+                     "be empty)."),
+            Variable("report_status", TEXT, "\"Public\" or what the Details sheet says, e.g. "
+                     "\"Exempt\"."),
+            Variable("report_of", TEXT, "Whose report it is, e.g. the Director (may be "
+                     "empty)."),
+        ),
+        extras=(
+            Extra("plan", "plan", "--plan", "A plan workbook for the Improvement plan appendix "
+                  "(default: WORKBOOK's Actions sheet).", same_workbook=True),
+            Extra("indicators", "indicators", "--indicators", "A workbook of indicators: the "
+                  "Performance report appendix (default: an Indicators sheet in WORKBOOK).",
+                  same_workbook=True),
+            Extra("response", "response", "--response", "A cabinet response workbook: its "
+                  "appendix (default: a Recommendations sheet in WORKBOOK).",
+                  same_workbook=True),
+            Extra("previous", "plan", "--previous", "The plan workbook of the last report: "
+                  "the summary adds what changed since then.", from_history=True),
+        ),
+        expected="pipeline.documents.report_readback:expected_report",
+        count="pipeline.documents.report_readback:count_report",
+        advice="pipeline.documents.report_readback:advise_report",
+        file_words=("committee-report", "committee report", "committee_report", "cover"),
+    ),
 )
 
 _BY_NAME: dict[str, DocumentKind] = {k.name: k for k in DOCUMENT_KINDS}

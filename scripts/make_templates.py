@@ -38,6 +38,7 @@ TEMPLATES: dict[str, bool] = {
     "cabinet-response.docx": True,
     "briefing.docx": False,
     "performance-report.docx": False,
+    "committee-report.docx": False,  # the cover is portrait; appendices turn their own way
 }
 
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")

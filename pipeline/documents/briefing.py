@@ -36,7 +36,14 @@ from pipeline.documents.formatting import (
 from pipeline.documents.performance import Assessment
 from pipeline.documents.plan import recommendation_heading, redated_sentence, status_cell
 from pipeline.domain.changes import ActionPair, PlanChanges, compare_plans
-from pipeline.domain.model import Action, IndicatorSet, Plan, Recommendation, StatusKey
+from pipeline.domain.model import (
+    Action,
+    Details,
+    IndicatorSet,
+    Plan,
+    Recommendation,
+    StatusKey,
+)
 from pipeline.domain.plan_rules import (
     is_overdue,
     recommendations_without_actions,
@@ -136,17 +143,20 @@ def _the(title: str) -> str:
     return title if title.lower().startswith("the ") else f"the {title}"
 
 
-def background_blocks(plan: Plan) -> list[Block]:
-    """The Details Background text as typed, or a sentence made from the report number."""
-    details = plan.details
+def background_text(details: Details) -> str:
+    """The Details Background text as typed, or a sentence made from the report number
+    (the briefing's Background and the committee report's Purpose when none is typed)."""
     if details.background.strip():
-        return [Paragraph.of(details.background)]
+        return details.background
     subject = _the(details.title.strip() or "Improvement Plan")
     if details.report_number is not None and details.report_number > 0:
-        text = f"This is the {ordinal(details.report_number)} progress report on {subject}."
-    else:
-        text = f"This report updates the committee on progress with {subject}."
-    return [Paragraph.of(text)]
+        return f"This is the {ordinal(details.report_number)} progress report on {subject}."
+    return f"This report updates the committee on progress with {subject}."
+
+
+def background_blocks(plan: Plan) -> list[Block]:
+    """The Details Background text as typed, or a sentence made from the report number."""
+    return [Paragraph.of(background_text(plan.details))]
 
 
 def late_actions(plan: Plan, as_at: dt.date) -> list[Action]:

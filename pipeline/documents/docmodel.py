@@ -101,7 +101,16 @@ class PageBreak:
     pass
 
 
-Block = Heading | Paragraph | Table | Image | PageBreak
+@dataclass
+class SectionBreak:
+    """A new section starts here, on a new page, in its own orientation (the blocks before
+    it keep the orientation they had). The document's first section has `landscape` of the
+    DocumentModel; header, footer and page numbering run on through every section."""
+
+    landscape: bool = False
+
+
+Block = Heading | Paragraph | Table | Image | PageBreak | SectionBreak
 
 # A kind's name in the registry of kinds (pipeline.kinds.KIND_NAMES): the template the
 # renderer finds for the document is that kind's.

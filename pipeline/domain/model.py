@@ -91,9 +91,28 @@ class Details:
     cabinet_date: DateValue | None = None
     scrutiny_report_date: DateValue | None = None
     update_date: DateValue | None = None
+    # The committee report (pipeline.documents.report): cover block and sections.
+    agenda_item: str = ""
+    report_status: str = ""  # "Public" when blank (the report prints "Public")
+    purpose: str = ""
+    recommendations: str = ""  # one recommendation per line
+    reasons: str = ""
+    financial_implications: str = ""
+    legal_implications: str = ""
+    equalities_implications: str = ""
+    risk_implications: str = ""
+    consultation: str = ""
+    background_papers: str = ""  # one paper per line
+    lead_member: str = ""  # "Cabinet member" stands in when blank
+    report_of: str = ""
     extra: dict[str, str] = field(default_factory=dict)
     sheet: str = ""  # the Details sheet's name, for messages about its values
     rows: dict[str, int] = field(default_factory=dict)  # attribute -> the row it was read from
+
+    @property
+    def has_meeting(self) -> bool:
+        """Whether the Details give a committee and a meeting date (a committee report's)."""
+        return bool(self.committee.strip()) and self.meeting_date is not None
 
 
 @dataclass(frozen=True)

@@ -178,5 +178,23 @@ DETAILS_KEYS: dict[str, tuple[str, ...]] = {
     "cabinet_date": ("Cabinet date", "Date of cabinet meeting"),
     "scrutiny_report_date": ("Scrutiny report date",),
     "update_date": ("Update date", "Update meeting date", "Date of update"),
+    # The committee report's cover and sections (issue 16).
+    "agenda_item": ("Agenda item", "Item", "Agenda item no", "Agenda item number"),
+    "report_status": ("Report status", "Public or exempt", "Exempt"),
+    "purpose": ("Purpose", "Purpose of report", "Key points"),
+    "recommendations": (
+        "Recommendations", "Recommendation", "Recommendation(s)", "Decision sought",
+    ),
+    "reasons": ("Reasons", "Reasons for recommendations", "Reason for decision"),
+    "financial_implications": ("Financial implications",),
+    "legal_implications": ("Legal implications",),
+    "equalities_implications": (
+        "Equalities implications", "Equality implications", "Equality impact",
+    ),
+    "risk_implications": ("Risk implications", "Risks", "Risk"),
+    "consultation": ("Consultation",),
+    "background_papers": ("Background papers", "Background documents"),
+    "lead_member": ("Lead member", "Portfolio holder", "Lead cabinet member"),
+    "report_of": ("Report of", "Director"),
 }
 DETAILS_DATE_KEYS = ("meeting_date", "as_at", "cabinet_date", "scrutiny_report_date", "update_date")

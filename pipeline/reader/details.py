@@ -15,6 +15,20 @@ _LOOKUP: dict[str, str] = {
     for spelling in spellings
 }
 _HEADER_WORDS = {"key", "field", "item", "detail", "details", "name"}
+# What a header row "Item | Value" says in column B: such a row is a header, not an agenda item.
+_VALUE_WORDS = {"value", "values", "detail", "details", "entry", "answer", "text"}
+_YES = {"yes", "y", "true", "exempt"}
+_NO = {"no", "n", "false", "public"}
+
+
+def _exempt_status(value: str) -> str:
+    """An 'Exempt' key answered yes or no: the report's status ('Exempt' or 'Public')."""
+    answer = normalise_label(value)
+    if answer in _YES:
+        return "Exempt"
+    if answer in _NO:
+        return "Public"
+    return value
 
 
 def read_details(sheet: RawSheet, report: IssueReport) -> Details:
@@ -27,6 +41,8 @@ def read_details(sheet: RawSheet, report: IssueReport) -> Details:
         norm = normalise_label(key_text)
         attr = _LOOKUP.get(norm)
         value_cell = row.cell(1)
+        if norm in _HEADER_WORDS and normalise_label(text_value(value_cell)[0]) in _VALUE_WORDS:
+            continue  # a header row such as "Item | Value"
         if attr is None:
             if norm in _HEADER_WORDS:
                 continue
@@ -103,5 +119,7 @@ def read_details(sheet: RawSheet, report: IssueReport) -> Details:
                 )
             if attr == "wards_affected" and not value:
                 value = "All"
+            if attr == "report_status" and norm == "exempt":
+                value = _exempt_status(value)
             setattr(details, attr, value)
     return details

@@ -160,6 +160,7 @@ def render_bytes(
 
     from pipeline.render.blocks import W_NS, StyleMap, blocks_text, blocks_xml
     from pipeline.render.sandbox import budget, template_env
+    from pipeline.render.sections import has_sections, sections_text, sections_xml
 
     path = template_path(model.kind, template, templates_dir)
     _refuse_unsafe(path)
@@ -194,7 +195,10 @@ def render_bytes(
     styles = StyleMap.from_styles_element(doc.styles.element)
     buffer = io.BytesIO()
     if doc.element.nsmap.get("w") != W_NS:  # a template not saved by Word: build a tree
-        elements = list(blocks_xml(model.blocks, styles, doc, available))
+        if has_sections(model.blocks):  # a cover and appendices: pipeline.render.sections
+            elements = list(sections_xml(model.blocks, styles, doc, model.landscape))
+        else:
+            elements = list(blocks_xml(model.blocks, styles, doc, available))
         _replace_body(doc, token, elements, path)
         _set_language(doc)
         _core_properties(doc, model)
@@ -204,7 +208,10 @@ def render_bytes(
     # XML as the element builders give, without a tree of every table cell in memory.
     marker = etree.ProcessingInstruction("committee-body", token)
     _replace_body(doc, token, [marker], path)
-    body = "".join(blocks_text(model.blocks, styles, doc, available))
+    if has_sections(model.blocks):
+        body = "".join(sections_text(model.blocks, styles, doc, model.landscape))
+    else:
+        body = "".join(blocks_text(model.blocks, styles, doc, available))
     _set_language(doc)
     _core_properties(doc, model)
     xml = etree.tostring(doc.element, encoding="UTF-8", standalone=True)

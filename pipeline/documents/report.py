@@ -1,0 +1,340 @@
+"""The committee report: a numbered cover report, then its appendices, in one document.
+
+Modelled on the reports councils circulate (seeds 000-003): Torbay's cover block (Title,
+Wards affected, To, On, Contact officer, Telephone, E.mail) and numbered paragraphs;
+Peterborough's "Agenda Item No.", "Public Report", 1. PURPOSE, 2. RECOMMENDATIONS,
+implications, BACKGROUND DOCUMENTS under the Access to Information Act 1985, APPENDICES;
+Telford's "2.1 That ..." recommendations, impact assessment and background papers.
+
+The cover is portrait. Its sections are real Heading 1 paragraphs ("2. Recommendations"),
+their paragraphs numbered in the text ("2.1 That the Committee ..."), so that the numbers
+survive any template, copy and paste or PDF. The Summary of progress is not typed by
+anyone: it is the briefing's own sentences, from the briefing's functions. Each appendix
+(the improvement plan, the performance report, the cabinet response) starts a new section
+on a new page in the stand-alone document's orientation, headed "Appendix A – Improvement
+plan", and holds every row as the stand-alone document prints it (its headings one level
+down, under the appendix's).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from pipeline.documents.briefing import background_text
+from pipeline.documents.docmodel import (
+    Block,
+    DocumentModel,
+    Heading,
+    Paragraph,
+    Run,
+    SectionBreak,
+    Table,
+)
+from pipeline.documents.formatting import format_date_value
+from pipeline.domain.model import Details, IndicatorSet, Plan, ScrutinyResponse
+from pipeline.issues import Issue
+
+DASH = "\u2013"
+NOTES_THE_REPORT = "That the Committee notes the report."
+ACCESS_TO_INFORMATION = (
+    "The following papers were used to prepare this report, in accordance with the Local "
+    "Government (Access to Information) Act 1985:"
+)
+NO_PAPERS = "None."
+DEFAULT_TITLE = "Progress report"
+
+# (Details attribute, the implication's name as printed), in the order printed.
+IMPLICATIONS: tuple[tuple[str, str], ...] = (
+    ("financial_implications", "Financial"),
+    ("legal_implications", "Legal"),
+    ("equalities_implications", "Equalities"),
+    ("risk_implications", "Risk"),
+    ("consultation", "Consultation"),
+)
+
+# The appendix kinds, in the order they are lettered: what each is called.
+APPENDIX_NAMES: dict[str, str] = {
+    "plan": "Improvement plan",
+    "performance": "Performance report",
+    "response": "Cabinet response to scrutiny recommendations",
+}
+
+
+@dataclass(frozen=True)
+class Appendix:
+    """One appendix: its letter, its kind, its heading and the stand-alone document."""
+
+    letter: str
+    kind: str  # "plan", "performance" or "response"
+    model: DocumentModel
+
+    @property
+    def heading(self) -> str:
+        return f"Appendix {self.letter} {DASH} {APPENDIX_NAMES[self.kind]}"
+
+
+def lines_of(text: str) -> list[str]:
+    """The non-blank lines of a Details value, as typed (each one a numbered paragraph)."""
+    return [line.strip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
+
+
+def cover_lines(details: Details) -> list[tuple[str, str]]:
+    """The cover block: (label, value) for every key given; blank keys are left out."""
+    author = ", ".join(p for p in (details.author.strip(), details.author_title.strip()) if p)
+    lines = [
+        ("Agenda item", details.agenda_item),
+        ("Report status", details.report_status.strip() or "Public"),
+        ("To", details.committee),
+        ("On", format_date_value(details.meeting_date)),
+        ("Wards affected", details.wards_affected.strip() or "All"),
+        ("Report of", details.report_of),
+        ("Report author", author),
+        ("Lead member", details.lead_member.strip() or details.cabinet_member),
+        ("Contact officer", details.contact_officer),
+        ("Telephone", details.telephone),
+        ("Email", details.email),
+    ]
+    return [(label, value.strip()) for label, value in lines if value and value.strip()]
+
+
+def recommendation_lines(details: Details) -> list[str]:
+    """Each line of the Recommendations key, or the one recommendation a report makes."""
+    return lines_of(details.recommendations) or [NOTES_THE_REPORT]
+
+
+def report_issues(details: Details, file: str = "") -> list[Issue]:
+    """Warnings for a report whose Details lack a Purpose or Recommendations."""
+    sheet = details.sheet or "Details"
+    issues: list[Issue] = []
+    if not details.purpose.strip():
+        issues.append(Issue(
+            "missing-cell", "warning",
+            f"Details sheet: no Purpose; the report says '{purpose_lines(details)[0]}' To say "
+            "why the report comes to the committee, add a row with Purpose in column A and "
+            "the text in column B.",
+            file=file, sheet=sheet,
+        ))
+    if not details.recommendations.strip():
+        issues.append(Issue(
+            "missing-cell", "warning",
+            f"Details sheet: no Recommendations; the report says '{NOTES_THE_REPORT}' To "
+            "recommend something else, add a row with Recommendations in column A and one "
+            "recommendation a line in column B.",
+            file=file, sheet=sheet,
+        ))
+    return issues
+
+
+def purpose_lines(details: Details) -> list[str]:
+    typed = lines_of(details.purpose)
+    if typed:
+        return typed
+    subject = details.title.strip() or "the improvement plan"
+    if not subject.lower().startswith("the "):
+        subject = f"the {subject}"
+    return [f"The purpose of this report is to update the Committee on progress with {subject}."]
+
+
+def summary_blocks(
+    plan: Plan | None,
+    previous: Plan | None,
+    indicators: IndicatorSet | None,
+    response: ScrutinyResponse | None,
+    today: dt.date | None = None,
+) -> list[Block]:
+    """The Summary of progress: the briefing's sentences (and its table of late actions),
+    the performance report's status sentences, the cabinet response's summary sentence."""
+    from pipeline.documents import briefing
+
+    blocks: list[Block] = []
+    if plan is not None:
+        as_at, as_at_text = briefing.as_at_of(plan, today)
+        blocks += briefing.summary_blocks(plan, as_at, as_at_text)
+        if previous is not None:
+            from pipeline.domain.changes import compare_plans
+
+            blocks += briefing.changes_blocks(previous, plan, compare_plans(previous, plan))
+    if indicators is not None and indicators.indicators:
+        blocks.append(Heading("Performance indicators", 2))
+        # The indicator table itself is the performance report's, in its appendix.
+        blocks += [b for b in briefing.performance_blocks(indicators) if not isinstance(b, Table)]
+    if response is not None:
+        from pipeline.domain.response_rules import summary_sentence
+
+        blocks.append(Heading("Response to the scrutiny recommendations", 2))
+        blocks.append(Paragraph.of(summary_sentence(response)))
+    if not blocks:
+        blocks.append(Paragraph.of("The workbook holds no plan, indicators or response."))
+    return blocks
+
+
+def numbered(section: int, blocks: list[Block]) -> list[Block]:
+    """The section's ordinary paragraphs numbered "3.1 ", "3.2 " ...; bullets, subheadings
+    and tables as they are."""
+    out: list[Block] = []
+    n = 0
+    for block in blocks:
+        if isinstance(block, Paragraph) and block.style is None:
+            n += 1
+            out.append(Paragraph([Run(f"{section}.{n} "), *block.runs]))
+        else:
+            out.append(block)
+    return out
+
+
+def _paragraphs(lines: list[str]) -> list[Block]:
+    return [Paragraph.of(line) for line in lines]
+
+
+def implication_blocks(details: Details) -> list[Block]:
+    blocks: list[Block] = []
+    for attr, name in IMPLICATIONS:
+        text = getattr(details, attr).strip()
+        if text:
+            blocks.append(Paragraph([Run(f"{name}: ", bold=True), Run(text)]))
+    return blocks
+
+
+def papers_blocks(details: Details) -> list[Block]:
+    papers = lines_of(details.background_papers)
+    if not papers:
+        return [Paragraph.of(NO_PAPERS)]
+    return [Paragraph.of(ACCESS_TO_INFORMATION)] + [
+        Paragraph.of(p, style="List Bullet") for p in papers
+    ]
+
+
+def appendices_of(
+    plan: Plan | None,
+    indicators: IndicatorSet | None,
+    response: ScrutinyResponse | None,
+    today: dt.date | None = None,
+) -> list[Appendix]:
+    """The stand-alone documents that become the appendices, lettered A, B, C."""
+    from pipeline.documents.performance import build_performance_document
+    from pipeline.documents.plan import build_plan_document
+    from pipeline.documents.response import build_response_document
+
+    models: list[tuple[str, DocumentModel]] = []
+    if plan is not None:
+        models.append(("plan", build_plan_document(plan, today)))
+    if indicators is not None and indicators.indicators:
+        models.append(("performance", build_performance_document(indicators, today)))
+    if response is not None:
+        models.append(("response", build_response_document(response)))
+    return [Appendix(chr(ord("A") + i), kind, model) for i, (kind, model) in enumerate(models)]
+
+
+def appendix_blocks(appendix: Appendix) -> list[Block]:
+    """A new section in the document's own orientation: the appendix heading, the stand-alone
+    document's title and position date, then its blocks with each heading one level down."""
+    model = appendix.model
+    blocks: list[Block] = [
+        SectionBreak(landscape=model.landscape),
+        Heading(appendix.heading, 1),
+        Paragraph.of(model.title, bold=True),
+    ]
+    as_at = str(model.context.get("as_at") or "")
+    if as_at:
+        blocks.append(Paragraph.of(f"Position as at {as_at}"))
+    for block in model.blocks:
+        blocks.append(Heading(block.text, block.level + 1) if isinstance(block, Heading) else block)
+    return blocks
+
+
+def build_report_document(
+    details: Details,
+    *,
+    plan: Plan | None = None,
+    previous: Plan | None = None,
+    indicators: IndicatorSet | None = None,
+    response: ScrutinyResponse | None = None,
+    today: dt.date | None = None,
+) -> DocumentModel:
+    """The committee report as a DocumentModel (kind "report": portrait cover, appendices).
+
+    counts: "report_recommendations" (numbered recommendations), "appendices", and what the
+    appendices hold: "actions" and "recommendations" (plan), "indicators", and
+    "scrutiny_recommendations" (response).
+    """
+    appendices = appendices_of(plan, indicators, response, today)
+    recommendations = recommendation_lines(details)
+    sections: list[tuple[str, list[Block]]] = [
+        ("Purpose", _paragraphs(purpose_lines(details))),
+        ("Recommendations", _paragraphs(recommendations)),
+    ]
+    if details.reasons.strip():
+        sections.append(("Reasons for the recommendations", _paragraphs(lines_of(details.reasons))))
+    sections.append(("Background", _paragraphs(lines_of(background_text(details)))))
+    sections.append(("Summary of progress", summary_blocks(plan, previous, indicators, response,
+                                                           today)))
+    if details.next_steps.strip():
+        sections.append(("Next steps", _paragraphs(lines_of(details.next_steps))))
+    implications = implication_blocks(details)
+    if implications:
+        sections.append(("Implications", implications))
+    sections.append(("Background papers", papers_blocks(details)))
+    if appendices:
+        sections.append(("Appendices", _paragraphs([a.heading for a in appendices])))
+
+    blocks: list[Block] = [
+        Paragraph([Run(f"{label}: "), Run(value, bold=True)])
+        for label, value in cover_lines(details)
+    ]
+    for number, (heading, body) in enumerate(sections, start=1):
+        blocks.append(Heading(f"{number}. {heading}", 1))
+        blocks += numbered(number, body)
+    for appendix in appendices:
+        blocks += appendix_blocks(appendix)
+
+    counts: dict[str, int] = {
+        "report_recommendations": len(recommendations),
+        "appendices": len(appendices),
+    }
+    for appendix in appendices:
+        counts.update(appendix_counts(appendix))
+    title = details.title.strip() or DEFAULT_TITLE
+    organisation = details.organisation.strip()
+    return DocumentModel(
+        kind="report",
+        title=title,
+        subject=f"Report to {details.committee.strip() or 'the Committee'}"
+        + (f", {format_date_value(details.meeting_date)}" if details.meeting_date else ""),
+        author=organisation,
+        landscape=False,
+        protective_marking=details.protective_marking,
+        context=report_context(details),
+        blocks=blocks,
+        counts=counts,
+    )
+
+
+def appendix_counts(appendix: Appendix) -> dict[str, int]:
+    counts = appendix.model.counts
+    if appendix.kind == "plan":
+        return {"actions": counts["actions"], "recommendations": counts["recommendations"]}
+    if appendix.kind == "performance":
+        return {"indicators": counts["indicators"]}
+    return {"scrutiny_recommendations": counts["recommendations"]}
+
+
+def report_context(details: Details) -> dict[str, object]:
+    """What the report's template frame may print (docs/templates.md)."""
+    return {
+        "organisation": details.organisation.strip(),
+        "as_at": "",
+        "committee": details.committee,
+        "meeting_date": format_date_value(details.meeting_date),
+        "agenda_item": details.agenda_item,
+        "report_status": details.report_status.strip() or "Public",
+        "author": details.author,
+        "author_title": details.author_title,
+        "report_of": details.report_of,
+    }
+
+
+__all__ = [
+    "APPENDIX_NAMES", "Appendix", "NOTES_THE_REPORT", "build_report_document", "cover_lines",
+    "recommendation_lines", "report_issues",
+]

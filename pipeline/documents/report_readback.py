@@ -1,0 +1,126 @@
+"""Reading a written committee report back: what its cover and appendices hold.
+
+The counts have the keys of the report model's `counts`, so a report that lost a row is
+caught before it is put in place: the numbered recommendations of section 2, the
+appendices (their Heading 1), and in each appendix what the stand-alone document holds
+(the plan's action rows and recommendation headings, the performance report's summary
+rows, the cabinet response's recommendation rows).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pipeline.documents.docmodel import DocumentModel, Heading, Paragraph, SectionBreak, Table
+from pipeline.documents.report import APPENDIX_NAMES, DASH
+
+if TYPE_CHECKING:
+    from pipeline.domain.model import Details
+    from pipeline.kinds import DocumentKind
+    from pipeline.reader import WorkbookResult
+
+RECOMMENDATIONS_HEADING = "2. Recommendations"
+
+
+def _appendix_kind(text: str) -> str | None:
+    for kind, name in APPENDIX_NAMES.items():
+        if text.startswith("Appendix ") and text.endswith(f" {DASH} {name}"):
+            return kind
+    return None
+
+
+def _header_sets() -> dict[str, tuple[str, ...]]:
+    from pipeline.documents.performance import SUMMARY_COLUMNS
+    from pipeline.documents.plan import ACTION_HEADERS
+    from pipeline.documents.response import COLUMNS
+
+    return {
+        "plan": ACTION_HEADERS,
+        "performance": tuple(c.header for c in SUMMARY_COLUMNS),
+        "response": COLUMNS,
+    }
+
+
+def recommendation_headings(model: DocumentModel) -> set[str]:
+    """The plan appendix's recommendation headings in the model: each Heading 3 followed by
+    its actions table or by the sentence that it has no actions yet."""
+    from pipeline.documents.plan import ACTION_HEADERS, NO_ACTIONS
+
+    found: set[str] = set()
+    kind: str | None = None
+    blocks = model.blocks
+    for index, block in enumerate(blocks):
+        if isinstance(block, SectionBreak):
+            kind = None
+        elif isinstance(block, Heading) and block.level == 1 and kind is None:
+            kind = _appendix_kind(block.text)
+        elif isinstance(block, Heading) and block.level == 3 and kind == "plan":
+            after = blocks[index + 1] if index + 1 < len(blocks) else None
+            if (isinstance(after, Table) and tuple(c.header for c in after.columns)
+                    == ACTION_HEADERS) or (isinstance(after, Paragraph)
+                                           and after.text == NO_ACTIONS):
+                found.add(block.text)
+    return found
+
+
+def count_written_report(path: Path, model: DocumentModel) -> dict[str, int]:
+    """Count in a written report what `model.counts` says it holds (a recommendation split
+    over two priorities has two headings and counts once, as the plan counts it)."""
+    from pipeline.render.readback import BodyParagraph, BodyTable, read_body
+
+    headers = _header_sets()
+    expected_headings = recommendation_headings(model)
+    counts: Counter[str] = Counter()
+    section = ""  # the cover's current Heading 1
+    kind: str | None = None  # the appendix being read
+    for item in read_body(path):
+        if isinstance(item, BodyParagraph):
+            if item.style == "Heading 1":
+                section = item.text
+                found = _appendix_kind(item.text)
+                if found is not None:
+                    kind = found
+                    counts["appendices"] += 1
+            elif kind is None and section == RECOMMENDATIONS_HEADING and item.text.strip():
+                counts["report_recommendations"] += 1
+            elif kind == "plan" and item.style == "Heading 3" and item.text in expected_headings:
+                expected_headings.discard(item.text)
+                counts["recommendations"] += 1
+        elif isinstance(item, BodyTable) and kind is not None:
+            wanted = headers[kind]
+            if tuple(item.header[: len(wanted)]) == wanted:
+                key = {"plan": "actions", "performance": "indicators",
+                       "response": "scrutiny_recommendations"}[kind]
+                counts[key] += item.row_count
+    return {key: counts.get(key, 0) for key in model.counts}
+
+
+# --- the registry's hooks (pipeline.kinds) ----------------------------------------------
+
+
+def expected_report(model: DocumentModel, primary: Details) -> dict[str, int]:
+    return dict(model.counts)
+
+
+def count_report(path: Path, primary: Details, model: DocumentModel) -> dict[str, int]:
+    return count_written_report(path, model)
+
+
+def advise_report(result: WorkbookResult) -> None:
+    """No Purpose or no Recommendations in the Details sheet: say what the report says."""
+    from pipeline.documents.report import report_issues
+
+    result.report.extend(report_issues(result.details, str(result.path)))
+
+
+def report_name(kind: DocumentKind, details: Details, source: Path) -> str:
+    """'report-childrens-services-improvement-plan-2013-08-15.docx' in outputs/."""
+    from pipeline.kinds import slugify
+
+    stem = f"report-{slugify(details.title, 'committee')}"
+    meeting = details.meeting_date
+    if meeting and meeting.date:
+        return f"{stem}-{meeting.date.isoformat()}.docx"
+    return f"{stem}.docx"
