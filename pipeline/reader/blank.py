@@ -135,6 +135,27 @@ DETAILS_COMMON: tuple[tuple[str, str], ...] = (
     ("Meeting date", "The date of that meeting, e.g. 15/08/2013."),
 )
 
+# The committee report's keys (`committee report`): every kind of workbook may carry them.
+DETAILS_REPORT: tuple[tuple[str, str], ...] = (
+    ("Agenda item", "For the committee report: the item's number on the agenda, e.g. 7."),
+    ("Report status", "For the committee report: Public, or Exempt (e.g. Exempt - "
+     "paragraph 3). Blank means Public."),
+    ("Report of", "For the committee report: whose report it is, e.g. Director of "
+     "Children's Services."),
+    ("Lead member", "For the committee report: the portfolio holder, e.g. Cllr. A. Smith."),
+    ("Purpose", "For the committee report: why it comes to the committee. Each line "
+     "(Alt+Enter) is a numbered paragraph."),
+    ("Recommendations", "For the committee report: one recommendation a line, e.g. That the "
+     "Committee notes the progress made. Blank: 'That the Committee notes the report.'"),
+    ("Reasons", "For the committee report: the reasons for the recommendations."),
+    ("Financial implications", "For the committee report: a paragraph, or leave blank."),
+    ("Legal implications", "For the committee report: a paragraph, or leave blank."),
+    ("Equalities implications", "For the committee report: a paragraph, or leave blank."),
+    ("Risk implications", "For the committee report: a paragraph, or leave blank."),
+    ("Consultation", "For the committee report: who was consulted, or leave blank."),
+    ("Background papers", "For the committee report: one paper a line. Blank prints None."),
+)
+
 DETAILS_BY_KIND: dict[str, tuple[tuple[str, str], ...]] = {
     "plan": DETAILS_COMMON
     + (
@@ -173,6 +194,7 @@ DETAILS_BY_KIND: dict[str, tuple[tuple[str, str], ...]] = {
         ("Protective marking", "e.g. OFFICIAL. Leave blank for none."),
     ),
 }
+DETAILS_BY_KIND = {kind: keys + DETAILS_REPORT for kind, keys in DETAILS_BY_KIND.items()}
 
 DETAILS_DEFAULTS: dict[str, str] = {"Wards affected": "All"}
 
@@ -318,6 +340,10 @@ def _instructions(kind: str) -> list[str]:
             "  When a recommendation is not accepted, give the reason in the Action column.",
             "",
         ]
+    lines.append("The committee report (committee report THIS-FILE.xlsx)")
+    lines += [f"  {key}: {help_text.removeprefix('For the committee report: ')}"
+              for key, help_text in DETAILS_REPORT]
+    lines.append("")
     lines += [
         "Checking your workbook",
         "  Run:  committee check THIS-FILE.xlsx",
