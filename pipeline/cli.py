@@ -70,6 +70,7 @@ def _main_help() -> str:
         if kind.command is not None and kind.command.blurb:
             lines.append(f"  {kind.command.name:<11}  {kind.command.blurb}")
     lines += [
+        "  report       the committee report: numbered cover report, then its appendices",
         "  batch        every document for every workbook in a folder",
         "Checking:",
         "  check        validate workbooks and say what they hold",
@@ -280,16 +281,16 @@ def appendix_lines(expected: dict[str, int], written: dict[str, int]) -> list[st
     from pipeline.documents.report import APPENDIX_NAMES, DASH
 
     counted = {"plan": (("actions", "actions"), ("recommendations", "recommendations")),
-               "performance": (("indicators", "indicators"),),
+               "indicators": (("indicators", "indicators"),),
                "response": (("scrutiny_recommendations", "recommendations"),)}
     lines: list[str] = []
-    for kind, keys in counted.items():
+    for part, keys in counted.items():
         if keys[0][0] not in expected:
             continue
         letter = chr(ord("A") + len(lines))
         went_in = " and ".join(f"{expected[k]} {name}" for k, name in keys)
         came_out = " and ".join(str(written.get(k, 0)) for k, _ in keys)
-        lines.append(f"Appendix {letter} {DASH} {APPENDIX_NAMES[kind]}: {went_in} in, "
+        lines.append(f"Appendix {letter} {DASH} {APPENDIX_NAMES[part]}: {went_in} in, "
                      f"{came_out} written")
     return lines
 

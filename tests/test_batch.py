@@ -130,13 +130,15 @@ def test_mixed_good_and_bad_workbooks(folders: tuple[Path, Path]) -> None:
     inputs, outputs = folders
     code, output = _run([str(inputs), str(outputs), "--jobs", "2"])
     assert code == 1, output
-    assert "5 documents made from 3 workbooks; 0 skipped (unchanged); 1 failed." in output
+    assert "7 documents made from 3 workbooks; 0 skipped (unchanged); 1 failed." in output
     assert "minutes.xlsx: 1 problem to fix" in output
     assert "not a real Excel workbook" in output
     expected = {
         "2013-08/childrens-services-improvement-plan/plan.docx",
         "2013-08/childrens-services-improvement-plan/briefing.docx",
+        "2013-08/childrens-services-improvement-plan/report.docx",  # committee + meeting date
         "2011-10/performance-indicators/performance.docx",
+        "2011-10/performance-indicators/report.docx",
         "2013-06/cabinet-response/response.docx",  # the cabinet meeting's month
         "2013-08/cabinet-response/response-update.docx",  # the update meeting's month
     }
@@ -181,9 +183,11 @@ def test_manifest_content_and_shape(folders: tuple[Path, Path]) -> None:
             assert doc["in"] == doc["written"]
             assert doc["sha256"] == _sha(Path(doc["path"]))
             assert doc["pdf"] is None
-    assert [d["kind"] for d in by_name[PLAN]["documents"]] == ["plan", "briefing"]
+    # The plan and indicators workbooks give a committee and a meeting date: their
+    # committee reports too.
+    assert [d["kind"] for d in by_name[PLAN]["documents"]] == ["plan", "briefing", "report"]
     assert [d["kind"] for d in by_name[RESPONSE]["documents"]] == ["response", "response-update"]
-    assert [d["kind"] for d in by_name[INDICATORS]["documents"]] == ["performance"]
+    assert [d["kind"] for d in by_name[INDICATORS]["documents"]] == ["performance", "report"]
     bad = by_name["minutes.xlsx"]
     assert bad["status"] == "failed" and bad["documents"] == []
     assert bad["errors"][0]["code"] == "format-error"
@@ -225,14 +229,14 @@ def test_rerun_skips_unchanged_and_force_keeps_circulated_documents(tmp_path: Pa
     assert output.count("skipped, unchanged") == 3
     manifest = json.loads((outputs / "manifest.json").read_text())
     assert {e["status"] for e in manifest["inputs"]} == {"skipped"}
-    assert sum(len(e["documents"]) for e in manifest["inputs"]) == 5
+    assert sum(len(e["documents"]) for e in manifest["inputs"]) == 7
     assert {p: (p.stat().st_mtime_ns, _sha(p)) for p in docs} == before
 
     # --force reads every workbook again, but circulated documents made from the same
     # workbook and template are not replaced.
     code, output = _run([str(inputs), str(outputs), "--force"])
     assert code == 0
-    assert "5 documents already circulated and unchanged kept as they were." in output
+    assert "7 documents already circulated and unchanged kept as they were." in output
     assert {e["status"] for e in json.loads((outputs / "manifest.json").read_text())[
         "inputs"]} == {"ok"}
     assert {p: (p.stat().st_mtime_ns, _sha(p)) for p in docs} == before
@@ -275,7 +279,7 @@ def test_changed_input_or_template_replaces_only_what_changed(tmp_path: Path) ->
     wb.save(inputs / PLAN)
     code, output = _run([str(inputs), str(outputs), "--templates", str(templates)])
     assert code == 0
-    assert "2 documents made from 1 workbook; 2 skipped (unchanged)" in output
+    assert "3 documents made from 1 workbook; 2 skipped (unchanged)" in output
     assert _sha(plan_doc) != stamps[plan_doc]
     texts = [c.text for t in Document(str(plan_doc)).tables for r in t.rows for c in r.cells]
     assert "Behind schedule" in texts
@@ -285,7 +289,7 @@ def test_dry_run_writes_nothing(folders: tuple[Path, Path]) -> None:
     inputs, outputs = folders
     code, output = _run([str(inputs), str(outputs), "--dry-run"])
     assert code == 1
-    assert "Dry run: nothing was written. 5 documents would be made from 3 workbooks" in output
+    assert "Dry run: nothing was written. 7 documents would be made from 3 workbooks" in output
     assert "would make" in output and "minutes.xlsx: 1 problem to fix" in output
     assert not outputs.exists()
 

@@ -33,7 +33,7 @@ def test_batch_reconciles_every_item_and_records_it_in_the_manifest(tmp_path: Pa
     result = CliRunner().invoke(main, ["batch", str(inputs), str(outputs), "--jobs", "1"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    start = lines.index("5 documents made from 3 workbooks; 0 skipped (unchanged); 0 failed.")
+    start = lines.index("7 documents made from 3 workbooks; 0 skipped (unchanged); 0 failed.")
     assert lines[start + 1 : start + 5] == [
         "  52 actions in, 52 written",
         "  27 recommendations in, 27 written",
@@ -44,5 +44,12 @@ def test_batch_reconciles_every_item_and_records_it_in_the_manifest(tmp_path: Pa
     docs = {d["kind"]: d for e in manifest["inputs"] for d in e["documents"]}
     assert docs["plan"]["in"] == docs["plan"]["written"] == {"actions": 52, "recommendations": 27}
     assert docs["response"]["in"] == {"recommendations": 15}
+    # The committee report holds the plan as its Appendix A and reads every row back.
+    reports = {Path(d["path"]).parent.name: d for e in manifest["inputs"]
+               for d in e["documents"] if d["kind"] == "report"}
+    plan_report = reports["childrens-services-improvement-plan"]
+    assert plan_report["in"] == plan_report["written"] == {
+        "report_recommendations": 1, "appendices": 1, "actions": 52, "recommendations": 27}
+    assert Path(plan_report["path"]).name == "report.docx"
     assert Path(docs["response"]["path"]).parent.parent.name == "2013-06"
     assert Path(docs["response-update"]["path"]).parent.parent.name == "2013-08"

@@ -30,14 +30,15 @@ def test_every_reference_of_an_entry_resolves_and_its_template_is_shipped(kind) 
     for reference in (kind.build, kind.output_name, kind.expected, kind.count, kind.advice):
         if reference:
             assert callable(resolve(reference)), reference
-    assert kind.needs in INPUT_NAMES
+    # The committee report is made from any workbook's Details sheet (its cover).
+    assert kind.needs in (*INPUT_NAMES, "details")
     assert {x.holds for x in kind.extras} <= set(INPUT_NAMES)
     assert template_path(kind.name).name == kind.template
     assert kind.template_kind in TEMPLATE_KINDS
 
 
 def test_template_kinds_are_the_kinds_with_a_template_of_their_own() -> None:
-    assert TEMPLATE_KINDS == ("plan", "briefing", "performance", "response")
+    assert TEMPLATE_KINDS == ("plan", "briefing", "performance", "response", "report")
     assert document_kind("response-update").template_kind == "response"
     assert TEMPLATE_NAMES["performance"] == "performance-report.docx"
 
@@ -50,7 +51,7 @@ def test_the_commands_and_choices_come_from_the_registry() -> None:
         if kind.command is not None and kind.command.blurb:
             assert f"{kind.command.name:<11}  {kind.command.blurb}" in help_text
     vars_help = CliRunner().invoke(main, ["templates", "vars", "--help"]).output
-    assert "{plan|briefing|performance|response}" in vars_help
+    assert "{plan|briefing|performance|response|report}" in vars_help
     new_help = CliRunner().invoke(main, ["new", "--help"]).output
     assert "{plan|indicators|response}" in new_help
 

@@ -39,6 +39,7 @@ SAMPLES: dict[str, Path] = {
     "performance": INDICATORS_BOOK,
     "response": RESPONSE_BOOK,
     "response-update": RESPONSE_BOOK,
+    "report": PLAN_BOOK,
 }
 TEMPLATE_KIND = {"response-update": "response"}
 

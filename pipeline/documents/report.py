@@ -53,25 +53,25 @@ IMPLICATIONS: tuple[tuple[str, str], ...] = (
     ("consultation", "Consultation"),
 )
 
-# The appendix kinds, in the order they are lettered: what each is called.
+# The workbook parts that become appendices, in the order they are lettered.
 APPENDIX_NAMES: dict[str, str] = {
     "plan": "Improvement plan",
-    "performance": "Performance report",
+    "indicators": "Performance report",
     "response": "Cabinet response to scrutiny recommendations",
 }
 
 
 @dataclass(frozen=True)
 class Appendix:
-    """One appendix: its letter, its kind, its heading and the stand-alone document."""
+    """One appendix: its letter, the workbook part it shows and the stand-alone document."""
 
     letter: str
-    kind: str  # "plan", "performance" or "response"
+    part: str  # the workbook part it is made from: "plan", "indicators" or "response"
     model: DocumentModel
 
     @property
     def heading(self) -> str:
-        return f"Appendix {self.letter} {DASH} {APPENDIX_NAMES[self.kind]}"
+        return f"Appendix {self.letter} {DASH} {APPENDIX_NAMES[self.part]}"
 
 
 def lines_of(text: str) -> list[str]:
@@ -220,10 +220,10 @@ def appendices_of(
     if plan is not None:
         models.append(("plan", build_plan_document(plan, today)))
     if indicators is not None and indicators.indicators:
-        models.append(("performance", build_performance_document(indicators, today)))
+        models.append(("indicators", build_performance_document(indicators, today)))
     if response is not None:
         models.append(("response", build_response_document(response)))
-    return [Appendix(chr(ord("A") + i), kind, model) for i, (kind, model) in enumerate(models)]
+    return [Appendix(chr(ord("A") + i), part, model) for i, (part, model) in enumerate(models)]
 
 
 def appendix_blocks(appendix: Appendix) -> list[Block]:
@@ -312,9 +312,9 @@ def build_report_document(
 
 def appendix_counts(appendix: Appendix) -> dict[str, int]:
     counts = appendix.model.counts
-    if appendix.kind == "plan":
+    if appendix.part == "plan":
         return {"actions": counts["actions"], "recommendations": counts["recommendations"]}
-    if appendix.kind == "performance":
+    if appendix.part == "indicators":
         return {"indicators": counts["indicators"]}
     return {"scrutiny_recommendations": counts["recommendations"]}
 

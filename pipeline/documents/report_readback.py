@@ -24,10 +24,11 @@ if TYPE_CHECKING:
 RECOMMENDATIONS_HEADING = "2. Recommendations"
 
 
-def _appendix_kind(text: str) -> str | None:
-    for kind, name in APPENDIX_NAMES.items():
+def _appendix_part(text: str) -> str | None:
+    """The workbook part ("plan", "indicators", "response") an appendix heading names."""
+    for part, name in APPENDIX_NAMES.items():
         if text.startswith("Appendix ") and text.endswith(f" {DASH} {name}"):
-            return kind
+            return part
     return None
 
 
@@ -38,7 +39,7 @@ def _header_sets() -> dict[str, tuple[str, ...]]:
 
     return {
         "plan": ACTION_HEADERS,
-        "performance": tuple(c.header for c in SUMMARY_COLUMNS),
+        "indicators": tuple(c.header for c in SUMMARY_COLUMNS),
         "response": COLUMNS,
     }
 
@@ -49,14 +50,14 @@ def recommendation_headings(model: DocumentModel) -> set[str]:
     from pipeline.documents.plan import ACTION_HEADERS, NO_ACTIONS
 
     found: set[str] = set()
-    kind: str | None = None
+    part: str | None = None
     blocks = model.blocks
     for index, block in enumerate(blocks):
         if isinstance(block, SectionBreak):
-            kind = None
-        elif isinstance(block, Heading) and block.level == 1 and kind is None:
-            kind = _appendix_kind(block.text)
-        elif isinstance(block, Heading) and block.level == 3 and kind == "plan":
+            part = None
+        elif isinstance(block, Heading) and block.level == 1 and part is None:
+            part = _appendix_part(block.text)
+        elif isinstance(block, Heading) and block.level == 3 and part == "plan":
             after = blocks[index + 1] if index + 1 < len(blocks) else None
             if (isinstance(after, Table) and tuple(c.header for c in after.columns)
                     == ACTION_HEADERS) or (isinstance(after, Paragraph)
@@ -74,25 +75,25 @@ def count_written_report(path: Path, model: DocumentModel) -> dict[str, int]:
     expected_headings = recommendation_headings(model)
     counts: Counter[str] = Counter()
     section = ""  # the cover's current Heading 1
-    kind: str | None = None  # the appendix being read
+    part: str | None = None  # the appendix being read
     for item in read_body(path):
         if isinstance(item, BodyParagraph):
             if item.style == "Heading 1":
                 section = item.text
-                found = _appendix_kind(item.text)
+                found = _appendix_part(item.text)
                 if found is not None:
-                    kind = found
+                    part = found
                     counts["appendices"] += 1
-            elif kind is None and section == RECOMMENDATIONS_HEADING and item.text.strip():
+            elif part is None and section == RECOMMENDATIONS_HEADING and item.text.strip():
                 counts["report_recommendations"] += 1
-            elif kind == "plan" and item.style == "Heading 3" and item.text in expected_headings:
+            elif part == "plan" and item.style == "Heading 3" and item.text in expected_headings:
                 expected_headings.discard(item.text)
                 counts["recommendations"] += 1
-        elif isinstance(item, BodyTable) and kind is not None:
-            wanted = headers[kind]
+        elif isinstance(item, BodyTable) and part is not None:
+            wanted = headers[part]
             if tuple(item.header[: len(wanted)]) == wanted:
-                key = {"plan": "actions", "performance": "indicators",
-                       "response": "scrutiny_recommendations"}[kind]
+                key = {"plan": "actions", "indicators": "indicators",
+                       "response": "scrutiny_recommendations"}[part]
                 counts[key] += item.row_count
     return {key: counts.get(key, 0) for key in model.counts}
 
