@@ -280,6 +280,22 @@ def make_document(
     Every workbook given is read and validated before anything is written. The returned
     Produced's `sources` says which workbook each extra input came from.
     """
+    from pipeline.gctune import collector_paused
+
+    with collector_paused():  # see pipeline/gctune.py: about a fifth of a big plan's time
+        return _make_document(kind, workbook, out, extras, template, templates_dir,
+                              outputs_dir)
+
+
+def _make_document(
+    kind: str,
+    workbook: Path,
+    out: Path | None,
+    extras: dict[str, Path | None] | None,
+    template: Path | None,
+    templates_dir: Path | None,
+    outputs_dir: Path,
+) -> Produced:
     entry = _kind(kind, str(workbook))
     given = {name: Path(p) for name, p in (extras or {}).items() if p is not None}
     check_output(out, [Path(workbook), *given.values()])

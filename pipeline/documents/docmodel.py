@@ -11,12 +11,15 @@ Word line breaks; `&`, `<`, quotes and so on are printed as they are.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
+    """A stretch of text in one format. A tuple: a table has one per cell, so it is kept
+    small, and the garbage collector leaves tuples of plain values alone."""
+
     text: str
     bold: bool = False
     italic: bool = False
@@ -42,9 +45,10 @@ class Paragraph:
         return "".join(r.text for r in self.runs)
 
 
-@dataclass
-class Cell:
-    runs: list[Run]
+class Cell(NamedTuple):
+    """One table cell. A tuple, like Run: a 10,000-action plan has 90,000 of them."""
+
+    runs: Sequence[Run]
     fill: str | None = None  # hex without '#': the cell is shaded
     text_colour: str | None = None  # hex without '#'
 
@@ -56,7 +60,7 @@ class Cell:
         text_colour: str | None = None,
         bold: bool = False,
     ) -> Cell:
-        return cls([Run(text, bold=bold)], fill, text_colour)
+        return cls((Run(text, bold, False),), fill, text_colour)
 
     @property
     def text(self) -> str:

@@ -75,6 +75,11 @@ def read_body(path: Path) -> list[BodyParagraph | BodyTable]:
             styles = dict(_style_names(archive.read("word/styles.xml")))
         except KeyError:
             styles = {}
+        from pipeline.render.bodyscan import scan_body
+
+        scanned = scan_body(archive.read("word/document.xml"), styles)
+        if scanned is not None:  # counted in the bytes, without a tree (see bodyscan.py)
+            return scanned
         p_tag, tr_tag, tbl_tag, body_tag = _w("p"), _w("tr"), _w("tbl"), _w("body")
         tables: dict[Any, BodyTable] = {}  # top-level tables, by element
         with archive.open("word/document.xml") as document:
