@@ -442,9 +442,18 @@ def table_text(table: Table, styles: StyleMap, available_dxa: int | None = None)
         )
     parts.append("</w:tr>")
     row_open = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+    plain = [f"{open_tc}{close_tcpr}" for open_tc in opens]  # a cell with no shading
     for row in table.rows:
         parts.append(row_open)
-        for open_tc, cell in zip(opens, row, strict=True):
+        for open_tc, start, cell in zip(opens, plain, row, strict=True):
+            runs, fill, colour = cell
+            if fill is None and colour is None and len(runs) == 1:
+                run = runs[0]
+                if not (run.bold or run.italic):  # the usual cell, as _cell_text writes it
+                    text = run.text
+                    parts.append(f"{start}<w:r>{text_xml(text)}</w:r></w:p></w:tc>" if text
+                                 else f"{start}</w:p></w:tc>")
+                    continue
             parts.append(_cell_text(open_tc, close_tcpr, cell))
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
