@@ -24,7 +24,7 @@ from pathlib import Path
 
 from common import HEADERS, README, ROOT, STATUSES, committee_command, words, write_readme
 
-TARGETS = {1_000: 1.0, 10_000: 10.0}
+TARGETS = {1_000: 0.4}  # CPU seconds of the whole command (issue 18)
 MEMORY_TARGET_MB = 500
 
 
@@ -69,8 +69,8 @@ def make_workbook(path: Path, n_actions: int, seed: int = 1) -> None:
     wb.save(path)
 
 
-def run_command(args: list[str]) -> tuple[float, float]:
-    """(wall seconds, peak resident MB) of one subprocess."""
+def run_command(args: list[str]) -> tuple[float, float, float]:
+    """(wall seconds, peak resident MB, CPU seconds: user + system) of one subprocess."""
     start = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -80,24 +80,28 @@ def run_command(args: list[str]) -> tuple[float, float]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"command failed ({proc.returncode}): {' '.join(args)}\n{out}\n{err}")
-    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+    # ru_maxrss is in KiB on Linux
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def split_times(book: Path, out: Path) -> tuple[float, float]:
-    """(read + validate seconds, build + render + write + read-back seconds), in process."""
+    """(read + validate, build + render + write + read-back) CPU seconds, in process, with
+    the collector paused as the command pauses it."""
     sys.path.insert(0, str(ROOT))
     from pipeline.documents.plan import build_plan_document
+    from pipeline.gctune import collector_paused
     from pipeline.reader import read_workbook
     from pipeline.render.counts import count_written_plan
     from pipeline.render.engine import render_document
 
-    t0 = time.perf_counter()
-    result = read_workbook(book)
-    t1 = time.perf_counter()
-    assert result.plan is not None
-    render_document(build_plan_document(result.plan), out)
-    count_written_plan(out, result.plan)
-    t2 = time.perf_counter()
+    with collector_paused():
+        t0 = time.process_time()
+        result = read_workbook(book)
+        t1 = time.process_time()
+        assert result.plan is not None
+        render_document(build_plan_document(result.plan), out)
+        count_written_plan(out, result.plan)
+        t2 = time.process_time()
     return t1 - t0, t2 - t1
 
 
@@ -121,12 +125,14 @@ def main() -> int:
             results = [run_command(cmd) for _ in range(args.runs)]
             wall = statistics.median(r[0] for r in results)
             peak = max(r[1] for r in results)
+            cpu = statistics.median(r[2] for r in results)
             read_s, render_s = split_times(book, folder / f"split-{n}.docx")
             target = TARGETS.get(n)
-            verdict = "" if target is None else ("met" if wall < target else "MISSED")
+            verdict = "" if target is None else ("met" if cpu < target else "MISSED")
             target_text = f"< {target:g} s {verdict}" if target else "-"
             mem_text = f"{peak:.0f} MB" + (" (over 500 MB)" if peak >= MEMORY_TARGET_MB else "")
-            line = (f"| {n:,} | {wall:.2f} s | {target_text} | {mem_text} | {read_s:.2f} s "
+            line = (f"| {n:,} | {cpu:.2f} s | {wall:.2f} s | {target_text} | {mem_text} "
+                    f"| {read_s:.2f} s "
                     f"| {render_s:.2f} s | {out.stat().st_size / 1e6:.1f} MB |")
             print(line, flush=True)
             rows.append(line)
@@ -135,15 +141,18 @@ def main() -> int:
         "## `committee plan` (bench/bench_plan.py)",
         "",
         f"Synthetic plans, 30-120 word progress text, median of {args.runs} runs of the whole "
-        "command in a subprocess; peak memory is the child's maximum resident set. "
-        "The last columns split one in-process run: reading and validating the workbook "
-        "(streamed with lxml) versus building, rendering, writing and reading back the document.",
+        "command in a subprocess. The target is on CPU time (user + system of the child), "
+        "because this 2-core machine is shared with other work and wall-clock time follows "
+        "the neighbours' load; peak memory is the child's maximum resident set. "
+        "The last columns split one in-process run (CPU time): reading and validating the "
+        "workbook (streamed with lxml) versus building, rendering, writing and checking the "
+        "document.",
         f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python "
         f"{platform.python_version()}, {time.strftime('%Y-%m-%d')}.",
         "",
-        "| actions | whole command | target | peak memory | read workbook | build + render "
-        "+ write + check | .docx size |",
-        "|---|---|---|---|---|---|---|",
+        "| actions | CPU time | wall time | target (CPU) | peak memory | read workbook "
+        "| build + render + write + check | .docx size |",
+        "|---|---|---|---|---|---|---|---|",
         *rows,
     ])
     if not args.no_readme:

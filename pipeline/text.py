@@ -12,6 +12,8 @@ import re
 
 # Characters XML 1.0 cannot hold (tab, LF and CR are allowed; we keep tab and LF).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_PLURAL_END = re.compile(r"\(s\)\s*$")
+_NOT_WORD = re.compile(r"[\W_]+")
 # Word cell limit: Excel's own cell limit is 32,767 characters.
 EXCEL_CELL_LIMIT = 32_767
 
@@ -23,8 +25,8 @@ def clean_text(text: str) -> tuple[str, bool]:
     Excel uses for a line break in some exports) become "\\n" too; other
     control characters are dropped.
     """
-    if not text:
-        return text, False
+    if not text or text.isprintable():  # the usual cell: nothing to change (every
+        return text, False  # character dropped or changed below is not printable)
     out = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\x0c", "\n")
     cleaned = _ILLEGAL.sub("", out)
     return cleaned, cleaned != out
@@ -36,9 +38,10 @@ def normalise_label(text: str) -> str:
     'Target\\ndate' -> 'targetdate'; 'Action(s)' -> 'action'; 'RAG\u00a0Status ' -> 'ragstatus'.
     """
     t = text.replace("\u00a0", " ").lower().strip()
-    t = re.sub(r"\(s\)\s*$", "", t)
-    t = re.sub(r"\(s\)", "", t)
-    return re.sub(r"[\W_]+", "", t)
+    if "(s)" in t:
+        t = _PLURAL_END.sub("", t)
+        t = t.replace("(s)", "")
+    return _NOT_WORD.sub("", t)
 
 
 def one_line(text: str, limit: int = 60) -> str:

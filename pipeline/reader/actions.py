@@ -198,8 +198,8 @@ class _Reader:
     def status(self, rec: Record) -> str | None:
         cell = rec.cell("Status")
         value = self.text(rec, "Status")
-        accepted = ", ".join(accepted_values(self.scheme))
         if not value:
+            accepted = ", ".join(accepted_values(self.scheme))
             status_header = self.header.header("Status")
             if self.report.has_error_at(self.sheet.name, rec.number, status_header):
                 return None  # e.g. a formula with no saved value: already said, and better
@@ -217,6 +217,7 @@ class _Reader:
             return None
         key = match_status(value, self.scheme)
         if key is None:
+            accepted = ", ".join(accepted_values(self.scheme))
             hint = suggest_status(value, self.scheme)
             did = f' Did you mean "{hint}"?' if hint else ""
             self.report.error(

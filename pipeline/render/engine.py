@@ -208,17 +208,23 @@ def render_bytes(
     # XML as the element builders give, without a tree of every table cell in memory.
     marker = etree.ProcessingInstruction("committee-body", token)
     _replace_body(doc, token, [marker], path)
+    # encoded block by block: never the whole body as one str (two bytes a character as soon
+    # as one en dash is in it) beside its UTF-8 copy
     if has_sections(model.blocks):
-        body = "".join(sections_text(model.blocks, styles, doc, model.landscape))
+        texts = sections_text(model.blocks, styles, doc, model.landscape)
     else:
-        body = "".join(blocks_text(model.blocks, styles, doc, available))
+        texts = blocks_text(model.blocks, styles, doc, available)
+    body = [text.encode("utf-8") for text in texts]
     _set_language(doc)
     _core_properties(doc, model)
     xml = etree.tostring(doc.element, encoding="UTF-8", standalone=True)
     head, found, tail = xml.partition(f"<?committee-body {token}?>".encode())
     if not found:  # pragma: no cover - the marker was put in place above
         raise _error(f"The Word template {path.name} lost its body paragraph.", path)
-    _save_with_document_xml(tpl, b"".join((head, body.encode("utf-8"), tail)), buffer)
+    document_xml = b"".join((head, *body, tail))
+    del body, head, tail
+    _save_with_document_xml(tpl, document_xml, buffer)
+    del document_xml
     return _checked(buffer.getvalue(), path)
 
 
@@ -247,12 +253,16 @@ def _save_with_document_xml(tpl: Any, xml: bytes, stream: IO[bytes]) -> None:
     its `blob`; the main part's is swapped for these bytes during the save)."""
     part = tpl.docx.part
     original = type(part)
-    spliced = type("SplicedDocumentPart", (original,), {"blob": property(lambda self: xml)})
+    # The class is in reference cycles (as every class is), and the garbage collector may be
+    # paused (pipeline.gctune): it holds the bytes through a list emptied after the save.
+    held = [xml]
+    spliced = type("SplicedDocumentPart", (original,), {"blob": property(lambda self: held[0])})
     part.__class__ = spliced
     try:
         tpl.save(stream)
     finally:
         part.__class__ = original
+        held.clear()
 
 
 def _umask() -> int:
