@@ -14,7 +14,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def main(names: list[str]) -> int:
-    scripts = sorted(HERE.glob("bench_*.py"))
+    scripts = sorted(HERE.glob("bench_*.py"), key=lambda s: (s.stem != "bench_peers", s.stem))
     if names:
         scripts = [s for s in scripts if s.stem.removeprefix("bench_") in names]
     status = 0
