@@ -50,10 +50,28 @@ def echo_issues(issues: Iterable[Issue], *, indent: str = "  ", err: bool = Fals
                        err=err)
 
 
-def fail(error: PipelineError) -> NoReturn:
+def _echo_summarised(lines: list[tuple[str, str]], *, every: bool = False,
+                     indent: str = "  ") -> None:
+    """(kind, text) lines, the first few of each kind, then how many more like it."""
+    total: dict[str, int] = {}
+    for kind, _ in lines:
+        total[kind] = total.get(kind, 0) + 1
+    seen: dict[str, int] = {}
+    for kind, text in lines:
+        seen[kind] = seen.get(kind, 0) + 1
+        if every or total[kind] <= FLOOD_SHOWN + 1 or seen[kind] <= FLOOD_SHOWN:
+            click.echo(f"{indent}{text}")
+        elif seen[kind] == FLOOD_SHOWN + 1:
+            click.echo(f"{indent}... and {total[kind] - FLOOD_SHOWN:,} more like it "
+                       "(add -v to see them all)")
+
+
+def fail(error: PipelineError, *, every: bool = False) -> NoReturn:
+    """The error and its located issues on stderr; exit 1."""
     click.echo(f"Error: {error.message}", err=True)
     # An issue that only repeats the headline (no location of its own) is not printed twice.
-    echo_issues(i for i in error.issues if i.location() or i.message not in error.message)
+    echo_issues((i for i in error.issues if i.location() or i.message not in error.message),
+                err=True, every=every)
     sys.exit(1)
 
 
@@ -163,7 +181,8 @@ def _annotate_checks(checks: list[Any]) -> dict[int, tuple[Path, str]]:
 @click.argument("kind", type=click.Choice(list(INPUT_NAMES)))
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Replace PATH if it already exists.")
-def new(kind: str, path: Path, force: bool) -> None:
+@click.option("--quiet", "-q", is_flag=True, help="Print only the workbook's name.")
+def new(kind: str, path: Path, force: bool, quiet: bool) -> None:
     """Make a blank workbook to fill in: KIND is plan, indicators or response.
 
     \b
@@ -178,55 +197,103 @@ def new(kind: str, path: Path, force: bool) -> None:
     except PipelineError as error:
         fail(error)
         return
+    if quiet:
+        click.echo(str(written))
+        return
     click.echo(f"Created {written}: a blank {kind} workbook.")
-    click.echo("Read its Instructions sheet, fill it in, then check it with:")
-    click.echo(f"  committee check {written}")
+    click.echo("Read its Instructions sheet, fill it in (delete the example row), then check "
+               "it with:")
+    click.echo(f"  committee check {_quoted(str(written))}")
+
+
+def _quoted(name: str) -> str:
+    """A file name as it can be pasted into a command line (Windows or not)."""
+    plain = all(ch.isalnum() or ch in "-_./\\:" for ch in name)
+    return name if plain else '"' + name.replace('"', '\\"') + '"'
 
 
 # --- plan, briefing, performance, response: one command per kind of the registry -------------
+class _Count(int):
+    """A count in a `said` line: "{c[actions]:~action}" prints "1 action" or "2 actions"
+    ("~priority|priorities" for an irregular plural)."""
+
+    def __format__(self, spec: str) -> str:
+        if spec.startswith("~"):
+            one, _, many = spec[1:].partition("|")
+            return plural(int(self), one, many or None)
+        return format(int(self), spec)
+
+
 class _Counts(dict):
     """Counts for a `said` line: a key the document does not have reads 0."""
 
+    def __init__(self, counts: dict[str, int]) -> None:
+        super().__init__({k: _Count(v) for k, v in counts.items()})
+
     def __missing__(self, key: str) -> int:
-        return 0
+        return _Count(0)
 
 
-def _echo_issues_by_file(issues: Iterable[Issue]) -> None:
-    """Issues grouped under the file they are in (a document made from several workbooks)."""
+def _echo_issues_by_file(issues: Iterable[Issue], *, every: bool = False) -> None:
+    """Issues grouped under the file they are in (a document made from several workbooks),
+    on stderr."""
     by_file: dict[str, list[Issue]] = {}
     for issue in issues:
         by_file.setdefault(issue.file, []).append(issue)
     for name, group in by_file.items():
         if name:
-            click.echo(f"  {name}:")
-        echo_issues(group, indent="    " if name else "  ")
+            click.echo(f"  {name}:", err=True)
+        echo_issues(group, indent="    " if name else "  ", err=True, every=every)
 
 
 def _flag_param(flag: str) -> str:
     return flag.lstrip("-").replace("-", "_")
 
 
+def _issue_list(issues: Iterable[Issue]) -> list[dict[str, Any]]:
+    return [_printable(i.to_dict()) for i in issues]
+
+
 def make_and_say(kind: DocumentKind, workbook: Path, out: Path | None, template: Path | None,
-                 extras: dict[str, Path | None]) -> None:
-    """Make one document, print its warnings, where it went and what it holds (or fail with
-    the issues). A kind made from several workbooks lists issues under each file."""
+                 extras: dict[str, Path | None], *, fmt: str = "text", quiet: bool = False,
+                 verbose: bool = False) -> None:
+    """Make one document and say where it went and what it holds (stdout); its warnings,
+    or the problems that stopped it, go to stderr. `fmt="json"` prints one JSON object on
+    stdout instead. A kind made from several workbooks lists issues under each file."""
+    import json
+
     from pipeline.run_document import make_document
 
     several = bool(kind.extras)
     try:
         run = make_document(kind.name, workbook, out, extras=extras, template=template)
     except PipelineError as error:
+        if fmt == "json":
+            click.echo(json.dumps({"kind": kind.name, "path": None, "error": error.message,
+                                   "errors": _issue_list(error.issues)},
+                                  indent=2, ensure_ascii=False))
+            sys.exit(1)
         if not several:
-            fail(error)
+            fail(error, every=verbose)
         click.echo(f"Error: {error.message}", err=True)
-        _echo_issues_by_file(error.issues)
+        _echo_issues_by_file(error.issues, every=verbose)
         sys.exit(1)
-    if several:
-        _echo_issues_by_file(run.warnings)
-    else:
-        echo_issues(run.warnings)
-    click.echo(f"Wrote {run.path}")
     counts = {"e": _Counts(run.expected), "w": _Counts(run.written), "c": _Counts(run.counts)}
+    if fmt == "json":
+        data = {"kind": kind.name, "path": str(run.path), "replaced": run.replaced,
+                "sha256": run.sha256, "in": run.expected, "written": run.written,
+                "sources": {k: str(v) for k, v in run.sources.items()},
+                "warnings": _issue_list(run.warnings)}
+        click.echo(json.dumps(_printable(data), indent=2, ensure_ascii=False))
+        return
+    if not quiet:
+        if several:
+            _echo_issues_by_file(run.warnings, every=verbose)
+        else:
+            echo_issues(run.warnings, err=True, every=verbose)
+    click.echo(f"{'Replaced' if run.replaced else 'Wrote'} {run.path}")
+    if quiet:
+        return
     assert kind.command is not None
     for line in kind.command.said:
         click.echo(line.format_map(counts))
@@ -234,6 +301,9 @@ def make_and_say(kind: DocumentKind, workbook: Path, out: Path | None, template:
         source = run.sources.get(extra.name)
         if extra.said and source is not None:
             click.echo(extra.said.format_map({**counts, "source": source}))
+
+
+_FORMAT_HELP = "Plain English for people, or JSON for other programs."
 
 
 def _document_command(kind: DocumentKind) -> click.Command:
@@ -249,17 +319,27 @@ def _document_command(kind: DocumentKind) -> click.Command:
     extras = {x.name: x for v in (kind, *variants) for x in v.extras}
     params += [click.Option([x.option], type=existing, help=x.help) for x in extras.values()]
     params += [
-        click.Option(["-o", "--output", "out"], type=click.Path(path_type=Path, dir_okay=False),
-                     help=f"Where to write the .docx (default: {kind.command.output_hint})."),
+        # A str, not a Path: "DIR/" must keep its slash to say it is a folder.
+        click.Option(["-o", "--output", "out"], type=click.Path(),
+                     help=f"Where to write the .docx (default: {kind.command.output_hint}); "
+                          "a folder (DIR/) puts it there under its usual name."),
         click.Option(["--template"], type=click.Path(path_type=Path, dir_okay=False),
                      help=f"A Word template to use instead of the standard {kind.template}."),
+        click.Option(["--format", "fmt"], type=click.Choice(["text", "json"]), default="text",
+                     show_default=True, help=_FORMAT_HELP),
+        click.Option(["--quiet", "-q"], is_flag=True,
+                     help="Print only where the document went (and any error)."),
+        click.Option(["--verbose", "-v"], is_flag=True,
+                     help="Print every warning, even many of one kind."),
     ]
 
-    def run(workbook: Path, out: Path | None, template: Path | None, **options: Any) -> None:
+    def run(workbook: Path, out: Path | None, template: Path | None, fmt: str, quiet: bool,
+            verbose: bool, **options: Any) -> None:
         chosen = next((v for v in variants if v.command is not None
                        and options.get(_flag_param(v.command.flag))), kind)
         given = {x.name: options.get(x.name) for x in chosen.extras}
-        make_and_say(chosen, workbook, out, template, given)
+        make_and_say(chosen, workbook, out, template, given, fmt=fmt, quiet=quiet,
+                     verbose=verbose)
 
     return click.Command(kind.command.name, callback=run, params=params,
                          help=kind.command.help)
@@ -452,8 +532,14 @@ def _batch_line(entry: Any, dry_run: bool, inputs: Path) -> str:
         what = f"skipped, unchanged ({folders})" if folders else "skipped, unchanged"
     elif entry.status == "duplicate":
         what = f"not made again: {entry.note}"
+    elif dry_run:
+        what = "would make" + (f": {kinds}" if kinds else "")
+        what += f" in {folders}" if folders else ""
     else:
-        what = ("would make" if dry_run else "made") + (f": {kinds}" if kinds else "")
+        made = ", ".join(d.kind for d in entry.documents if d.made)
+        kept = ", ".join(d.kind for d in entry.documents if not d.made)
+        what = f"made: {made}" if made else "nothing new to make"
+        what += f"; kept as circulated: {kept}" if kept else ""
         what += f" in {folders}" if folders else ""
         if entry.template_errors:
             what += f" ({plural(len(entry.template_errors), 'template problem')})"
@@ -553,7 +639,10 @@ def templates() -> None:
     help="Which document the template is for (default: guessed from the file name: "
     "improvement-plan/plan, briefing, performance, response/cabinet).",
 )
-def templates_check(template_file: Path, kind: str | None) -> None:
+@click.option("--quiet", "-q", is_flag=True, help="Print only the verdict.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Print every problem, even many of one kind.")
+def templates_check(template_file: Path, kind: str | None, quiet: bool, verbose: bool) -> None:
     """Check TEMPLATE_FILE (.docx) before using it: broken {{ }} / {% %} fields, names the
     document does not provide, a missing {{ body }} paragraph.
 
@@ -567,17 +656,40 @@ def templates_check(template_file: Path, kind: str | None) -> None:
             f"Error: cannot tell from the name {template_file.name} which document it is for. "
             f"Add --kind with one of: {', '.join(_TEMPLATE_KINDS)}.", err=True,
         )
-        sys.exit(1)
+        sys.exit(2)
     result = lint_template(template_file, kind)
     errors = result.report.errors
     if not errors:
         click.echo(f"{template_file}: no problems found (checked as a {kind} template)")
     else:
-        n = len(errors)
-        click.echo(f"{template_file}: {n} problem{'s' if n != 1 else ''} to fix "
+        click.echo(f"{template_file}: {plural(len(errors), 'problem')} to fix "
                    f"(checked as a {kind} template)")
-    echo_issues(result.report)
+    if not quiet:
+        echo_issues(result.report, every=verbose)
     sys.exit(0 if result.ok else 1)
+
+
+@templates.command("copy")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--force", is_flag=True, help="Replace templates already in FOLDER.")
+def templates_copy(folder: Path, force: bool) -> None:
+    """Copy the standard Word templates into FOLDER, to restyle them in Word.
+
+    \b
+    Example:  committee templates copy our-templates
+    Then restyle them, check each with `committee templates check`, and use the folder
+    with `committee batch --templates our-templates`. Keep the file names.
+    """
+    from pipeline.render.templates import copy_templates
+
+    try:
+        copied = copy_templates(folder, force=force)
+    except PipelineError as error:
+        fail(error)
+    for path in copied:
+        click.echo(f"Wrote {path}")
+    click.echo(f"{plural(len(copied), 'template')} copied to {folder}. Restyle them in Word "
+               "and keep their names; see docs/templates.md.")
 
 
 @templates.command("vars")
@@ -608,7 +720,10 @@ def templates_vars(kind: str, fmt: str) -> None:
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
     help="Plain English for people, or JSON for other programs.",
 )
-def audit(files: tuple[Path, ...], fmt: str) -> None:
+@click.option("--quiet", "-q", is_flag=True, help="Print only each document's verdict.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Print every finding, even many of one kind.")
+def audit(files: tuple[Path, ...], fmt: str, quiet: bool, verbose: bool) -> None:
     """Check Word documents (.docx) against the accessibility regulations' checklist.
 
     \b
@@ -630,7 +745,7 @@ def audit(files: tuple[Path, ...], fmt: str) -> None:
             failed += 1
             results.append({"path": str(path), "error": error.message, "findings": []})
             if fmt == "text":
-                click.echo(f"{path}: {error.message}")
+                click.echo(f"{path}: {error.message}", err=True)
             continue
         if findings:
             failed += 1
@@ -639,10 +754,9 @@ def audit(files: tuple[Path, ...], fmt: str) -> None:
             if not findings:
                 click.echo(f"{path}: no accessibility problems found")
                 continue
-            n = len(findings)
-            click.echo(f"{path}: {n} accessibility problem{'s' if n != 1 else ''}")
-            for finding in findings:
-                click.echo(f"  {describe(finding)}")
+            click.echo(f"{path}: {plural(len(findings), 'accessibility problem')}")
+            if not quiet:
+                _echo_summarised([(f.code, describe(f)) for f in findings], every=verbose)
     if fmt == "json":
         click.echo(json.dumps({"files": results}, indent=2, ensure_ascii=False))
     sys.exit(1 if failed else 0)

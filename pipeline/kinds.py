@@ -87,7 +87,9 @@ class Extra:
     help: str
     same_workbook: bool = False  # without the option, use the main workbook's own part
     from_history: bool = False  # the batch takes it from its history (the last report)
-    said: str = ""  # a line the command prints when it was used ({c[...]}, {source})
+    # A line the command prints when it was used ({c[...]}, {source}); {c[x]:~word} prints
+    # "1 word" / "2 words" (pipeline.cli's counts).
+    said: str = ""
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
             help="Make the RAG-keyed improvement plan document from WORKBOOK.\n\n"
                  "Exits 1, writing nothing, when the workbook has problems to fix.",
             output_hint="outputs/<plan title>.docx",
-            said=("{e[actions]} actions and {e[recommendations]} recommendations in, "
+            said=("{e[actions]:~action} and {e[recommendations]:~recommendation} in, "
                   "{w[actions]} and {w[recommendations]} written",),
         ),
     ),
@@ -208,7 +210,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
                   "A workbook of indicators for the Performance section (default: an "
                   "Indicators sheet in WORKBOOK, if it has one).",
                   same_workbook=True,
-                  said="Performance section: {c[indicators]} indicators from {source}"),
+                  said="Performance section: {c[indicators]:~indicator} from {source}"),
         ),
         expected=f"{_COUNTS}:expected_briefing", count=f"{_COUNTS}:count_written_briefing",
         advice="pipeline.run_document:advise_briefing",
@@ -219,7 +221,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
                  "\b\nExample:  committee briefing plan-july.xlsx --previous plan-may.xlsx\n"
                  "Exits 1, writing nothing, when any workbook given has problems to fix.",
             output_hint="outputs/briefing-<plan title>-<meeting date>.docx",
-            said=("{c[actions]} actions in the plan; {w[behind]} of {c[behind]} behind "
+            said=("{c[actions]:~action} in the plan; {w[behind]} of {c[behind]} behind "
                   "schedule and {w[late]} of {c[late]} behind schedule or overdue named",),
         ),
     ),
@@ -243,7 +245,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
                  "\"Item | August 2018 | November 2018\" (a .csv file will do).\n"
                  "Exits 1, writing nothing, when the workbook has problems to fix.",
             output_hint="outputs/<report title>.docx",
-            said=("{e[indicators]} indicators in, {w[indicators]} written",),
+            said=("{e[indicators]:~indicator} in, {w[indicators]} written",),
         ),
     ),
     DocumentKind(
@@ -260,7 +262,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
             help="Make the cabinet response to scrutiny recommendations from WORKBOOK.\n\n"
                  "Exits 1, writing nothing, when the workbook has problems to fix.",
             output_hint="outputs/<scrutiny report>-response.docx",
-            said=("{e[recommendations]} recommendations in, {w[recommendations]} written",),
+            said=("{e[recommendations]:~recommendation} in, {w[recommendations]} written",),
         ),
     ),
     DocumentKind(
@@ -275,7 +277,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
             "response", flag="--update",
             flag_help="The update on the action plan: adds a Progress column from the "
                       "workbook.",
-            said=("{e[recommendations]} recommendations in, {w[recommendations]} written",),
+            said=("{e[recommendations]:~recommendation} in, {w[recommendations]} written",),
         ),
     ),
     # The committee report: a numbered cover report (from the Details sheet) and the other

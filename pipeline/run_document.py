@@ -14,6 +14,7 @@ is raised as a PipelineError with its located issues, and nothing is written.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,6 +51,7 @@ class Produced:
     warnings: list[Issue] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)  # what the document model holds
     sources: dict[str, Path] = field(default_factory=dict)  # extra -> the workbook it came from
+    replaced: bool = False  # an earlier document of that name was replaced
 
 
 def _error(message: str, file: str, code: str = "write-error") -> PipelineError:
@@ -133,6 +135,7 @@ def produce(
             result.report.errors + result.report.warnings,
         )
     entry = _kind(kind, source)
+    refuse_open_in_word(out)
     model = build_model(kind, result, **extras)
     data = render_bytes(model, template, templates_dir)
     expected_of, count = _counters(entry)
@@ -158,9 +161,11 @@ def produce(
 
     from pipeline.atomic import fsync_dir
 
+    replaced = out.exists()
     write_atomically(data, out, check=check)
     fsync_dir(out.parent)
     return Produced(
+        replaced=replaced,
         kind=kind,
         path=out,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -181,6 +186,33 @@ def default_name(kind: str, result: WorkbookResult) -> str:
 
 def _problems(n: int) -> str:
     return f"{n} problem{'s' if n != 1 else ''}"
+
+
+def word_lock(doc: Path) -> Path | None:
+    """The lock file Word keeps beside a document while it is open ("~$plan.docx"; for a
+    longer name its first two letters give way: "~$port.docx" for "report.docx")."""
+    for name in ("~$" + doc.name, "~$" + doc.name[2:]):
+        lock = doc.with_name(name)
+        if lock.is_file():
+            return lock
+    return None
+
+
+def refuse_open_in_word(out: Path) -> None:
+    """Refuse to replace a document that is open in Word: the person reading it would not
+    see the new one, and Word may later save the old one over it."""
+    lock = word_lock(out) if out.is_file() else None
+    if lock is not None:
+        raise _error(
+            f"{out} is open in Word (its lock file {lock.name} is beside it), so it was not "
+            "replaced. Close it in Word, then make it again. Nothing was written.",
+            str(out),
+        )
+
+
+def is_folder(out: Path | str) -> bool:
+    """-o names a folder: an existing one, or a name ending in / (the document goes in it)."""
+    return str(out).endswith(("/", os.sep)) or Path(out).is_dir()
 
 
 def check_output(out: Path | None, inputs: list[Path]) -> None:
@@ -267,7 +299,7 @@ def _read_all(
 def make_document(
     kind: str,
     workbook: Path,
-    out: Path | None = None,
+    out: Path | str | None = None,
     *,
     extras: dict[str, Path | None] | None = None,
     template: Path | None = None,
@@ -298,7 +330,8 @@ def _make_document(
 ) -> Produced:
     entry = _kind(kind, str(workbook))
     given = {name: Path(p) for name, p in (extras or {}).items() if p is not None}
-    check_output(out, [Path(workbook), *given.values()])
+    folder = out is not None and is_folder(out)
+    check_output(None if folder or out is None else Path(out), [Path(workbook), *given.values()])
     main, others = _read_all(entry, workbook, given)
     values: dict[str, Any] = {}
     sources: dict[str, Path] = {}
@@ -313,7 +346,10 @@ def _make_document(
         resolve(entry.advice)(main)
     for other in others.values():
         main.report.extend(other.report.warnings)
-    target = Path(out) if out is not None else Path(outputs_dir) / default_name(kind, main)
+    if out is None or folder:
+        target = Path(out if folder else outputs_dir) / default_name(kind, main)
+    else:
+        target = Path(out)
     made = produce(kind, main, target, template=template, templates_dir=templates_dir,
                    **values)
     made.sources = sources

@@ -264,7 +264,7 @@ def test_template_check_cli_exit_codes_and_kind(tmp_path: Path) -> None:
     assert "Did you mean 'committee'?" in run.output
     unknown = shutil.copy(shipped("plan"), tmp_path / "house-style.docx")
     run = CliRunner().invoke(main, ["templates", "check", str(unknown)])
-    assert run.exit_code == 1
+    assert run.exit_code == 2  # a usage error: --kind is needed (issue 14: exit codes)
     assert "Add --kind" in run.output
     run = CliRunner().invoke(main, ["templates", "check", str(unknown), "--kind", "plan"])
     assert run.exit_code == 0, run.output

@@ -700,6 +700,10 @@ def _run_locked(
         tidy.warn_same_identity(ordered, identities, inputs)
         tidy.warn_open_in_excel(ordered, ignored)
         problems: list[Issue] = tidy.template_problems(ordered)
+        if templates_dir is not None and Path(templates_dir).is_dir():
+            from pipeline.render.templates import misnamed_templates
+
+            problems += misnamed_templates(templates_dir)
         if pdf and not dry_run:
             problems += _make_pdfs(ordered, outputs, notice)
         for entry in ordered:

@@ -77,3 +77,53 @@ def template_path(
             shipped,
         )
     return shipped
+
+
+def copy_templates(folder: Path, force: bool = False) -> list[Path]:
+    """Copy the shipped templates into `folder` under their standard names; returns them.
+
+    Refuses (PipelineError, nothing copied) when one is already there, unless `force`."""
+    import shutil
+
+    folder = Path(folder)
+    names = sorted(set(TEMPLATE_NAMES.values()))
+    there = [folder / n for n in names if (folder / n).exists()]
+    if there and not force:
+        listed = ", ".join(p.name for p in there)
+        raise _template_error(
+            f"{folder} already holds {listed}. Nothing was copied. Add --force to replace "
+            "them with the standard templates, or choose another folder.", folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        out = []
+        for name in names:
+            shutil.copyfile(shipped_templates_dir() / name, folder / name)
+            out.append(folder / name)
+    except OSError as exc:
+        raise _template_error(f"The templates could not be copied to {folder} "
+                              f"({exc.strerror or exc}).", folder) from exc
+    return out
+
+
+def misnamed_templates(folder: Path) -> list[Issue]:
+    """A warning for each .docx in a --templates folder that is not a standard name (it
+    would be silently ignored), suggesting the name it probably means."""
+    from difflib import get_close_matches
+
+    from pipeline.render.lint import guess_kind
+
+    names = sorted(set(TEMPLATE_NAMES.values()))
+    issues: list[Issue] = []
+    for path in sorted(Path(folder).glob("*")):
+        if path.name.startswith(("~$", ".")) or path.name in names or not path.is_file():
+            continue
+        if path.suffix.lower() not in (".docx", ".dotx", ".doc"):
+            continue
+        kind = guess_kind(path)
+        guess = TEMPLATE_NAMES.get(kind) if kind else None
+        guess = guess or next(iter(get_close_matches(path.name.lower(), names, 1, 0.5)), None)
+        hint = f" Rename it {guess} if it is the template for that document." if guess else ""
+        message = (f"{path.name} in the templates folder is not a name the batch uses, so it "
+                   f"was not used.{hint} The names are: {', '.join(names)}.")
+        issues.append(Issue("template-error", "warning", message, file=str(path)))
+    return issues
