@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.kinds import INPUT_KINDS
-from pipeline.reader import WorkbookResult, read_workbook
+from pipeline.reader import Given, WorkbookResult, read_workbook
 from pipeline.text import plural
 
 KIND_NAMES = {k.name: k.what for k in INPUT_KINDS}
@@ -73,5 +73,6 @@ class FileCheck:
         return lines
 
 
-def check_file(path: Path) -> FileCheck:
-    return FileCheck(Path(path), read_workbook(Path(path)))
+def check_file(path: Path, given: Given | None = None) -> FileCheck:
+    """Check one workbook; `given` holds a --title / --as-at given on the command line."""
+    return FileCheck(Path(path), read_workbook(Path(path), given))

@@ -102,6 +102,13 @@ main.help = _main_help()
 
 
 # --- commands are added below, one section each ----------------------------------------------
+_TITLE_HELP = ("The title to use (a CSV file has no Details sheet; without it the title "
+               "comes from the file name). Wins over the Details sheet's.")
+_AS_AT_HELP = ("The date the position is given at, e.g. 31/07/2013 or 'July 2013' (a CSV "
+               "file has no Details sheet). Wins over the Details sheet's.")
+_title_option = click.option("--title", default=None, help=_TITLE_HELP)
+_as_at_option = click.option("--as-at", "as_at", default=None, help=_AS_AT_HELP)
+
 
 
 # --- check ------------------------------------------------------------------------------------
@@ -118,8 +125,10 @@ main.help = _main_help()
                    "a first sheet listing them.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only each file's verdict.")
 @click.option("--verbose", "-v", is_flag=True, help="Print every problem, even many of one kind.")
+@_title_option
+@_as_at_option
 def check(files: tuple[Path, ...], fmt: str, notices: bool, annotate: bool, quiet: bool,
-          verbose: bool) -> None:
+          verbose: bool, title: str | None, as_at: str | None) -> None:
     """Validate workbooks (.xlsx, .xlsm, .csv) and say what each holds.
 
     Exits 0 when every file is valid, 1 otherwise.
@@ -127,8 +136,9 @@ def check(files: tuple[Path, ...], fmt: str, notices: bool, annotate: bool, quie
     import json
 
     from pipeline.check import check_file
+    from pipeline.reader import Given
 
-    checks = [check_file(f) for f in files]
+    checks = [check_file(f, Given(title, as_at)) for f in files]
     shown = _annotate_checks(checks) if annotate else {}
     if fmt == "json":
         data = {"files": [c.to_dict() | ({"annotated": str(shown[i][0])} if i in shown else {})
@@ -256,7 +266,7 @@ def _issue_list(issues: Iterable[Issue]) -> list[dict[str, Any]]:
 
 def make_and_say(kind: DocumentKind, workbook: Path, out: Path | None, template: Path | None,
                  extras: dict[str, Path | None], *, fmt: str = "text", quiet: bool = False,
-                 verbose: bool = False) -> None:
+                 verbose: bool = False, details: Any = None) -> None:
     """Make one document and say where it went and what it holds (stdout); its warnings,
     or the problems that stopped it, go to stderr. `fmt="json"` prints one JSON object on
     stdout instead. A kind made from several workbooks lists issues under each file."""
@@ -266,7 +276,8 @@ def make_and_say(kind: DocumentKind, workbook: Path, out: Path | None, template:
 
     several = bool(kind.extras)
     try:
-        run = make_document(kind.name, workbook, out, extras=extras, template=template)
+        run = make_document(kind.name, workbook, out, extras=extras, template=template,
+                            details=details)
     except PipelineError as error:
         if fmt == "json":
             click.echo(json.dumps({"kind": kind.name, "path": None, "error": error.message,
@@ -329,17 +340,21 @@ def _document_command(kind: DocumentKind) -> click.Command:
                      show_default=True, help=_FORMAT_HELP),
         click.Option(["--quiet", "-q"], is_flag=True,
                      help="Print only where the document went (and any error)."),
+        click.Option(["--title"], default=None, help=_TITLE_HELP),
+        click.Option(["--as-at", "as_at"], default=None, help=_AS_AT_HELP),
         click.Option(["--verbose", "-v"], is_flag=True,
                      help="Print every warning, even many of one kind."),
     ]
 
     def run(workbook: Path, out: Path | None, template: Path | None, fmt: str, quiet: bool,
-            verbose: bool, **options: Any) -> None:
+            verbose: bool, title: str | None, as_at: str | None, **options: Any) -> None:
+        from pipeline.reader import Given
+
         chosen = next((v for v in variants if v.command is not None
                        and options.get(_flag_param(v.command.flag))), kind)
         given = {x.name: options.get(x.name) for x in chosen.extras}
         make_and_say(chosen, workbook, out, template, given, fmt=fmt, quiet=quiet,
-                     verbose=verbose)
+                     verbose=verbose, details=Given(title, as_at))
 
     return click.Command(kind.command.name, callback=run, params=params,
                          help=kind.command.help)

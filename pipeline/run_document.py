@@ -33,7 +33,7 @@ from pipeline.kinds import (
 
 if TYPE_CHECKING:
     from pipeline.documents.docmodel import DocumentModel
-    from pipeline.reader import WorkbookResult
+    from pipeline.reader import Given, WorkbookResult
 
 DEFAULT_OUTPUTS = Path("outputs")
 NOTHING_WRITTEN = " Nothing was written."
@@ -241,7 +241,8 @@ def check_output(out: Path | None, inputs: list[Path]) -> None:
         raise PipelineError(message, [Issue("write-error", "error", message, file=str(out))])
 
 
-def read_valid(path: Path, holds: str, role: str = "") -> WorkbookResult:
+def read_valid(path: Path, holds: str, role: str = "", given: Given | None = None
+               ) -> WorkbookResult:
     """Read a workbook that must be valid and hold the input `holds` ("plan", "indicators",
     "response"), or raise.
 
@@ -252,7 +253,7 @@ def read_valid(path: Path, holds: str, role: str = "") -> WorkbookResult:
     from pipeline.reader import read_workbook
 
     path = Path(path)
-    result = read_workbook(path)
+    result = read_workbook(path, given)
     report = result.report
     if not report.ok:
         raise PipelineError(
@@ -269,7 +270,7 @@ def read_valid(path: Path, holds: str, role: str = "") -> WorkbookResult:
 
 
 def _read_all(
-    entry: DocumentKind, workbook: Path, given: dict[str, Path]
+    entry: DocumentKind, workbook: Path, given: dict[str, Path], details: Given | None = None
 ) -> tuple[WorkbookResult, dict[str, WorkbookResult]]:
     """Read the main workbook and every extra one given; all their problems raised together."""
     roles: list[tuple[str, Path, str, str]] = [("", Path(workbook), entry.needs, "")]
@@ -282,7 +283,7 @@ def _read_all(
     said: list[str] = []
     for name, path, holds, role in roles:
         try:
-            results[name] = read_valid(path, holds, role)
+            results[name] = read_valid(path, holds, role, details if not name else None)
         except PipelineError as error:
             said.append(error.message)
             errors += error.issues
@@ -305,6 +306,7 @@ def make_document(
     template: Path | None = None,
     templates_dir: Path | None = None,
     outputs_dir: Path = DEFAULT_OUTPUTS,
+    details: Given | None = None,
 ) -> Produced:
     """Make the `kind` document for `workbook` (plus the extra workbooks the kind takes, by
     Extra name: `extras={"previous": Path("plan-may.xlsx")}`).
@@ -316,23 +318,24 @@ def make_document(
 
     with collector_paused():  # see pipeline/gctune.py: about a fifth of a big plan's time
         return _make_document(kind, workbook, out, extras, template, templates_dir,
-                              outputs_dir)
+                              outputs_dir, details)
 
 
 def _make_document(
     kind: str,
     workbook: Path,
-    out: Path | None,
+    out: Path | str | None,
     extras: dict[str, Path | None] | None,
     template: Path | None,
     templates_dir: Path | None,
     outputs_dir: Path,
+    details: Given | None = None,
 ) -> Produced:
     entry = _kind(kind, str(workbook))
     given = {name: Path(p) for name, p in (extras or {}).items() if p is not None}
     folder = out is not None and is_folder(out)
     check_output(None if folder or out is None else Path(out), [Path(workbook), *given.values()])
-    main, others = _read_all(entry, workbook, given)
+    main, others = _read_all(entry, workbook, given, details)
     values: dict[str, Any] = {}
     sources: dict[str, Path] = {}
     for extra in entry.extras:

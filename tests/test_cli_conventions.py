@@ -182,3 +182,22 @@ def test_check_quiet_and_verbose(tmp_path: Path) -> None:
     assert len(_invoke("check", "-q", str(path)).stdout.splitlines()) == 2
     every = _invoke("check", "-v", str(path)).stdout
     assert every.count("Warning:") == 12 and "more like it" not in every
+
+
+def test_a_csv_plan_takes_title_and_as_at_from_the_options(tmp_path: Path) -> None:
+    import docx
+
+    book = tmp_path / "plan.csv"
+    book.write_text("Action,Status\nDo it,Complete\n", encoding="utf-8")
+    out = tmp_path / "p.docx"
+    result = _invoke("plan", str(book), "--title", "Adult Social Care & Health plan",
+                     "--as-at", "31/07/2013", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""  # nothing taken from the file name, nothing to warn about
+    doc = docx.Document(str(out))
+    assert doc.core_properties.title == "Adult Social Care & Health plan"
+    assert "Position as at 31 July 2013" in [p.text for p in doc.paragraphs]
+    checked = _invoke("check", str(book), "--as-at", "soon")
+    assert checked.exit_code == 1
+    assert ("  Error: --as-at 'soon': it is not a date. Give a date such as 31/07/2013 or "
+            "July 2013.") in checked.stdout.splitlines()

@@ -39,4 +39,4 @@ def test_hidden_row_is_read_and_named(kind: str, make_workbook: Make) -> None:
     assert count(result) == 3
     (warning,) = [w for w in result.report.warnings if w.code == "hidden-content"]
     assert (warning.sheet, warning.row) == (sheet, 3)
-    assert warning.message.startswith("1 hidden row(s) were read and are in the documents (rows 3)")
+    assert warning.message.startswith("1 hidden row was read and is in the documents (row 3)")

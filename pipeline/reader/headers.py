@@ -359,10 +359,14 @@ def warn_hidden_rows(sheet: RawSheet, header: HeaderMatch, report: IssueReport) 
     if not hidden:
         return
     rows = ", ".join(str(n) for n in hidden[:20]) + (" ..." if len(hidden) > 20 else "")
+    if len(hidden) == 1:
+        said = f"1 hidden row was read and is in the documents (row {rows}). Unhide it"
+    else:
+        said = (f"{len(hidden)} hidden rows were read and are in the documents (rows {rows}). "
+                "Unhide them")
     report.warning(
         "hidden-content",
-        f"{len(hidden)} hidden row(s) were read and are in the documents (rows {rows}). "
-        "Unhide them in Excel to check them, or delete rows that should not be reported.",
+        f"{said} in Excel to check, or delete rows that should not be reported.",
         sheet=sheet.name, row=hidden[0],
     )
 
