@@ -226,6 +226,8 @@ def test_batch_pdf_fetches_nothing_and_blames_the_template(
         assert "Traceback" not in run.output
         assert run.exit_code == 1, run.output
         assert SOURCE.name in run.output and "outside the file" in run.output, run.output
+        assert "to fix in the template, not in the workbook" in run.output
+        assert f"{PLAN_BOOK}: " not in run.output  # the workbook is not blamed
         manifest = json.loads((outputs / "manifest.json").read_text())
         # A template's fault is blamed on the template (issue 14): it is in the input's
         # template_errors and the run's problems, not in the workbook's errors.
@@ -236,3 +238,27 @@ def test_batch_pdf_fetches_nothing_and_blames_the_template(
         for made in outputs.rglob("*.docx"):
             assert external_relationships(made) == [], made
     assert hits == [], f"fetched during the batch: {hits}"
+
+
+@pytest.mark.parametrize("name", ["power-5000", "recursive-macro", "include", "docm-renamed",
+                                  "dtd-entity-styles"])
+def test_batch_blames_the_template_and_makes_the_rest(name: str, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    inputs, outputs, templates = tmp_path / "in", tmp_path / "out", tmp_path / "templates"
+    inputs.mkdir()
+    templates.mkdir()
+    shutil.copy(PLAN_BOOK, inputs / PLAN_BOOK.name)
+    shutil.copy(build(BY_NAME[name], tmp_path), templates / SOURCE.name)
+    run = CliRunner().invoke(main, ["batch", str(inputs), str(outputs), "--templates",
+                                    str(templates), "-j", "1"])
+    assert "Traceback" not in run.output and "Jinja" not in run.output
+    assert run.exit_code == 1
+    assert (f"[1/1] {PLAN_BOOK.name}: made: briefing; the template {SOURCE.name} has a "
+            "problem (see below)") in run.output
+    assert (f"  The template {templates / SOURCE.name} (used for {PLAN_BOOK.name}): 1 problem "
+            "to fix in the template, not in the workbook") in run.output
+    assert f"{PLAN_BOOK}: " not in run.output
+    assert [p.name for p in outputs.rglob("*.docx")] == ["briefing.docx"]

@@ -1,7 +1,9 @@
 """Reading a written .docx back: what its body holds, for reconciliation after writing.
 
 Reads word/document.xml and word/styles.xml straight from the zip with lxml: fast
-enough for a 10,000-row plan, and independent of the code that wrote the document.
+enough for a 10,000-row plan, and independent of the code that wrote the document. The
+namespaces, the safe parser and paragraph text come from `pipeline.render.wordxml`, the
+one module that reads Word XML for the audit, `templates check` and this read-back.
 """
 
 from __future__ import annotations
@@ -12,11 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+from pipeline.render.wordxml import W_NS, paragraph_text, parse
+from pipeline.render.wordxml import w as _w
 
-
-def _w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
+__all__ = ["W_NS", "BodyParagraph", "BodyTable", "paragraph_text", "read_body"]
 
 
 @dataclass
@@ -31,26 +32,10 @@ class BodyTable:
     row_count: int  # rows after the first
 
 
-def paragraph_text(p: Any) -> str:
-    """A paragraph's text as printed: w:br as "\\n", w:tab as "\\t"."""
-    parts: list[str] = []
-    for el in p.iter(_w("t"), _w("br"), _w("tab")):
-        if el.tag == _w("t"):
-            parts.append(el.text or "")
-        elif el.tag == _w("br"):
-            if el.get(_w("type")) in (None, "textWrapping"):
-                parts.append("\n")
-        else:
-            parts.append("\t")
-    return "".join(parts)
-
-
 @lru_cache(maxsize=8)  # a batch reads the same template's styles.xml for every document
 def _style_names(styles_xml: bytes) -> dict[str, str]:
-    from lxml import etree
-
     names: dict[str, str] = {}
-    root = etree.fromstring(styles_xml)
+    root = parse(styles_xml)
     for style in root.iterchildren(_w("style")):
         name = style.find(_w("name"))
         style_id = style.get(_w("styleId"))

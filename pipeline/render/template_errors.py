@@ -116,22 +116,33 @@ def _is_sandbox_refusal(exc: BaseException) -> bool:
 
 
 def _syntax(template: Path, kind: str | None) -> PipelineError:
-    from pipeline.render.context import KINDS
-    from pipeline.render.lint import lint_template
+    """Every field that cannot be read, found the way `templates check` finds them."""
+    from pipeline.render.field_syntax import Fixer, expression_problem
+    from pipeline.render.places import template_parts
+    from pipeline.render.sandbox import template_env
 
-    issues = []
-    if kind in KINDS:
-        issues = [i for i in lint_template(template, kind).report.errors]
+    env = template_env()
+    found: list[tuple[str, str]] = []
+    for part in template_parts(template):
+        readable = []
+        for place, line in part.fields:
+            problem = line.startswith("{{") and expression_problem(line, env)
+            if problem:
+                found.append((place.where, f"the field {line} cannot be read: {problem}."))
+            else:
+                readable.append((place, line))
+        found += [(place.where, said) for place, _, said in Fixer(readable, env).problems()]
+    if not found:
+        return template_error(
+            f"The Word template {template.name} has a field that cannot be read. Check that "
+            "every {{ ... }} and {% ... %} in it is complete and spelt correctly. "
+            + CHECK_HINT.format(name=template.name), template)
+    issues = [Issue("template-error", "error", f"In {where}: {said}", file=str(template),
+                    where=where) for where, said in found]
     n = len(issues)
-    first = issues[0].message if issues else ""
-    message = (
-        f"The Word template {template.name} has {n} field{'s' if n != 1 else ''} that cannot "
-        f"be read. {first}" if issues else
-        f"The Word template {template.name} has a field that cannot be read. "
-        "Check that every {{ ... }} and {% ... %} in it is complete and spelt correctly."
-    ).rstrip() + " " + CHECK_HINT.format(name=template.name)
-    return PipelineError(message, issues or [Issue("template-error", "error", message,
-                                                   file=str(template))])
+    message = (f"The Word template {template.name} has {n} field{'s' if n != 1 else ''} that "
+               f"cannot be read. " + CHECK_HINT.format(name=template.name))
+    return PipelineError(message, issues)
 
 
 __all__ = ["explain", "from_template", "template_error"]
