@@ -32,7 +32,14 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.issues import Issue, PipelineError
-from pipeline.render.wordstyles import RENDERER_STYLES, Styles, fill_of, page_colour, styles_of
+from pipeline.render.wordstyles import (
+    RENDERER_STYLES,
+    Styles,
+    cell_fill,
+    page_colour,
+    run_colours,
+    styles_of,
+)
 from pipeline.render.wordxml import (
     A_NS,
     CHART_URI,
@@ -47,7 +54,6 @@ from pipeline.render.wordxml import (
 )
 
 MIN_CONTRAST = 4.5
-DEFAULT_TEXT = "000000"
 RULES = ("title", "language", "headings", "table-header", "merged-cells", "alt-text",
          "contrast", "colour-only", "drawing-ids", "external")
 
@@ -226,29 +232,6 @@ def check_alt_text(pkg: Package) -> list[Issue]:
     return found
 
 
-def _fill(tc: Any) -> str | None:
-    return fill_of(tc.find(f"{w('tcPr')}/{w('shd')}"))
-
-
-def _run_colours(tc: Any, styles: Styles) -> list[tuple[str, str]]:
-    """(text, colour) of each run with text in a cell; style colours followed, black default."""
-    out: list[tuple[str, str]] = []
-    for p in tc.iter(w("p")):
-        ps = p.find(f"{w('pPr')}/{w('pStyle')}")
-        p_colour = styles.colour(ps.get(w("val")) if ps is not None else None)
-        for r in p.iter(w("r")):
-            text = _text(r)
-            if not text.strip():
-                continue
-            el = r.find(f"{w('rPr')}/{w('color')}")
-            colour = el.get(w("val")) if el is not None else None
-            if not colour or len(colour) != 6 or colour.lower() == "auto":
-                rs = r.find(f"{w('rPr')}/{w('rStyle')}")
-                colour = styles.colour(rs.get(w("val")) if rs is not None else None) or p_colour
-            out.append((text, (colour or DEFAULT_TEXT).upper()))
-    return out
-
-
 def _cell_rules(pkg: Package) -> tuple[list[Issue], list[Issue]]:
     """(contrast, colour-only) issues of every shaded cell in every part."""
     if pkg.cells is None:
@@ -264,11 +247,11 @@ def _shaded_cells(pkg: Package) -> tuple[list[Issue], list[Issue]]:
     for part, t, tbl in _tables(pkg):
         for r, tr in enumerate(tbl.iterchildren(w("tr")), start=1):
             for c, tc in enumerate(tr.iterchildren(w("tc")), start=1):
-                fill = _fill(tc)
+                fill = cell_fill(tc)
                 if fill is None:
                     continue
                 where = f"table {t}, row {r}, cell {c}{_in(part)}"
-                runs = _run_colours(tc, pkg.styles)
+                runs = run_colours(tc, pkg.styles)
                 if not runs:
                     colour_only.append(pkg.issue(
                         "colour-only", f"The cell is shaded (#{fill}) but holds no text: colour "
@@ -412,9 +395,4 @@ def audit_template(path: Path) -> list[Issue]:
     return _run(path, TEMPLATE_RULES)
 
 
-def heading_level(styles: Styles, sid: str | None) -> int | None:
-    return styles.heading_level(sid)
-
-
-__all__ = ["RULES", "audit_document", "audit_template", "describe", "finding_dict",
-           "heading_level"]
+__all__ = ["RULES", "audit_document", "audit_template", "describe", "finding_dict"]

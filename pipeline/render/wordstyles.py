@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from pipeline.render.wordxml import parse, w
+from pipeline.render.wordxml import parse, plain_text, w
 
 HEX = re.compile(r"^[0-9A-Fa-f]{6}$")
 HEADING = re.compile(r"^heading\s*([1-9])$", re.I)
@@ -183,5 +183,29 @@ def style_contrast_problems(styles: Styles, used: set[str], page: str
     return found
 
 
-__all__ = ["MIN_CONTRAST", "RENDERER_STYLES", "Styles", "page_colour", "read_styles",
-           "style_contrast_problems", "styles_of", "used_style_ids"]
+def cell_fill(tc: Any) -> str | None:
+    return fill_of(tc.find(f"{w('tcPr')}/{w('shd')}"))
+
+
+def run_colours(tc: Any, styles: Styles) -> list[tuple[str, str]]:
+    """(text, colour) of each run with text in a cell; style colours followed, black default."""
+    out: list[tuple[str, str]] = []
+    for p in tc.iter(w("p")):
+        ps = p.find(f"{w('pPr')}/{w('pStyle')}")
+        p_colour = styles.colour(ps.get(w("val")) if ps is not None else None)
+        for r in p.iter(w("r")):
+            text = plain_text(r)
+            if not text.strip():
+                continue
+            el = r.find(f"{w('rPr')}/{w('color')}")
+            colour = el.get(w("val")) if el is not None else None
+            if not colour or len(colour) != 6 or colour.lower() == "auto":
+                rs = r.find(f"{w('rPr')}/{w('rStyle')}")
+                colour = styles.colour(rs.get(w("val")) if rs is not None else None) or p_colour
+            out.append((text, (colour or DEFAULT_TEXT).upper()))
+    return out
+
+
+__all__ = ["MIN_CONTRAST", "RENDERER_STYLES", "Styles", "cell_fill", "page_colour",
+           "read_styles", "run_colours", "style_contrast_problems", "styles_of",
+           "used_style_ids"]
