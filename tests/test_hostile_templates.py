@@ -240,7 +240,7 @@ def test_batch_pdf_fetches_nothing_and_blames_the_template(
 
 
 @pytest.mark.parametrize("name", ["power-5000", "recursive-macro", "include", "docm-renamed",
-                                  "dtd-entity-styles"])
+                                  "dtd-entity-styles", "long-loop", "huge-string"])
 def test_batch_blames_the_template_and_makes_the_rest(name: str, tmp_path: Path) -> None:
     from click.testing import CliRunner
 

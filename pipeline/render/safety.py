@@ -56,7 +56,9 @@ def _short(text: str, limit: int = 120) -> str:
 
 
 class _Scan:
-    def __init__(self, archive: zipfile.ZipFile, file: str, role: str) -> None:
+    def __init__(self, archive: zipfile.ZipFile, file: str, role: str, deep: bool = True
+                 ) -> None:
+        self.deep = deep  # False: relationships, content types and part names only
         self.archive = archive
         self.file = file
         self.name = Path(file).name
@@ -91,7 +93,10 @@ class _Scan:
                             "save it as 'Word Document (*.docx)' (not macro-enabled) and use "
                             "that copy.", name)
         for name in names:
-            if not name.lower().endswith((".xml", ".rels")):
+            if not name.lower().endswith((".xml", ".rels")) or (
+                not self.deep and not name.lower().endswith(".rels")
+                and name != "[Content_Types].xml"
+            ):
                 continue
             data = self.read(name)
             if data is None:
@@ -243,12 +248,14 @@ def package_issues(source: Path | zipfile.ZipFile, role: str = "Word template",
 
 
 def bytes_issues(data: bytes, file: str, role: str = "document") -> list[Issue]:
-    """`package_issues` of a package held in memory (a document before it is written)."""
+    """The relationships, content types and part names of a package held in memory (a
+    document before it is written, made from a template already checked in full): cheap
+    however long the document is."""
     import io
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return _Scan(archive, file, role).run()
+            return _Scan(archive, file, role, deep=False).run()
     except zipfile.BadZipFile:
         return []
 
