@@ -9,6 +9,7 @@ generated blocks, built directly with lxml (see `pipeline.render.blocks`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import os
 import tempfile
@@ -230,12 +231,27 @@ def render_bytes(
 
 def _refuse_unsafe(path: Path) -> None:
     """Refuse a template holding anything external, executable or DTD-bearing (located)."""
-    from pipeline.render.safety import package_issues
-
-    issues = package_issues(path)
+    issues = _template_issues(path)
     if issues:
         more = f" ({len(issues) - 1} more like it)" if len(issues) > 1 else ""
         raise PipelineError(f"{issues[0].message}{more} Nothing was made from it.", issues)
+
+
+def _template_issues(path: Path) -> list[Any]:
+    """The template's safety issues, looked up once per version of the file (a batch
+    renders many documents from one template)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return []
+    return _scan_template(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=16)
+def _scan_template(path: str, mtime_ns: int, size: int) -> list[Any]:
+    from pipeline.render.safety import package_issues
+
+    return package_issues(Path(path))
 
 
 def _checked(data: bytes, template: Path) -> bytes:
