@@ -511,6 +511,9 @@ def batch(inputs: Path, outputs: Path, jobs: int | None, pdf: bool, force: bool,
                    f"finish the rest.{said}", err=True)
         sys.exit(130)
     close_bar()
+    if bar is not None:  # the bar showed only names: now each workbook's line, in order
+        for entry in result.inputs:
+            click.echo(_batch_line(entry, dry_run, inputs))
     if annotate:
         _annotate_failed(result.failed)
     if fmt == "json":
