@@ -519,7 +519,7 @@ def batch(inputs: Path, outputs: Path, jobs: int | None, pdf: bool, force: bool,
     if fmt == "json":
         click.echo(json.dumps(_printable(result.to_manifest()), indent=2, ensure_ascii=False))
         sys.exit(result.exit_code)
-    _batch_summary(result, dry_run=dry_run, pdf=pdf, quiet=quiet, verbose=verbose)
+    _batch_summary(result, pdf=pdf, quiet=quiet, verbose=verbose)
     sys.exit(result.exit_code)
 
 
@@ -582,56 +582,17 @@ def _annotate_failed(failed: list[Any]) -> None:
             click.echo(f"{entry.path}: problems shown in {written}")
 
 
-def _batch_summary(result: Any, *, dry_run: bool, pdf: bool, quiet: bool,
-                   verbose: bool) -> None:
-    """The end of a batch: the counts and where things are on stdout, problems on stderr."""
-    from pipeline.batch.run import reconciliation
-    from pipeline.text import printable
+def _batch_summary(result: Any, *, pdf: bool, quiet: bool, verbose: bool) -> None:
+    """The end of a batch (pipeline.batch.summary): counts and where things are on stdout,
+    problems on stderr."""
+    from pipeline.batch.summary import Said, summary
 
-    made, kept = result.made, result.kept
-    ok = [e for e in result.inputs if e.status == "ok"]
-    dupes = f"; {plural(len(result.duplicates), 'duplicate')} not made again" \
-        if result.duplicates else ""
-    counts = (f"{plural(len(ok), 'workbook')}; {len(result.skipped)} skipped (unchanged)"
-              f"{dupes}; {len(result.failed)} failed.")
-    if dry_run:
-        click.echo(f"Dry run: nothing was written. {plural(len(made), 'document')} would be "
-                   f"made from {counts}")
-        for doc in made:
-            click.echo(f"  would make {doc.path}")
-    else:
-        click.echo(f"{plural(len(made), 'document')} made from {counts}")
-        for line in reconciliation(made):
-            click.echo(f"  {line}")
-    if kept:
-        as_it = "it was" if len(kept) == 1 else "they were"
-        click.echo(f"{plural(len(kept), 'document')} already circulated and unchanged "
-                   f"kept as {as_it}.")
-    pdfs = [d for e in result.inputs for d in e.documents if d.pdf is not None and d.made]
-    if pdf and pdfs:
-        click.echo(f"{plural(len(pdfs), 'PDF')} made.")
-    removed = [d.pdf_removed for e in result.inputs for d in e.documents if d.pdf_removed]
-    if removed:
-        click.echo(f"{plural(len(removed), 'out-of-date PDF')} removed (its document was made "
-                   f"again): {', '.join(str(p) for p in removed)}")
-    if result.ignored:
-        names = ", ".join(printable(i.path.name) for i in result.ignored)
-        click.echo(f"{plural(len(result.ignored), 'file')} ignored: {names}")
-    echo_issues(result.problems, err=True)
-    if not quiet:
-        for entry in result.inputs:
-            if entry.status != "failed" and entry.warnings:
-                click.echo(f"{printable(str(entry.path))}: "
-                           f"{plural(len(entry.warnings), 'warning')}", err=True)
-                echo_issues(entry.warnings, indent="    ", err=True, every=verbose)
-    if result.failed:
-        click.echo("Failed:", err=True)
-        for entry in result.failed:
-            click.echo(f"  {printable(str(entry.path))}: "
-                       f"{plural(len(entry.errors), 'problem')} to fix", err=True)
-            echo_issues(entry.errors, indent="    ", err=True, every=verbose)
-    if result.manifest is not None:
-        click.echo(f"Manifest: {result.manifest}")
+    for line in summary(result, pdf=pdf, quiet=quiet):
+        if isinstance(line, Said):
+            click.echo(line.text, err=line.err)
+        else:
+            echo_issues(line.issues, indent=line.indent, err=line.err,
+                        every=verbose and line.verbose_lists_all)
 
 
 # --- templates --------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from pipeline.text import is_printable, printable
 
 if TYPE_CHECKING:
     from pipeline.batch.discover import Ignored
-    from pipeline.batch.run import InputEntry
+    from pipeline.batch.entries import InputEntry
     from pipeline.domain.model import Details
 
 
@@ -33,7 +33,7 @@ def name_is_text(path: Path) -> bool:
 
 def unreadable_name(path: Path, name: str) -> InputEntry:
     """A failed entry for an input whose file name is not valid text (bytes such as \\xff)."""
-    from pipeline.batch.run import InputEntry
+    from pipeline.batch.entries import InputEntry
 
     shown = printable(str(path))
     entry = InputEntry(Path(shown), printable(name), None, status="failed")
@@ -49,7 +49,7 @@ def unreadable_name(path: Path, name: str) -> InputEntry:
 
 def duplicate(path: Path, name: str, sha: str, first: Path, folder: Path) -> InputEntry:
     """An input byte-for-byte the same as an earlier one: not made again, with a warning."""
-    from pipeline.batch.run import InputEntry
+    from pipeline.batch.entries import InputEntry
 
     entry = InputEntry(path, name, sha, status="duplicate", note=f"same as {first.name}")
     entry.about["duplicate_of"] = str(first)
@@ -182,7 +182,7 @@ def remove_stale_pdfs(entries: list[InputEntry]) -> None:
 def hash_after_reading(path: Path, sha: str, entry: InputEntry) -> str:
     """The input's hash once it has been read: when it was replaced after it was hashed,
     the version read is the one recorded (and a warning says so)."""
-    from pipeline.batch.run import sha256_file
+    from pipeline.batch.entries import sha256_file
 
     try:
         now = sha256_file(path)

@@ -1,0 +1,188 @@
+"""What a batch run made, kept or could not make: the data the manifest and the summary say.
+
+`InputEntry` is one workbook of INPUTS, `DocumentEntry` one document made from it (or kept
+from an earlier run), `BatchResult` the whole run. Plain data: made in worker processes and
+sent back to the main one, so everything here pickles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline import __version__
+from pipeline.batch.discover import Ignored
+from pipeline.issues import Issue
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def fingerprint(input_sha: str, template_sha: str, kind: str) -> str:
+    """What a document is made from: its input, its template, its kind and this version."""
+    text = f"{input_sha}:{template_sha}:{kind}:{__version__}"
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@dataclass
+class DocumentEntry:
+    kind: str
+    path: Path
+    sha256: str | None
+    fingerprint: str = ""
+    pdf: Path | None = None
+    made: bool = True  # False: an earlier run's document, kept as it was
+    expected: dict[str, int] = field(default_factory=dict)  # what the workbook holds
+    written: dict[str, int] = field(default_factory=dict)  # what the document was read to hold
+    pdf_removed: Path | None = None  # an older PDF of this document, removed as out of date
+
+    def to_manifest(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "kind": self.kind,
+            "path": str(self.path),
+            "sha256": self.sha256,
+            "pdf": None if self.pdf is None else str(self.pdf),
+        }
+        if self.made and self.expected:
+            out["in"] = self.expected
+            out["written"] = self.written
+        if self.pdf_removed is not None:
+            out["pdf_removed"] = str(self.pdf_removed)
+        return out
+
+
+@dataclass
+class InputEntry:
+    """One input of the batch: what was made from it, or why not."""
+
+    path: Path
+    name: str
+    sha256: str | None
+    status: str = "ok"  # "ok" | "failed" | "skipped" | "duplicate"
+    note: str = ""  # "skipped, unchanged"
+    documents: list[DocumentEntry] = field(default_factory=list)
+    errors: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    audit: list[dict[str, Any]] | None = None
+    # Faults of a template (not of the workbook): that document was not made, the others were.
+    template_errors: list[Issue] = field(default_factory=list)
+    about: dict[str, str] = field(default_factory=dict)  # output_name, name_clash, duplicate_of
+
+    @property
+    def folders(self) -> list[Path]:
+        """Where the input's documents are, in order, each once."""
+        return list(dict.fromkeys(d.path.parent for d in self.documents))
+
+    @property
+    def made(self) -> list[DocumentEntry]:
+        return [d for d in self.documents if d.made]
+
+    @property
+    def kept(self) -> list[DocumentEntry]:
+        return [d for d in self.documents if not d.made]
+
+    def to_manifest(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "path": str(self.path),
+            "sha256": self.sha256,
+            "status": self.status,
+            "documents": [d.to_manifest() for d in self.documents],
+            "errors": [i.to_dict() for i in self.errors],
+            "warnings": [i.to_dict() for i in self.warnings],
+            "output_name": self.name,
+            **self.about,
+        }
+        if self.template_errors:
+            out["template_errors"] = [i.to_dict() for i in self.template_errors]
+        if self.audit is not None:
+            out["audit"] = self.audit
+        return out
+
+
+@dataclass
+class BatchResult:
+    started: str
+    finished: str
+    inputs: list[InputEntry]
+    outputs: Path
+    manifest: Path | None = None  # None for a dry run
+    problems: list[Issue] = field(default_factory=list)  # about the batch, not one input
+    dry_run: bool = False
+    ignored: list[Ignored] = field(default_factory=list)  # files in INPUTS not read
+    interrupted: bool = False  # stopped (Ctrl-C): the inputs finished before it
+
+    @property
+    def failed(self) -> list[InputEntry]:
+        return [e for e in self.inputs if e.status == "failed"]
+
+    @property
+    def skipped(self) -> list[InputEntry]:
+        return [e for e in self.inputs if e.status == "skipped"]
+
+    @property
+    def duplicates(self) -> list[InputEntry]:
+        return [e for e in self.inputs if e.status == "duplicate"]
+
+    @property
+    def made(self) -> list[DocumentEntry]:
+        return [d for e in self.inputs for d in e.made]
+
+    @property
+    def kept(self) -> list[DocumentEntry]:
+        return [d for e in self.inputs if e.status != "skipped" for d in e.kept]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed or any(p.severity == "error" for p in self.problems) else 0
+
+    def to_manifest(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "started": self.started,
+            "finished": self.finished,
+            "inputs": [e.to_manifest() for e in self.inputs],
+            "ignored": [i.to_manifest(self.outputs) for i in self.ignored],
+            "problems": [i.to_dict() for i in self.problems],
+        }
+        if self.interrupted:
+            out["interrupted"] = True
+        return out
+
+
+class BatchInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a batch: the manifest of what was finished was written (or None)."""
+
+    def __init__(self, manifest: Path | None) -> None:
+        super().__init__()
+        self.manifest = manifest
+
+
+def reconciliation(documents: list[DocumentEntry]) -> list[str]:
+    """'52 actions in, 52 written' lines over the documents made (nothing lost): each kind's
+    `reconciled` counts (pipeline.kinds), in the registry's order."""
+    from pipeline.kinds import DOCUMENT_KINDS, KIND_NAMES, document_kind
+
+    totals: dict[str, list[int]] = {}
+    for doc in documents:
+        reconciled = document_kind(doc.kind).reconciled if doc.kind in KIND_NAMES else ()
+        for item in reconciled:
+            key, name = item.key, item.name
+            if key in doc.expected:
+                pair = totals.setdefault(name, [0, 0])
+                pair[0] += doc.expected[key]
+                pair[1] += doc.written.get(key, 0)
+    order = [item.name for kind in DOCUMENT_KINDS for item in kind.reconciled]
+    return [
+        f"{totals[name][0]} {name} in, {totals[name][1]} written"
+        for name in dict.fromkeys(order) if name in totals
+    ]
+
+
+__all__ = ["BatchInterrupted", "BatchResult", "DocumentEntry", "InputEntry", "fingerprint",
+           "reconciliation", "sha256_file"]

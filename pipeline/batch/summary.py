@@ -1,0 +1,102 @@
+"""What the end of a batch says: the counts, what went in and was written, what was kept,
+ignored or removed, and every problem, in the order a person reads them.
+
+`summary(result, pdf=...)` returns the lines as data; `committee batch` prints them (to
+standard output, or with `err` to standard error) and lists each `Listed` block's issues.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.batch.entries import BatchResult, reconciliation
+from pipeline.issues import Issue
+from pipeline.text import plural, printable
+
+
+@dataclass(frozen=True)
+class Said:
+    """One line of the summary."""
+
+    text: str
+    err: bool = False  # standard error: problems and warnings
+
+
+@dataclass(frozen=True)
+class Listed:
+    """Issues listed under the line before them, one per line."""
+
+    issues: tuple[Issue, ...]
+    indent: str = "  "
+    err: bool = True
+    verbose_lists_all: bool = True  # with -v, every issue (else the first few of a kind)
+
+
+Line = Said | Listed
+
+
+def _counts(result: BatchResult) -> str:
+    ok = [e for e in result.inputs if e.status == "ok"]
+    dupes = (f"; {plural(len(result.duplicates), 'duplicate')} not made again"
+             if result.duplicates else "")
+    return (f"{plural(len(ok), 'workbook')}; {len(result.skipped)} skipped (unchanged)"
+            f"{dupes}; {len(result.failed)} failed.")
+
+
+def _made(result: BatchResult) -> list[Line]:
+    made = result.made
+    if result.dry_run:
+        return [Said(f"Dry run: nothing was written. {plural(len(made), 'document')} would be "
+                     f"made from {_counts(result)}"),
+                *(Said(f"  would make {doc.path}") for doc in made)]
+    return [Said(f"{plural(len(made), 'document')} made from {_counts(result)}"),
+            *(Said(f"  {line}") for line in reconciliation(made))]
+
+
+def _files(result: BatchResult, pdf: bool) -> list[Line]:
+    lines: list[Line] = []
+    kept = result.kept
+    if kept:
+        as_it = "it was" if len(kept) == 1 else "they were"
+        lines.append(Said(f"{plural(len(kept), 'document')} already circulated and unchanged "
+                          f"kept as {as_it}."))
+    pdfs = [d for e in result.inputs for d in e.documents if d.pdf is not None and d.made]
+    if pdf and pdfs:
+        lines.append(Said(f"{plural(len(pdfs), 'PDF')} made."))
+    removed = [d.pdf_removed for e in result.inputs for d in e.documents if d.pdf_removed]
+    if removed:
+        lines.append(Said(f"{plural(len(removed), 'out-of-date PDF')} removed (its document "
+                          f"was made again): {', '.join(str(p) for p in removed)}"))
+    if result.ignored:
+        names = ", ".join(printable(i.path.name) for i in result.ignored)
+        lines.append(Said(f"{plural(len(result.ignored), 'file')} ignored: {names}"))
+    return lines
+
+
+def _problems(result: BatchResult, quiet: bool) -> list[Line]:
+    lines: list[Line] = [Listed(tuple(result.problems), verbose_lists_all=False)]
+    if not quiet:
+        for entry in result.inputs:
+            if entry.status != "failed" and entry.warnings:
+                lines.append(Said(f"{printable(str(entry.path))}: "
+                                  f"{plural(len(entry.warnings), 'warning')}", err=True))
+                lines.append(Listed(tuple(entry.warnings), indent="    "))
+    if result.failed:
+        lines.append(Said("Failed:", err=True))
+        for entry in result.failed:
+            lines.append(Said(f"  {printable(str(entry.path))}: "
+                              f"{plural(len(entry.errors), 'problem')} to fix", err=True))
+            lines.append(Listed(tuple(entry.errors), indent="    "))
+    return lines
+
+
+def summary(result: BatchResult, *, pdf: bool = False, quiet: bool = False) -> list[Line]:
+    """The end of a batch, as lines: counts and where things are (standard output), then
+    problems (standard error), then where the manifest is."""
+    lines = _made(result) + _files(result, pdf) + _problems(result, quiet)
+    if result.manifest is not None:
+        lines.append(Said(f"Manifest: {result.manifest}"))
+    return lines
+
+
+__all__ = ["Line", "Listed", "Said", "summary"]
