@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import HEADERS, ROOT, STATUSES, words, write_readme
+from common import HEADERS, ROOT, STATUSES, child_env, words, write_readme
 
 FIRST_TARGET = 15.0
 RERUN_TARGET = 2.0
@@ -61,7 +61,8 @@ def timed(command: list[str]) -> tuple[float, float, int]:
     """Wall time, CPU time (the command and its workers: user + system) and exit code."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
+                            env=child_env())
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

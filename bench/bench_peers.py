@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from bench_plan import make_workbook
-from common import README, ROOT, committee_command, write_readme
+from common import README, ROOT, child_env, committee_command, warm_up, write_readme
 
 HERE = Path(__file__).resolve().parent
 SLOW_S = 20.0
@@ -42,7 +42,8 @@ LABELS = {
 
 def run(args: list[str]) -> tuple[float, float]:
     """(CPU seconds, peak resident MB) of one subprocess (os.wait4 gives the child's own)."""
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env=child_env())
     _, status, usage = os.wait4(proc.pid, 0)
     err = proc.stderr.read().decode() if proc.stderr else ""
     code = os.waitstatus_to_exitcode(status)
@@ -84,6 +85,9 @@ def main() -> int:
         peers.make_docxtpl_template(template)
         cmds = commands(book, folder, template)
         names = [n for n in LABELS if not args.only or n in args.only or n == "floor"]
+        for name in names:
+            if name != "python-docx":  # (slow; its imports are compiled by the others')
+                warm_up(cmds[name])
         for round_ in range(args.runs):
             for name in names:
                 if round_ and statistics.median(cpu[name]) > SLOW_S:

@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import README, ROOT, committee_command, write_readme
+from common import README, ROOT, child_env, committee_command, warm_up, write_readme
 
 TARGET_S = 10.0
 CPU_TARGET_S = 2.0
@@ -73,7 +73,8 @@ def make_workbook(path: Path, n: int, periods: int, seed: int = 1) -> None:
 def run_command(args: list[str]) -> tuple[float, float, float]:
     """(wall seconds, peak resident MB, CPU seconds with its workers) of one subprocess."""
     start = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=child_env())
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     out = proc.stdout.read().decode() if proc.stdout else ""
@@ -120,6 +121,7 @@ def main() -> int:
         make_workbook(book, args.indicators, args.periods)
         out = folder / "performance.docx"
         cmd = [*committee_command(), "performance", str(book), "-o", str(out)]
+        warm_up(cmd)
         results = [run_command(cmd) for _ in range(args.runs)]
         walls = sorted(r[0] for r in results)
         wall = statistics.median(walls)

@@ -22,7 +22,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import HEADERS, README, ROOT, STATUSES, committee_command, words, write_readme
+from common import (
+    HEADERS,
+    README,
+    ROOT,
+    STATUSES,
+    child_env,
+    committee_command,
+    warm_up,
+    words,
+    write_readme,
+)
 
 TARGETS = {1_000: 0.4}  # CPU seconds of the whole command (issue 18)
 MEMORY_TARGET_MB = 500
@@ -72,7 +82,8 @@ def make_workbook(path: Path, n_actions: int, seed: int = 1) -> None:
 def run_command(args: list[str]) -> tuple[float, float, float]:
     """(wall seconds, peak resident MB, CPU seconds: user + system) of one subprocess."""
     start = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=child_env())
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     out = proc.stdout.read().decode() if proc.stdout else ""
@@ -122,6 +133,7 @@ def main() -> int:
             make_workbook(book, n)
             out = folder / f"plan-{n}.docx"
             cmd = [*committee_command(), "plan", str(book), "-o", str(out)]
+            warm_up(cmd)
             results = [run_command(cmd) for _ in range(args.runs)]
             wall = statistics.median(r[0] for r in results)
             peak = max(r[1] for r in results)

@@ -176,8 +176,11 @@ def process_workbook(task: _Task) -> _Outcome:
     """Make every document of one workbook; every failure comes back as located errors."""
     entry = InputEntry(path=task.path, name=task.name, sha256=task.sha256)
     outcome = _Outcome(entry)
+    from pipeline.gctune import collector_paused
+
     try:
-        _make_documents(task, outcome)
+        with collector_paused():  # as for one document (pipeline/gctune.py)
+            _make_documents(task, outcome)
     except PipelineError as error:
         entry.errors.extend(error.issues or [
             Issue("write-error", "error", error.message, file=str(task.path))
