@@ -55,6 +55,7 @@ from pipeline.batch.outputs import (
 from pipeline.batch.worker import _Outcome, _removed_message, _Task, process_workbook
 from pipeline.issues import Issue, PipelineError
 from pipeline.portable import cpu_count
+from pipeline.reader.files import NotAFile, input_problem
 
 
 def _now() -> str:
@@ -198,6 +199,11 @@ class _Run:
         for path in self.paths:
             if tidy.name_is_text(path):
                 try:
+                    # Look before reading: a FIFO would block the hash forever, a link to
+                    # /dev/zero never end it, a 6 GB file take minutes (issue 19 item 8).
+                    problem = input_problem(path) if path.exists() else None
+                    if problem is not None:
+                        raise NotAFile(problem)
                     self.hashes[path] = sha256_file(path)
                 except OSError as exc:
                     self.hashes[path] = exc
@@ -331,9 +337,12 @@ class _Run:
 
 def _unreadable(path: Path, name: str, exc: OSError) -> InputEntry:
     entry = InputEntry(path, name, None, status="failed")
-    message = (_removed_message(path) if isinstance(exc, FileNotFoundError) else
-               f"The file {path.name} could not be read ({exc.strerror}). Close it in Excel "
-               "if it is open, check you may read it, and run the batch again.")
+    if isinstance(exc, NotAFile):
+        message = str(exc)
+    else:
+        message = (_removed_message(path) if isinstance(exc, FileNotFoundError) else
+                   f"The file {path.name} could not be read ({exc.strerror}). Close it in "
+                   "Excel if it is open, check you may read it, and run the batch again.")
     entry.errors.append(Issue("format-error", "error", message, file=str(path)))
     return entry
 

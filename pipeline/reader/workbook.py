@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from pipeline.issues import IssueReport
+from pipeline.reader.files import read_input
 from pipeline.reader.raw import RawCell, RawRow, RawSheet, is_empty
 from pipeline.text import EXCEL_CELL_LIMIT
 
@@ -33,13 +34,8 @@ def load_sheets(path: Path, report: IssueReport) -> list[RawSheet]:
     and an empty list is returned.
     """
     suffix = path.suffix.lower()
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        report.error("format-error", f"The file {path.name} was not found.")
-        return []
-    except OSError as exc:
-        report.error("format-error", f"The file {path.name} could not be opened: {exc.strerror}.")
+    data = read_input(path, report)  # a regular file of a sane size, or a located error
+    if data is None:
         return []
     if not data:
         report.error(

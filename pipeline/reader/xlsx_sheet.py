@@ -319,6 +319,14 @@ class SheetReader:
             return
         self.merges.append((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
 
+    @staticmethod
+    def _column(ref: str, letters: str, row_number: int) -> int:
+        try:
+            return _column_of(ref, letters)
+        except XlsxError as exc:
+            exc.row = row_number
+            raise
+
     def read_cells(self, row_el: Any, row_number: int, ns: str) -> None:
         c_tag, v_tag, f_tag, is_tag = ns + "c", ns + "v", ns + "f", ns + "is"
         self.t_tag, self.r_tag = ns + "t", ns + "r"
@@ -334,11 +342,11 @@ class SheetReader:
             row = row_number
             if ref:
                 letters = ref.rstrip(_DIGITS)
-                col = _COLUMNS.get(letters) or _column_of(ref, letters)
+                col = _COLUMNS.get(letters) or self._column(ref, letters, row_number)
                 digits = ref[len(letters):]
                 if digits:
                     if not digits.isdigit():
-                        raise XlsxError(f"{ref!r} is not a cell reference")
+                        raise XlsxError(f"{ref!r} is not a cell reference", row_number)
                     row = int(digits)
                     if not 1 <= row <= MAX_ROW:
                         raise _beyond(ref)
