@@ -7,7 +7,14 @@ import datetime as dt
 import pytest
 
 from pipeline.domain.model import DateValue
-from pipeline.reader.cells import CellProblem, display_text, parse_date, parse_number, text_value
+from pipeline.reader.cells import (
+    CellProblem,
+    display_text,
+    parse_date,
+    parse_date_text,
+    parse_number,
+    text_value,
+)
 from pipeline.reader.raw import RawCell
 from pipeline.reader.xlsx_sheet import decode_escapes
 from pipeline.text import clean_text, normalise_label
@@ -130,3 +137,46 @@ def test_text_is_kept_exactly_and_illegal_characters_dropped() -> None:
 )
 def test_normalise_label(label: str, normal: str) -> None:
     assert normalise_label(label) == normal
+
+
+@pytest.mark.parametrize(
+    ("value", "fmt", "shown"),
+    [
+        (0.25, "0.0%", "25.0%"),
+        (0.75, "0%", "75%"),
+        (1234567.5, "#,##0", "1,234,568"),
+        (1234.5678, "General", "1234.5678"),
+        (1234567.5, "General", "1234567.5"),
+        (3.14159265358979, "General", "3.141592654"),
+        (0.1 + 0.2, "General", "0.3"),
+        (123456789012, "General", "1.23457E+11"),
+        (2.5, "0", "3"),  # half away from zero, as Excel
+        (-1234.5, "#,##0.00", "-1,234.50"),
+        (1250, '"£"#,##0.00', "£1,250.00"),
+        (1234.5, "[$£-809]#,##0", "£1,235"),
+        (-5, "#,##0_);(#,##0)", "(5)"),
+        (0, r'_(* #,##0_);_(* \(#,##0\);_(* "-"_);_(@_)', "-"),
+        (7, "[Red]0.0", "7.0"),
+        (1234567, '#,##0,"k"', "1,235k"),
+    ],
+)
+def test_numbers_are_shown_as_their_format_shows_them(value: float, fmt: str, shown: str) -> None:
+    assert display_text(RawCell(value, fmt)) == shown
+
+
+def test_no_e_notation_or_inf_for_ordinary_or_broken_numbers() -> None:
+    assert display_text(RawCell(1234567.5)) == "1234567.5"
+    assert display_text(RawCell(float("inf"))) == ""  # reported by the loader, never printed
+    assert display_text(RawCell(float("nan"), "0.0")) == ""
+
+
+@pytest.mark.parametrize("fmt", ['"Due "mmm yyyy', "[Red]mmmm yyyy", "mmm-yy", "mmmm\\ yyyy"])
+def test_month_formats_with_literal_text_are_month_dates(fmt: str) -> None:
+    parsed = parse_date(RawCell(dt.datetime(2013, 3, 1), fmt))
+    assert parsed is not None and not isinstance(parsed, CellProblem)
+    assert (parsed.precision, parsed.date) == ("month", dt.date(2013, 3, 1))
+
+
+def test_two_digit_years_use_excels_pivot() -> None:
+    assert parse_date_text("31/03/99").date == dt.date(1999, 3, 31)  # type: ignore[union-attr]
+    assert parse_date_text("31/03/29").date == dt.date(2029, 3, 31)  # type: ignore[union-attr]

@@ -7,11 +7,14 @@ expected; the sheet readers turn problems into located Issues.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 
 from pipeline.domain.model import DateValue
+from pipeline.reader.numfmt import format_number, general
 from pipeline.reader.raw import RawCell, is_empty
+from pipeline.reader.xlsx_styles import is_date_format
 from pipeline.text import clean_text
 
 MONTHS = {
@@ -59,11 +62,19 @@ def excel_error(cell: RawCell | None) -> str | None:
 
 
 def _year(y: int) -> int:
-    return 2000 + y if y < 100 else y
+    """A two-digit year with Excel's pivot: 00-29 are 2000-2029, 30-99 are 1930-1999."""
+    if y >= 100:
+        return y
+    return 2000 + y if y < 30 else 1900 + y
+
+
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
 
 
 def _month_only_format(fmt: str) -> bool:
-    f = fmt.lower()
+    """Whether a date format shows only month and year ('mmm yyyy', '"Due "mmm yyyy',
+    '[Red]mmmm yyyy'): quoted text, escapes and [colours] do not count."""
+    f = _FORMAT_LITERALS.sub("", fmt.split(";")[0]).lower()
     return "m" in f and "y" in f and "d" not in f
 
 
@@ -86,12 +97,19 @@ def display_text(cell: RawCell | None) -> str:
         return v.strftime("%d/%m/%Y")
     if isinstance(v, dt.time):
         return v.strftime("%H:%M")
-    if isinstance(v, float):
-        if "%" in cell.number_format:
-            pct = v * 100
-            return f"{pct:g}%"
-        return f"{int(v)}" if v.is_integer() else f"{v:g}"
+    if isinstance(v, (int, float)):
+        return shown_number(v, cell.number_format)
     return str(v)
+
+
+def shown_number(value: float, number_format: str) -> str:
+    """A number as its cell shows it: its number format applied (General as Excel shows
+    General); '' for infinity and NaN, which the loader reports as errors."""
+    if not math.isfinite(value):
+        return ""
+    if number_format in ("General", "decimal-comma") or is_date_format(number_format):
+        return general(value)
+    return format_number(value, number_format)
 
 
 def text_value(cell: RawCell | None) -> tuple[str, bool]:

@@ -8,7 +8,6 @@ number format, merged cells already spread the way a person reads them.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import zipfile
@@ -17,8 +16,10 @@ from pathlib import Path
 from typing import IO
 
 from pipeline.issues import IssueReport
+from pipeline.reader.csv_file import load_csv
+from pipeline.reader.date_columns import date_warnings
 from pipeline.reader.files import read_input
-from pipeline.reader.raw import RawCell, RawRow, RawSheet, is_empty
+from pipeline.reader.raw import RawSheet, is_empty
 from pipeline.text import EXCEL_CELL_LIMIT
 
 # Refuse a workbook whose XML would inflate past this (a "zip bomb").
@@ -44,7 +45,9 @@ def load_sheets(path: Path, report: IssueReport) -> list[RawSheet]:
         )
         return []
     if suffix == ".csv":
-        return [_load_csv(path, data, report)]
+        sheet = load_csv(path, data, report)
+        _report_sheet_problems(sheet, report)
+        return [sheet]
     if suffix not in (".xlsx", ".xlsm"):
         report.error(
             "format-error",
@@ -238,6 +241,9 @@ def _report_sheet_problems(sheet: RawSheet, report: IssueReport) -> None:
             column=letter,
             value=stored[:30] or None,
         )
+    if sheet.is_csv:
+        _long_csv_cells(sheet)
+    date_warnings(sheet, report)
     for row, letter, length in sheet.long_cells:
         report.warning(
             "constraint-error",
@@ -272,52 +278,10 @@ def _report_sheet_problems(sheet: RawSheet, report: IssueReport) -> None:
             )
 
 
-def _load_csv(path: Path, data: bytes, report: IssueReport) -> RawSheet:
-    text: str
-    if data.startswith(b"\xef\xbb\xbf"):
-        text = data[3:].decode("utf-8", errors="replace")
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text" is UTF-16
-        text = data.decode("utf-16", errors="replace")
-    else:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
-            report.notice(
-                "encoding-error",
-                "The CSV file is not UTF-8; it was read as Windows-1252 (what Excel on Windows "
-                "saves). Check that £ signs and quotes look right, or save it as "
-                "'CSV UTF-8' next time.",
-                sheet=path.stem,
-            )
-    sample = text[:8192]
-    delimiter = ","
-    try:
-        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
-    except csv.Error:
-        delimiter = ","
-    sheet = RawSheet(name=path.stem, is_csv=True)
-    # strict: an unclosed quotation mark is an error, not the rest of the file in one cell.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    line = 1
-    try:
-        for record in reader:
-            number = line
-            line = reader.line_num + 1
-            cells = [RawCell(v) for v in record]
-            if any(not is_empty(c.value) for c in cells):
-                sheet.rows.append(RawRow(number, cells))
-    except csv.Error as exc:
-        report.error(
-            "format-error",
-            f"The CSV file could not be read from line {line} ({exc}). Check that line for "
-            "a quotation mark that is never closed, then save the file again.",
-            sheet=path.stem,
-            row=line,
-        )
-    if delimiter == ";":
-        sheet.name = path.stem
-        for row in sheet.rows:
-            for c in row.cells:
-                c.number_format = "decimal-comma"
-    return sheet
+def _long_csv_cells(sheet: RawSheet) -> None:
+    from pipeline.reader.xlsx import column_letter
+
+    for row in sheet.rows:
+        for i, cell in enumerate(row.cells):
+            if isinstance(cell.value, str) and len(cell.value) > EXCEL_CELL_LIMIT:
+                sheet.long_cells.append((row.number, column_letter(i + 1), len(cell.value)))
