@@ -9,6 +9,7 @@ cannot hold.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Characters XML 1.0 cannot hold (tab, LF and CR are allowed; we keep tab and LF).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -32,6 +33,7 @@ def clean_text(text: str) -> tuple[str, bool]:
     return cleaned, cleaned != out
 
 
+@lru_cache(maxsize=8192)
 def normalise_label(text: str) -> str:
     """A header or key as compared: no case, spaces, punctuation, line breaks, trailing (s).
 
