@@ -77,11 +77,13 @@ def decode(data: bytes, report: IssueReport, sheet: str) -> str:
 
 
 def pick_separator(text: str) -> str:
-    """The separator that splits the first rows into the most rows of one width (>= 2)."""
+    """The separator under which the most of the first rows (as a share) have one width of
+    two or more: the quoted text of a comma file (a pasted table full of tabs) splits into
+    rows of many widths under a tab, while under a comma every record has the same."""
     sample = text[:_SAMPLE]
     if len(text) > _SAMPLE and "\n" in sample:
         sample = sample[: sample.rindex("\n")]
-    best, best_score = ",", (0, 0)
+    best, best_score = ",", (0.0, 0)
     for separator in _SEPARATORS:
         reader = csv.reader(io.StringIO(sample, newline=""), delimiter=separator)
         try:
@@ -91,8 +93,9 @@ def pick_separator(text: str) -> str:
         if not widths:
             continue
         width, rows = Counter(widths).most_common(1)[0]
-        if width >= 2 and (rows, width) > best_score:
-            best, best_score = separator, (rows, width)
+        score = (rows / len(widths), width)
+        if width >= 2 and score > best_score:
+            best, best_score = separator, score
     return best
 
 

@@ -100,7 +100,9 @@ def _zip_is_safe(data: bytes, report: IssueReport) -> bool:
                     "Ask for the file to be saved and sent again.",
                 )
                 return False
-            xml_names = [i.filename for i in infos if i.filename.endswith((".xml", ".rels"))]
+            # Part names are case-insensitive (the reader finds `Sheet1.XML` too): so is this.
+            xml_names = [i.filename for i in infos
+                         if i.filename.lower().endswith((".xml", ".rels"))]
             for name in xml_names:
                 with zf.open(name) as part:
                     declares = _declares_dtd(part)

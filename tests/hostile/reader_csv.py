@@ -63,16 +63,18 @@ def _two_digit_years() -> bytes:
     return _csv([HEADERS, row(target="31/03/99"), row("Two", target="30/06/13")]).encode()
 
 
+PASTED = "\n".join(f"Week {i}\tvisits\t{i * 3}\tnotes" for i in range(600))
+
+
 @hostile(
     name="comma-csv-with-quoted-tabs.csv", verdict="valid", counts={"actions": 3},
-    document="plan", texts=("Tabbed\ttext one",),
-    about="a valid comma CSV whose first lines hold quoted tabs (taken as tab-separated "
-          "and refused)",
+    document="plan", texts=("Pasted table", "Three"),
+    about="a valid comma CSV whose first lines hold quoted tabs (a table pasted into a "
+          "Progress cell): taken as tab-separated and refused",
 )
 def _quoted_tabs() -> bytes:
-    rows = [HEADERS, row("Tabbed\ttext one", progress="a\tb\tc\td\te\tf\tg\th\ti\tj\tk\tl\tm"),
-            row("Two\tthree", outcome="x\ty\tz"), row("Plain")]
-    return _csv(rows).encode()
+    return _csv([HEADERS, row("Pasted table", progress=PASTED), row("Two"),
+                 row("Three")]).encode()
 
 
 @hostile(

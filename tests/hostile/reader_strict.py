@@ -119,3 +119,19 @@ def _escapes() -> bytes:
     data = xlsx_bytes({"Actions": rows})
     return rezip(data, lambda parts: shared_strings(parts))
 
+
+
+@hostile(
+    name="dtd-in-upper-case-part.xlsx", verdict="refused", code="security-error",
+    says=("DTD",),
+    about="a DTD in a sheet part named Sheet1.XML (found ignoring case, so checked too)",
+)
+def _dtd_upper() -> bytes:
+    def edit(parts: dict[str, bytes]) -> dict[str, bytes]:
+        sheet = parts.pop(SHEET1)
+        parts["xl/worksheets/Sheet1.XML"] = (
+            b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]>' + sheet
+        )
+        return parts
+
+    return rezip(xlsx_bytes({"Actions": plain_rows(2)}), edit)
