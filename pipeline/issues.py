@@ -17,7 +17,45 @@ from typing import Any, Literal
 
 Severity = Literal["error", "warning", "notice"]
 
-# The codes the project uses. Kept here so that tests and docs can list them.
+# The codes the project uses: a typed set (an Issue's `code` is one of them), each with what
+# it means below; docs/inputs.md's table of problem codes is checked against both by a test.
+Code = Literal[
+    "missing-label",
+    "duplicate-label",
+    "blank-label",
+    "extra-label",
+    "blank-row",
+    "missing-cell",
+    "type-error",
+    "constraint-error",
+    "unique-error",
+    "format-error",
+    "encoding-error",
+    "missing-sheet",
+    "formula-error",
+    "text-changed",
+    "hidden-content",
+    "contrast-error",
+    "deadline-warning",
+    "template-error",
+    "security-error",
+    "write-error",
+    "internal-error",
+    "example-row",
+    "history-notice",
+    "accessibility-error",
+    "title",
+    "language",
+    "headings",
+    "table-header",
+    "merged-cells",
+    "alt-text",
+    "contrast",
+    "colour-only",
+    "drawing-ids",
+    "external",
+]
+
 CODES: dict[str, str] = {
     "missing-label": "a required column header is missing",
     "duplicate-label": "a column header appears more than once",
@@ -39,6 +77,7 @@ CODES: dict[str, str] = {
     "template-error": "a Word template could not be used",
     "security-error": "the file was refused for safety",
     "write-error": "a document could not be written",
+    "internal-error": "the program itself stopped (a bug, or too little memory): report it",
     "example-row": "the blank workbook's example row is still there",
     "history-notice": "how the batch history matched a workbook to an earlier report",
     "accessibility-error": "a template would make documents that fail the accessibility audit",
@@ -60,7 +99,7 @@ CODES: dict[str, str] = {
 class Issue:
     """One located problem in one input file."""
 
-    code: str
+    code: Code
     severity: Severity
     message: str
     file: str = ""
@@ -104,7 +143,7 @@ class IssueReport:
 
     def add(
         self,
-        code: str,
+        code: Code,
         severity: Severity,
         message: str,
         *,
@@ -128,13 +167,13 @@ class IssueReport:
         self.issues.append(issue)
         return issue
 
-    def error(self, code: str, message: str, **where: Any) -> Issue:
+    def error(self, code: Code, message: str, **where: Any) -> Issue:
         return self.add(code, "error", message, **where)
 
-    def warning(self, code: str, message: str, **where: Any) -> Issue:
+    def warning(self, code: Code, message: str, **where: Any) -> Issue:
         return self.add(code, "warning", message, **where)
 
-    def notice(self, code: str, message: str, **where: Any) -> Issue:
+    def notice(self, code: Code, message: str, **where: Any) -> Issue:
         return self.add(code, "notice", message, **where)
 
     def extend(self, issues: Iterable[Issue]) -> None:

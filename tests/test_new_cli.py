@@ -173,3 +173,21 @@ def test_a_blank_workbook_with_its_example_typed_over_is_valid(tmp_path: Path, k
     wb.save(path)
     result = read_workbook(path)
     assert [i.describe() for i in result.report.errors] == []
+
+
+def test_every_refusal_of_new_carries_a_located_issue(tmp_path: Path) -> None:
+    from pipeline.issues import PipelineError
+    from pipeline.reader.blank import write_blank_workbook
+
+    (tmp_path / "taken.xlsx").write_bytes(b"x")
+    cases = [("minutes", tmp_path / "a.xlsx", "constraint-error", ""),
+             ("plan", tmp_path, "write-error", str(tmp_path)),
+             ("plan", tmp_path / "plan.txt", "write-error", str(tmp_path / "plan.txt")),
+             ("plan", tmp_path / "taken.xlsx", "write-error", str(tmp_path / "taken.xlsx")),
+             ("plan", tmp_path / "no" / "plan.xlsx", "write-error",
+              str(tmp_path / "no" / "plan.xlsx"))]
+    for kind, path, code, file in cases:
+        with pytest.raises(PipelineError) as caught:
+            write_blank_workbook(kind, path)
+        (issue,) = caught.value.issues
+        assert (issue.code, issue.file, issue.message) == (code, file, caught.value.message)

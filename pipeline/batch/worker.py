@@ -196,7 +196,7 @@ def process_workbook(task: _Task) -> _Outcome:
         ))
     except Exception as exc:  # isolation: one workbook's bug must not stop the batch
         entry.errors.append(Issue(
-            "format-error", "error",
+            "internal-error", "error",
             f"An unexpected problem stopped this workbook ({type(exc).__name__}: {exc}). "
             "The other workbooks were not affected. Check the workbook opens in Excel; if it "
             "does, report this as a bug and attach the workbook.",
@@ -219,7 +219,7 @@ def _with_file(issue: Issue, path: Path) -> Issue:
 def _crashed(task: _Task, detail: str = "") -> _Outcome:
     entry = InputEntry(task.path, task.name, task.sha256, status="failed")
     entry.errors.append(Issue(
-        "format-error", "error",
+        "internal-error", "error",
         "The program making this workbook's documents stopped unexpectedly"
         f"{f' ({detail})' if detail else ''}; it may be too large for this computer's "
         "memory. Nothing half-written was left behind. Run the batch again; if it happens "

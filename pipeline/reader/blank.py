@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,10 +25,15 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.domain.model import DECISIONS
-from pipeline.issues import PipelineError
+from pipeline.issues import Code, Issue, PipelineError
 from pipeline.kinds import INPUT_NAMES
 
 KINDS: tuple[str, ...] = INPUT_NAMES  # the parts a workbook can hold (pipeline.kinds)
+
+
+def _error(message: str, path: object = "", code: Code = "write-error") -> PipelineError:
+    """A PipelineError carrying its Issue (the file it is about, the code)."""
+    return PipelineError(message, [Issue(code, "error", message, file=str(path))])
 
 PLAN_STATUSES: tuple[str, ...] = (
     "Complete",
@@ -419,8 +422,9 @@ def _write_data_sheet(
 def build_blank_workbook(kind: str) -> Workbook:
     """The blank workbook for `kind` ("plan", "indicators" or "response"), not yet saved."""
     if kind not in KINDS:
-        raise PipelineError(
-            f"There is no blank workbook called {kind!r}. Choose one of: {', '.join(KINDS)}."
+        raise _error(
+            f"There is no blank workbook called {kind!r}. Choose one of: {', '.join(KINDS)}.",
+            code="constraint-error",
         )
     wb = Workbook()
     instructions = wb.active
@@ -440,54 +444,52 @@ def write_blank_workbook(kind: str, path: Path, force: bool = False) -> Path:
     that does not exist, or a file that already exists (unless `force`).
     """
     if kind not in KINDS:
-        raise PipelineError(
-            f"There is no blank workbook called {kind!r}. Choose one of: {', '.join(KINDS)}."
+        raise _error(
+            f"There is no blank workbook called {kind!r}. Choose one of: {', '.join(KINDS)}.",
+            code="constraint-error",
         )
     path = Path(path)
     where = str(path)
     if path.is_dir():
-        raise PipelineError(f"{where} is a folder. Give a file name ending in .xlsx.")
+        raise _error(f"{where} is a folder. Give a file name ending in .xlsx.", where)
     if path.exists() and not path.is_file():
-        raise PipelineError(
+        raise _error(
             f"{where} is not an ordinary file (a device or a pipe), so no workbook can be "
-            "written there. Give the name of a new .xlsx file."
+            "written there. Give the name of a new .xlsx file.",
+            where,
         )
     if path.suffix.lower() != ".xlsx":
-        raise PipelineError(
+        raise _error(
             f"The new workbook's name must end in .xlsx, but {where!r} does not. "
-            f"Try {path.with_suffix('.xlsx').name!r}."
+            f"Try {path.with_suffix('.xlsx').name!r}.",
+            where,
         )
     if path.exists() and not force:
-        raise PipelineError(
+        raise _error(
             f"{where} already exists, so it was left alone. Choose another name, or add "
-            "--force to replace it (everything in it will be lost)."
+            "--force to replace it (everything in it will be lost).",
+            where,
         )
     if not path.parent.exists():
-        raise PipelineError(
+        raise _error(
             f"The folder {str(path.parent)!r} does not exist. Create it first, or choose "
-            "another place for the new workbook."
+            "another place for the new workbook.",
+            where,
         )
     from lxml.etree import LxmlError  # openpyxl's writer raises it when a disk fills up
 
+    from pipeline.atomic import write_atomically
+
     buffer = io.BytesIO()
-    # Written beside `path` and renamed into place: a failed write leaves no half a workbook.
-    tmp: Path | None = None
     try:
         build_blank_workbook(kind).save(buffer)  # uses temporary files of its own
-        fd, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
-        tmp = Path(name)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(buffer.getvalue())
-        mask = os.umask(0o022)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes 0600: give the usual permissions
-        os.replace(tmp, path)
+        # Written beside `path` and renamed into place: a failed write leaves no half a workbook.
+        write_atomically(path, buffer.getvalue())
     except (OSError, LxmlError) as exc:
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)
         why = (exc.strerror or str(exc)) if isinstance(exc, OSError) else "the disk is full"
-        raise PipelineError(
+        raise _error(
             f"Could not write {where}: {why}. If the file is open in Excel, close it; if the "
-            "disk is full, make room on it; then try again."
+            "disk is full, make room on it; then try again.",
+            where,
         ) from exc
     return path

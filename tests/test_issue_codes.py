@@ -1,0 +1,76 @@
+"""Issue codes are one typed set, each documented for users in docs/inputs.md."""
+
+from __future__ import annotations
+
+import re
+from typing import get_args
+
+from conftest import ROOT
+
+from pipeline.issues import CODES, Code
+
+
+def _documented() -> dict[str, str]:
+    text = (ROOT / "docs" / "inputs.md").read_text(encoding="utf-8")
+    section = text[text.index("### Problem codes"):]
+    section = section[: section.index("\n---")]
+    return dict(re.findall(r"^\| `([a-z-]+)` \| (.+) \|$", section, re.M))
+
+
+def test_the_typed_codes_the_meanings_and_the_documented_table_agree() -> None:
+    assert list(get_args(Code)) == list(CODES)
+    assert _documented() == CODES
+
+
+def test_every_code_the_code_uses_is_one_of_the_set() -> None:
+    """A literal code in an Issue(...), report.error/warning/notice(...) or code=... call."""
+    used = re.compile(
+        r"""(?:Issue\(\s*|\.(?:error|warning|notice|add)\(\s*|code\s*=\s*)["']([a-z-]+)["']"""
+    )
+    unknown: list[str] = []
+    for path in (ROOT / "pipeline").rglob("*.py"):
+        for code in used.findall(path.read_text(encoding="utf-8")):
+            if code not in CODES:
+                unknown.append(f"{path.relative_to(ROOT)}: {code}")
+    assert unknown == []
+
+
+def test_a_crash_of_the_program_is_an_internal_error_not_the_workbooks_fault() -> None:
+    from pathlib import Path
+
+    from pipeline.batch.worker import _crashed, _Task
+
+    task = _Task(path=Path("plan.xlsx"), name="plan", sha256="0" * 64, outputs=Path("out"),
+                 templates_dir=None, template_shas={}, known={}, run_id=1,
+                 run_date=__import__("datetime").date(2026, 1, 1), history=Path("h"),
+                 dry_run=True)
+    (issue,) = _crashed(task).entry.errors
+    assert issue.code == "internal-error" and issue.file == "plan.xlsx"
+    assert "report it" in issue.message
+
+
+def test_a_bug_while_making_one_workbook_is_an_internal_error(
+    tmp_path, monkeypatch
+) -> None:
+    import datetime as dt
+    import shutil
+    from pathlib import Path
+
+    import pipeline.reader as reader
+    from pipeline.batch.worker import _Task, process_workbook
+
+    book = tmp_path / "plan.xlsx"
+    shutil.copyfile(ROOT / "inputs" / "childrens-services-improvement-plan.xlsx", book)
+
+    def broken(path: Path) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(reader, "read_workbook", broken)
+    task = _Task(path=book, name="plan", sha256="0" * 64, outputs=tmp_path / "out",
+                 templates_dir=None, template_shas={}, known={}, run_id=1,
+                 run_date=dt.date(2026, 1, 1), history=tmp_path / "h.sqlite", dry_run=True)
+    entry = process_workbook(task).entry
+    assert entry.status == "failed"
+    (issue,) = entry.errors
+    assert issue.code == "internal-error"
+    assert "ZeroDivisionError: division by zero" in issue.message
