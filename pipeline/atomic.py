@@ -37,6 +37,10 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+class FolderNotWritable(OSError):
+    """The temporary file could not be made in the target's folder (nothing was written)."""
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -53,11 +57,15 @@ def write_atomically(
     `data` is the bytes to write, or a function that writes the temporary file it is given.
     `check`, when given, is called with the flushed temporary file before it replaces
     `path`; if it raises, the temporary file is removed and `path` is left as it was.
-    OSError (and whatever `check` raises) comes out as it is; callers say what it means.
+    OSError (and whatever `check` raises) comes out as it is, FolderNotWritable when not even
+    the temporary file could be made; callers say what it means.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise FolderNotWritable(exc.errno, exc.strerror, str(path.parent)) from exc
     tmp = Path(tmp_name)
     try:
         if callable(data):
@@ -78,4 +86,4 @@ def write_atomically(
     return path
 
 
-__all__ = ["fsync_dir", "fsync_file", "write_atomically"]
+__all__ = ["FolderNotWritable", "fsync_dir", "fsync_file", "write_atomically"]

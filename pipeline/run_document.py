@@ -143,10 +143,7 @@ def produce(
     expected: dict[str, int] = expected_of(model, primary)
     written: dict[str, int] = {}
 
-    def check(tmp: Path) -> None:
-        from pipeline.atomic import fsync_file
-
-        fsync_file(tmp)
+    def check(tmp: Path) -> None:  # the temporary file, already flushed to disk
         written.update(count(tmp, primary, model))
         if written != expected:
             said = ", ".join(f"{v} {k}" for k, v in written.items())
@@ -159,11 +156,8 @@ def produce(
                 source,
             )
 
-    from pipeline.atomic import fsync_dir
-
     replaced = out.exists()
-    write_atomically(data, out, check=check)
-    fsync_dir(out.parent)
+    write_atomically(data, out, check=check)  # renamed into place, the folder flushed
     return Produced(
         replaced=replaced,
         kind=kind,

@@ -9,8 +9,6 @@ An entry may also hold "audit": the accessibility findings of its documents, whe
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -20,23 +18,9 @@ RUNS_FOLDER = "runs"
 
 def write_file_atomically(path: Path, data: bytes) -> Path:
     """Write `data` to a temporary file beside `path`, flush it to disk, rename it into place."""
-    from pipeline.atomic import fsync_dir
+    from pipeline.atomic import write_atomically
 
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-    fsync_dir(path.parent)
-    return path
+    return write_atomically(path, data)
 
 
 def run_file_name(started: str) -> str:

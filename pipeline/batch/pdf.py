@@ -288,17 +288,11 @@ def _collect(conv: _Converter, result: PdfResult) -> None:
 
 
 def _move_atomically(source: Path, target: Path) -> None:
-    from pipeline.atomic import fsync_dir
+    """Copy a converted PDF beside its document, whole or not at all (pipeline.atomic)."""
+    from pipeline.atomic import write_atomically
 
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+    def copy(tmp: Path) -> None:
+        with open(source, "rb") as src, open(tmp, "wb") as out:
             shutil.copyfileobj(src, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-    fsync_dir(target.parent)
+
+    write_atomically(target, copy)

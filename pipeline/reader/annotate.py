@@ -9,9 +9,7 @@ sheets are kept as they are. The workbook itself is never touched.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -224,11 +222,9 @@ def _has_drawings(path: Path) -> bool:
 
 def _save(wb: Any, out: Path) -> None:
     """Write beside the workbook under a temporary name, then rename into place."""
-    fd, tmp = tempfile.mkstemp(prefix=".to-fix-", suffix=".xlsx", dir=out.parent)
-    os.close(fd)
+    from pipeline.atomic import write_atomically
+
     try:
-        wb.save(tmp)
-        os.replace(tmp, out)
+        write_atomically(out, lambda tmp: wb.save(tmp))
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise PipelineError(f"{out.name} could not be written: {exc.strerror}.") from exc

@@ -11,14 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
-import os
-import tempfile
 import uuid
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
+from pipeline.atomic import FolderNotWritable
+from pipeline.atomic import write_atomically as write_file
 from pipeline.documents.docmodel import DocumentModel
 from pipeline.documents.formatting import format_date
 from pipeline.issues import PipelineError
@@ -281,16 +281,11 @@ def _save_with_document_xml(tpl: Any, xml: bytes, stream: IO[bytes]) -> None:
         held.clear()
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def write_atomically(
     data: bytes, out: Path, check: Callable[[Path], None] | None = None
 ) -> Path:
-    """Write via a temporary file in the same folder, then os.replace: never half a file.
+    """Write via a temporary file in the same folder, then os.replace: never half a file
+    (pipeline.atomic, the one way the pipeline saves a file; errors said for a document).
 
     `check`, when given, is called with the temporary file before it replaces `out`; if it
     raises, the temporary file is removed and `out` is left as it was.
@@ -304,28 +299,15 @@ def write_atomically(
             code="write-error",
         )
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".tmp", dir=out.parent)
-    except OSError as exc:
+        write_file(out, data, check=check)
+    except FolderNotWritable as exc:
         raise _error(
             f"Could not write to the folder {out.parent} ({exc.strerror}). "
             "Check the folder exists and you may save files there.",
             out,
             code="write-error",
         ) from exc
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600: give the usual permissions
-        if check is not None:
-            check(tmp)
-        os.replace(tmp, out)
-    except BaseException as exc:
-        tmp.unlink(missing_ok=True)
-        if not isinstance(exc, OSError):
-            raise
-        tmp.unlink(missing_ok=True)
+    except OSError as exc:
         raise _error(
             f"Could not save {out} ({exc.strerror}). If the document is open in Word, "
             "close it and run the command again.",
