@@ -1,6 +1,6 @@
 """The `committee` command: a thin Click layer over the pipeline library.
 
-Only this module imports click. Heavy libraries (pandas, docxtpl, matplotlib)
+Only this module imports click. Heavy libraries (docxtpl, lxml, openpyxl, Pillow)
 are imported inside the commands so that `committee --help` starts fast.
 Each command: read -> validate -> domain model -> document model -> render -> write,
 through library functions that return data; this module only prints.
