@@ -327,7 +327,9 @@ _T_OPEN = '<w:t xml:space="preserve">'
 
 
 def _escape(text: str) -> str:
-    """Text as XML character data (str.replace is several times faster than translate)."""
+    """Text as XML character data (str.replace is several times faster than translate, and
+    about twice as fast as xml.sax.saxutils.escape on plain text; tests/test_escaping.py
+    proves the two give the same)."""
     if "&" in text:
         text = text.replace("&", "&amp;")
     if "<" in text:
