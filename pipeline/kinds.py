@@ -226,6 +226,36 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         ),
     ),
     DocumentKind(
+        name="exceptions", title="Exception report", what="exception report",
+        template="exception-report.docx", needs="plan",
+        build="pipeline.documents.exceptions:build_exceptions_document",
+        output_name="pipeline.kinds:exceptions_name",
+        variables=(COMMITTEE, MEETING),
+        extras=(
+            Extra("previous", "plan", "--previous",
+                  "The plan workbook of the last report: actions whose target date has "
+                  "moved later since then are listed as slipped.", from_history=True),
+            Extra("indicators", "indicators", "--indicators",
+                  "A workbook of indicators: those off target or worsening two periods "
+                  "running are listed (default: an Indicators sheet in WORKBOOK, if any).",
+                  same_workbook=True),
+        ),
+        expected=f"{_COUNTS}:expected_exceptions", count=f"{_COUNTS}:count_written_exceptions",
+        reconciled=(Reconciled("exceptions", "exceptions"),),
+        file_words=("exception",),
+        command=Command(
+            "exceptions", blurb="the exception report: only what needs attention",
+            help="Make the exception report from the plan in WORKBOOK: only the actions "
+                 "behind schedule, at risk, overdue or slipped (by priority), the indicators "
+                 "off target or worsening two periods running, and the recommendations with "
+                 "no actions, each with one line of reason.\n\n"
+                 "\b\nExample:  committee exceptions plan-july.xlsx --previous plan-june.xlsx\n"
+                 "Exits 1, writing nothing, when any workbook given has problems to fix.",
+            output_hint="outputs/exceptions-<plan title>.docx",
+            said=("{e[exceptions]} exceptions in, {w[exceptions]} written",),
+        ),
+    ),
+    DocumentKind(
         name="performance", title="Performance report", what="performance report",
         template="performance-report.docx", needs="indicators",
         build="pipeline.documents.performance:build_performance_document",
@@ -391,6 +421,10 @@ def briefing_name(kind: DocumentKind, details: Details, source: Path) -> str:
     if meeting and meeting.date:
         return f"{stem}-{meeting.date.isoformat()}.docx"
     return f"{stem}.docx"
+
+
+def exceptions_name(kind: DocumentKind, details: Details, source: Path) -> str:
+    return f"exceptions-{slugify(details.title, 'improvement-plan')}.docx"
 
 
 def response_name(kind: DocumentKind, details: Details, source: Path) -> str:

@@ -37,6 +37,7 @@ TEMPLATES: dict[str, bool] = {
     "improvement-plan.docx": True,
     "cabinet-response.docx": True,
     "briefing.docx": False,
+    "exception-report.docx": False,
     "performance-report.docx": False,
     "committee-report.docx": False,  # the cover is portrait; appendices turn their own way
 }

@@ -153,6 +153,22 @@ def count_written_briefing(
     return {"late": len(rows), "behind": sum(1 for a in behind if named(a))}
 
 
+# --- exceptions ---------------------------------------------------------------------------------
+
+
+def expected_exceptions(model: DocumentModel, plan: Any = None) -> dict[str, int]:
+    return {"exceptions": model.counts["exceptions"]}
+
+
+def count_written_exceptions(
+    path: Path, plan: Any = None, model: DocumentModel | None = None
+) -> dict[str, int]:
+    """Read a written exception report back: the data rows of its three kinds of table."""
+    from pipeline.documents.exceptions import HEADERS
+
+    return {"exceptions": sum(len(written_table_rows(path, h)) for h in HEADERS)}
+
+
 # --- performance --------------------------------------------------------------------------------
 
 
