@@ -130,13 +130,14 @@ def test_mixed_good_and_bad_workbooks(folders: tuple[Path, Path]) -> None:
     inputs, outputs = folders
     code, output = _run([str(inputs), str(outputs), "--jobs", "2"])
     assert code == 1, output
-    assert "7 documents made from 3 workbooks; 0 skipped (unchanged); 1 failed." in output
+    assert "8 documents made from 3 workbooks; 0 skipped (unchanged); 1 failed." in output
     assert "minutes.xlsx: 1 problem to fix" in output
     assert "not a real Excel workbook" in output
     expected = {
         "2013-08/childrens-services-improvement-plan/plan.docx",
         "2013-08/childrens-services-improvement-plan/briefing.docx",
         "2013-08/childrens-services-improvement-plan/report.docx",  # committee + meeting date
+        "2013-08/childrens-services-improvement-plan/exceptions.docx",
         "2011-10/performance-indicators/performance.docx",
         "2011-10/performance-indicators/report.docx",
         "2013-06/cabinet-response/response.docx",  # the cabinet meeting's month
@@ -185,7 +186,8 @@ def test_manifest_content_and_shape(folders: tuple[Path, Path]) -> None:
             assert doc["pdf"] is None
     # The plan and indicators workbooks give a committee and a meeting date: their
     # committee reports too.
-    assert [d["kind"] for d in by_name[PLAN]["documents"]] == ["plan", "briefing", "report"]
+    assert [d["kind"] for d in by_name[PLAN]["documents"]] == ["plan", "briefing", "exceptions",
+                                                              "report"]
     assert [d["kind"] for d in by_name[RESPONSE]["documents"]] == ["response", "response-update"]
     assert [d["kind"] for d in by_name[INDICATORS]["documents"]] == ["performance", "report"]
     bad = by_name["minutes.xlsx"]
@@ -229,14 +231,14 @@ def test_rerun_skips_unchanged_and_force_keeps_circulated_documents(tmp_path: Pa
     assert output.count("skipped, unchanged") == 3
     manifest = json.loads((outputs / "manifest.json").read_text())
     assert {e["status"] for e in manifest["inputs"]} == {"skipped"}
-    assert sum(len(e["documents"]) for e in manifest["inputs"]) == 7
+    assert sum(len(e["documents"]) for e in manifest["inputs"]) == 8
     assert {p: (p.stat().st_mtime_ns, _sha(p)) for p in docs} == before
 
     # --force reads every workbook again, but circulated documents made from the same
     # workbook and template are not replaced.
     code, output = _run([str(inputs), str(outputs), "--force"])
     assert code == 0
-    assert "7 documents already circulated and unchanged kept as they were." in output
+    assert "8 documents already circulated and unchanged kept as they were." in output
     assert {e["status"] for e in json.loads((outputs / "manifest.json").read_text())[
         "inputs"]} == {"ok"}
     assert {p: (p.stat().st_mtime_ns, _sha(p)) for p in docs} == before
@@ -289,7 +291,7 @@ def test_dry_run_writes_nothing(folders: tuple[Path, Path]) -> None:
     inputs, outputs = folders
     code, output = _run([str(inputs), str(outputs), "--dry-run"])
     assert code == 1
-    assert "Dry run: nothing was written. 7 documents would be made from 3 workbooks" in output
+    assert "Dry run: nothing was written. 8 documents would be made from 3 workbooks" in output
     assert "would make" in output and "minutes.xlsx: 1 problem to fix" in output
     assert not outputs.exists()
 
@@ -334,7 +336,7 @@ def test_pdf_beside_each_document(tmp_path: Path) -> None:
     code, output = _run([str(inputs), str(outputs), "--pdf"])
     assert code == 0, output
     docs = sorted(outputs.rglob("*.docx"))
-    assert len(docs) == 4
+    assert len(docs) == 5
     manifest = json.loads((outputs / "manifest.json").read_text())
     for entry in manifest["inputs"]:
         for doc in entry["documents"]:
@@ -356,7 +358,7 @@ def test_pdf_asked_for_without_libreoffice_says_so(tmp_path: Path,
     code, output = _run([str(inputs), str(tmp_path / "out"), "--pdf"])
     assert code == 0
     assert "LibreOffice is not installed" in output
-    assert len(list((tmp_path / "out").rglob("*.docx"))) == 2
+    assert len(list((tmp_path / "out").rglob("*.docx"))) == 3
     assert not list((tmp_path / "out").rglob("*.pdf"))
 
 
@@ -382,7 +384,7 @@ def test_kill_mid_run_then_rerun_leaves_only_whole_documents(tmp_path: Path) -> 
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     docs = sorted(outputs.rglob("*.docx"))
-    assert len(docs) == 24
+    assert len(docs) == 36
     for doc in docs:
         table_rows = sum(len(t.rows) - 1 for t in Document(str(doc)).tables)
         assert table_rows > 0
@@ -433,7 +435,7 @@ def test_quiet_prints_only_the_summary(tmp_path: Path) -> None:
     plan_workbook(inputs / "plan.xlsx", 2)
     code, output = _run([str(inputs), str(tmp_path / "out"), "--quiet"])
     assert code == 0
-    summary = "2 documents made from 1 workbook; 0 skipped (unchanged); 0 failed."
+    summary = "3 documents made from 1 workbook; 0 skipped (unchanged); 0 failed."
     assert output.splitlines()[0] == summary
     assert "[1/1]" not in output
 
@@ -451,5 +453,5 @@ def test_outputs_inside_inputs_and_leftovers_of_others_are_left_alone(tmp_path: 
     other.write_bytes(b"in progress")
     code, output = _run([str(inputs), str(outputs)])
     assert code == 0, output
-    assert "2 documents made from 1 workbook" in output
+    assert "3 documents made from 1 workbook" in output
     assert not stale.exists() and other.exists()

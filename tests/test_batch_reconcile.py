@@ -33,10 +33,11 @@ def test_batch_reconciles_every_item_and_records_it_in_the_manifest(tmp_path: Pa
     result = CliRunner().invoke(main, ["batch", str(inputs), str(outputs), "--jobs", "1"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    start = lines.index("7 documents made from 3 workbooks; 0 skipped (unchanged); 0 failed.")
-    assert lines[start + 1 : start + 5] == [
+    start = lines.index("8 documents made from 3 workbooks; 0 skipped (unchanged); 0 failed.")
+    assert lines[start + 1 : start + 6] == [
         "  52 actions in, 52 written",
         "  27 recommendations in, 27 written",
+        "  10 exceptions in, 10 written",
         "  9 indicators in, 9 written",
         "  15 scrutiny recommendations in, 15 written",
     ]

@@ -38,7 +38,7 @@ def test_every_reference_of_an_entry_resolves_and_its_template_is_shipped(kind) 
 
 
 def test_template_kinds_are_the_kinds_with_a_template_of_their_own() -> None:
-    assert TEMPLATE_KINDS == ("plan", "briefing", "performance", "response", "report")
+    assert TEMPLATE_KINDS == ("plan", "briefing", "exceptions", "performance", "response", "report")
     assert document_kind("response-update").template_kind == "response"
     assert TEMPLATE_NAMES["performance"] == "performance-report.docx"
 
@@ -51,7 +51,7 @@ def test_the_commands_and_choices_come_from_the_registry() -> None:
         if kind.command is not None and kind.command.blurb:
             assert f"{kind.command.name:<11}  {kind.command.blurb}" in help_text
     vars_help = CliRunner().invoke(main, ["templates", "vars", "--help"]).output
-    assert "{plan|briefing|performance|response|report}" in vars_help
+    assert "{plan|briefing|exceptions|performance|response|report}" in vars_help
     new_help = CliRunner().invoke(main, ["new", "--help"]).output
     assert "{plan|indicators|response}" in new_help
 
