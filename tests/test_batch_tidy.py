@@ -57,7 +57,7 @@ def test_byte_identical_inputs_are_made_once_naming_both(folders: tuple[Path, Pa
     code, out, err = _batch(str(inputs), str(outputs))
     assert code == 0
     assert "[1/2] plan (1).xlsx: not made again: same as plan.xlsx" in out
-    assert "2 documents made from 1 workbook; 0 skipped (unchanged); 1 duplicate not made " \
+    assert "3 documents made from 1 workbook; 0 skipped (unchanged); 1 duplicate not made " \
         "again; 0 failed." in out
     assert "  3 actions in, 3 written" in out.splitlines()
     assert ("Warning: plan (1).xlsx is exactly the same file as plan.xlsx, so the documents "
@@ -104,7 +104,7 @@ def test_each_workbook_line_says_where_its_documents_went(folders: tuple[Path, P
     plan_workbook(inputs / "plan.xlsx", 3)
     _, out, _ = _batch(str(inputs), str(outputs))
     assert out.splitlines()[0] == (
-        f"[1/1] plan.xlsx: made: plan, briefing in {outputs / '2013-07' / 'plan'}"
+        f"[1/1] plan.xlsx: made: plan, briefing, exceptions in {outputs / '2013-07' / 'plan'}"
     )
     _, out, _ = _batch(str(inputs), str(outputs))
     assert out.splitlines()[0] == (
@@ -130,7 +130,7 @@ def test_a_template_fault_is_blamed_on_the_template_and_the_rest_is_made(
     assert (outputs / "2013-07" / "plan" / "plan.docx").is_file()
     assert not (outputs / "2013-07" / "plan" / "briefing.docx").exists()
     assert "Failed:" not in err
-    assert "[1/1] plan.xlsx: made: plan in" in out
+    assert "[1/1] plan.xlsx: made: plan, exceptions in" in out
     lines = [x for x in err.splitlines() if "The template briefing.docx cannot be used" in x]
     (unclosed,) = [x for x in lines if "opens a block that is never closed" in x]
     assert unclosed.endswith("That document was not made for plan.xlsx; the other documents "
@@ -194,7 +194,7 @@ def test_clashing_names_each_get_their_own_output_folder(folders: tuple[Path, Pa
     plan_workbook(inputs / "c.XLSX", 5, title="Four")
     code, out, err = _batch(str(inputs), str(outputs))
     assert code == 0
-    assert "8 documents made from 4 workbooks" in out
+    assert "12 documents made from 4 workbooks" in out
     on_disk = sorted(p.relative_to(outputs).as_posix() for p in outputs.rglob("plan.docx"))
     assert len(on_disk) == 4
     manifest = _manifest(outputs)

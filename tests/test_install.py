@@ -63,8 +63,8 @@ def test_the_readmes_windows_steps_work_as_far_as_linux_can(tmp_path: Path) -> N
     run = subprocess.run([str(scripts / "committee"), "batch", "inputs", "outputs"], cwd=work,
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout + run.stderr
-    assert "7 documents made from 3 workbooks; 0 skipped (unchanged); 0 failed." in run.stdout
-    assert len(list((work / "outputs").rglob("*.docx"))) == 7
+    assert "8 documents made from 3 workbooks; 0 skipped (unchanged); 0 failed." in run.stdout
+    assert len(list((work / "outputs").rglob("*.docx"))) == 8
     where = subprocess.run([str(python), "-c", "import pipeline; print(pipeline.__file__)"],
                            cwd=work, capture_output=True, text=True, check=True).stdout
     assert str(venv) in where  # the installed copy, not the source tree
