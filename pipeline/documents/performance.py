@@ -30,6 +30,7 @@ from pipeline.domain.indicator_rules import (
     comparator_gaps,
     direction,
     format_value,
+    judged_value,
     normalise_unit,
     polarity_sentence,
     reading,
@@ -65,20 +66,23 @@ class Assessment:
         self.reading: Reading = reading(indicator.series)
         latest, previous = self.reading.latest, self.reading.previous
         self.status: IndicatorStatus = status(
-            None if latest is None else latest.value,
+            judged_value(indicator, latest),
             indicator.target, indicator.polarity, indicator.tolerance,
         )
         self.direction: Direction = direction(
-            None if latest is None else latest.value,
-            None if previous is None else previous.value,
+            judged_value(indicator, latest), judged_value(indicator, previous),
             indicator.polarity,
         )
 
     def value_text(self, observation: Observation | None) -> str:
-        """'Sep 2011\\n66.5%', or 'No data'."""
+        """'Sep 2011\\n66.5%', or 'No data'; with a year-to-date figure, Torbay's
+        'Sep 2011\\n39.8% / In-month 73.1%' (the year to date first)."""
         if observation is None:
             return "No data"
-        return f"{observation.period.label}\n{format_value(observation.value, self.unit)}"
+        shown = format_value(observation.value, self.unit)
+        if observation.ytd is not None:
+            shown = f"{format_value(observation.ytd, self.unit)} / In-month {shown}"
+        return f"{observation.period.label}\n{shown}"
 
     @property
     def target_text(self) -> str:
@@ -133,6 +137,9 @@ def _section(a: Assessment, png: bytes | None) -> list[Block]:
     sentence = polarity_sentence(ind.polarity)
     if sentence:
         blocks.append(Paragraph.of(sentence, bold=True))
+    if a.reading.latest is not None and a.reading.latest.ytd is not None:
+        judged = "year-to-date" if ind.judge_on == "ytd" else "in-month"
+        blocks.append(_labelled("Status judged on", f"the {judged} figure"))
     if ind.responsible_officer:
         blocks.append(_labelled("Responsible officer", ind.responsible_officer))
     if ind.definition:

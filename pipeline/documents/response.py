@@ -26,12 +26,14 @@ from pipeline.documents.docmodel import (
     Run,
     Table,
 )
-from pipeline.documents.formatting import format_date_value
+from pipeline.documents.formatting import format_date_value, format_moved_date, number_words
 from pipeline.domain.model import DECISIONS, ScrutinyRecommendation, ScrutinyResponse, Theme
 from pipeline.domain.response_rules import (
     decision_counts,
     decision_counts_by_theme,
+    missing_updates,
     summary_sentence,
+    update_day,
 )
 
 TITLE = "Cabinet Response to Scrutiny Report"
@@ -44,6 +46,7 @@ COLUMNS: tuple[str, ...] = (
     "Person responsible for action (name and title)",
 )
 PROGRESS = "Progress"
+NO_UPDATE = "No update given"
 
 # Widths in cm for A4 landscape (about 25 cm between the margins); the renderer scales
 # them down if a template's margins leave less room.
@@ -123,7 +126,27 @@ def _response_cell(rec: ScrutinyRecommendation) -> Cell:
     return Cell(runs)
 
 
-def _theme_table(theme: Theme, update: bool) -> Table:
+def no_update_sentence(missing: list[ScrutinyRecommendation]) -> str:
+    """'Three actions due by June 2013 have no update:' ('' for none). The date is the
+    latest of their dates."""
+    if not missing:
+        return ""
+    latest = max(missing, key=lambda r: r.date_in_force.due_by())  # type: ignore[union-attr]
+    n = len(missing)
+    count = number_words(n)
+    return (f"{count[:1].upper() + count[1:]} {'action' if n == 1 else 'actions'} due by "
+            f"{format_date_value(latest.date_in_force)} {'has' if n == 1 else 'have'} no "
+            "update:")
+
+
+def _date_text(rec: ScrutinyRecommendation, update: bool) -> str:
+    """The action date; in the update a revised date as 'October 2013 (was September 2013)'."""
+    if update and rec.revised_date is not None:
+        return format_moved_date(rec.revised_date, rec.action_date)
+    return format_date_value(rec.action_date)
+
+
+def _theme_table(theme: Theme, update: bool, missing: frozenset[int] = frozenset()) -> Table:
     headers = (*COLUMNS, PROGRESS) if update else COLUMNS
     widths = _WIDTHS_UPDATE if update else _WIDTHS
     columns = [Column(h, w) for h, w in zip(headers, widths, strict=True)]
@@ -132,11 +155,11 @@ def _theme_table(theme: Theme, update: bool) -> Table:
         row = [
             Cell.of(recommendation_text(rec)),
             _response_cell(rec),
-            Cell.of(format_date_value(rec.action_date)),
+            Cell.of(_date_text(rec, update)),
             Cell.of(rec.responsible),
         ]
         if update:
-            row.append(Cell.of(rec.progress))
+            row.append(Cell.of(NO_UPDATE if id(rec) in missing else rec.progress))
         rows.append(row)
     return Table(columns, rows, caption=f"Response to theme {theme_heading(theme)}")
 
@@ -170,10 +193,18 @@ def build_response_document(response: ScrutinyResponse, update: bool = False) ->
             style="List Bullet",
         ))
     blocks.append(_summary_table(response))
+    day = update_day(d) if update else None
+    missing = missing_updates(response, day) if day is not None else []
+    if missing:
+        blocks.append(Paragraph.of(no_update_sentence(missing)))
+        blocks += [Paragraph.of(f"{r.number}: {r.text}", style="List Bullet") for r in missing]
 
     blocks.append(Heading("Response to each recommendation", 1))
+    flagged = frozenset(id(r) for r in missing)
     for theme in response.themes:
         blocks.append(Heading(theme_heading(theme), 2))
-        blocks.append(_theme_table(theme, update))
+        blocks.append(_theme_table(theme, update, flagged))
     model.counts = {"recommendations": len(response.recommendations)}
+    if missing:
+        model.counts["no_update"] = len(missing)
     return model

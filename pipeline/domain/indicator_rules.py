@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from pipeline.domain.model import Indicator, Observation, Period, Polarity
+from pipeline.domain.model import Indicator, JudgeOn, Observation, Period, Polarity
 
 DEFAULT_TOLERANCE = 0.10  # of the target
 
@@ -145,12 +145,53 @@ def status(
     return STATUSES["off_target"]
 
 
+def judged_value(indicator: Indicator, observation: Observation | None) -> float | None:
+    """The figure the status is judged on: the year-to-date figure when the indicator says
+    "Judge on: Year to date" and the period has one, else the in-month value."""
+    if observation is None:
+        return None
+    if indicator.judge_on == "ytd" and observation.ytd is not None:
+        return observation.ytd
+    return observation.value
+
+
 def indicator_status(indicator: Indicator) -> IndicatorStatus:
     latest = reading(indicator.series).latest
     return status(
-        None if latest is None else latest.value,
+        judged_value(indicator, latest),
         indicator.target, indicator.polarity, indicator.tolerance,
     )
+
+
+def parse_judge_on(text: str) -> JudgeOn | None:
+    """'In-month' / 'Month' -> 'month'; 'Year to date' / 'YTD' / 'Cumulative' -> 'ytd'."""
+    key = re.sub(r"[\W_]+", "", text.lower())
+    if key in ("inmonth", "month", "monthly", "inperiod", "period"):
+        return "month"
+    if key in ("yeartodate", "ytd", "cumulative", "year"):
+        return "ytd"
+    return None
+
+
+def fill_year_to_date(indicator: Indicator) -> None:
+    """Give each monthly observation with a numerator and a denominator, and no typed
+    year-to-date figure, its cumulative figure for the financial year (April to March) so
+    far: the sum of the numerators over the sum of the denominators (as a percentage for a
+    % indicator)."""
+    scale = 100.0 if normalise_unit(indicator.unit) == UNIT_PERCENT else 1.0
+    year: int | None = None
+    numerator = denominator = 0.0
+    for obs in sorted(indicator.series, key=lambda o: o.period):
+        if obs.period.kind != "month" or obs.numerator is None or obs.denominator is None:
+            continue
+        start = obs.period.start
+        fy = start.year if start.month >= 4 else start.year - 1
+        if fy != year:
+            year, numerator, denominator = fy, 0.0, 0.0
+        numerator += obs.numerator
+        denominator += obs.denominator
+        if obs.ytd is None and denominator:
+            obs.ytd = numerator / denominator * scale
 
 
 def direction(
@@ -324,7 +365,10 @@ __all__ = [
     "format_difference",
     "format_value",
     "indicator_direction",
+    "fill_year_to_date",
     "indicator_status",
+    "judged_value",
+    "parse_judge_on",
     "normalise_unit",
     "parse_polarity",
     "polarity_sentence",

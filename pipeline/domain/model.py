@@ -235,6 +235,10 @@ class Observation:
     numerator: float | None = None
     denominator: float | None = None
     source: Source | None = None
+    ytd: float | None = None  # the year-to-date (cumulative) figure at this period
+
+
+JudgeOn = Literal["month", "ytd"]
 
 
 @dataclass
@@ -258,6 +262,7 @@ class Indicator:
     comparators: list[Comparator] = field(default_factory=list)
     series: list[Observation] = field(default_factory=list)  # time order
     source: Source | None = None
+    judge_on: JudgeOn = "month"  # status judged on the in-month or the year-to-date figure
 
     @property
     def name(self) -> str:

@@ -13,7 +13,14 @@ import datetime as dt
 import difflib
 import re
 
-from pipeline.domain.model import DECISIONS, Decision, Details, ScrutinyResponse, Theme
+from pipeline.domain.model import (
+    DECISIONS,
+    Decision,
+    Details,
+    ScrutinyRecommendation,
+    ScrutinyResponse,
+    Theme,
+)
 from pipeline.text import normalise_label
 
 DUTY = "Local Government Act 2000, section 9FE"
@@ -226,3 +233,27 @@ def late_response_message(details: Details) -> str | None:
 
 def _long(d: dt.date) -> str:
     return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def update_day(details: Details) -> dt.date | None:
+    """The day an update reports at: the Update date, else the Meeting date (their last day
+    for a month); None when neither is a date."""
+    for dv in (details.update_date, details.meeting_date):
+        if dv is not None and dv.date is not None:
+            return dv.due_by()
+    return None
+
+
+def missing_updates(response: ScrutinyResponse, on: dt.date) -> list[ScrutinyRecommendation]:
+    """Accepted (wholly, partly, in principle or noted) recommendations whose date in force
+    (the revised date, else the action date) had passed by `on` and whose Progress is blank,
+    in order."""
+    out = []
+    for rec in response.recommendations:
+        if rec.decision == "Not accepted" or rec.progress.strip():
+            continue
+        when = rec.date_in_force
+        due = when.due_by() if when is not None else None
+        if due is not None and due < on:
+            out.append(rec)
+    return out

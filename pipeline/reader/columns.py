@@ -112,6 +112,7 @@ INDICATORS = SheetSpec(
         ColumnSpec("Responsible officer", ("Owner", "Lead")),
         ColumnSpec("Definition", ("About", "Description of measure")),
         ColumnSpec("Commentary", ("Comments", "Narrative")),
+        ColumnSpec("Judge on", ("Judged on", "Status on")),
         ColumnSpec("England average", ("England", "National average")),
         ColumnSpec(
             "Statistical neighbours",
@@ -130,6 +131,7 @@ VALUES = SheetSpec(
         ColumnSpec("Value", ()),
         ColumnSpec("Numerator", ()),
         ColumnSpec("Denominator", ()),
+        ColumnSpec("Year to date", ("YTD", "Cumulative", "Year-to-date value")),
     ),
 )
 

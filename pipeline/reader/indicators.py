@@ -15,7 +15,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.domain.indicator_rules import normalise_unit, parse_polarity
+from pipeline.domain.indicator_rules import (
+    fill_year_to_date,
+    normalise_unit,
+    parse_judge_on,
+    parse_polarity,
+)
 from pipeline.domain.model import (
     Comparator,
     Details,
@@ -213,6 +218,19 @@ class _Reader:
         )
         if indicator.unit == "number" and rec.is_empty("Unit"):
             indicator.unit = ""
+        judge = self.text(sheet, rec, "Judge on") if rec.header.has("Judge on") else ""
+        if judge:
+            parsed = parse_judge_on(judge)
+            if parsed is None:
+                self.report.error(
+                    "constraint-error",
+                    f"{judge!r} is not a figure the status can be judged on. Type In-month "
+                    "(the month's own figure, the default) or Year to date (the cumulative "
+                    "figure).",
+                    value=judge, **self.where(sheet, rec, "Judge on"),
+                )
+            else:
+                indicator.judge_on = parsed
         polarity_text = self.text(sheet, rec, "Polarity")
         if polarity_text:
             indicator.polarity = parse_polarity(polarity_text)
@@ -289,6 +307,7 @@ class _Reader:
         cell: RawCell | None,
         column: str,
         extra: tuple[float | None, float | None] = (None, None),
+        ytd: float | None = None,
     ) -> None:
         where = {"sheet": sheet.name, "row": rec.number, "column": column}
         got = self.number(cell, where, f"value for {period.label}", no_data_ok=True)
@@ -310,7 +329,8 @@ class _Reader:
         rows[key] = rec.number
         indicator.series.append(
             Observation(
-                period, value, extra[0], extra[1], Source(self.file, sheet.name, rec.number)
+                period, value, extra[0], extra[1], Source(self.file, sheet.name, rec.number),
+                ytd=ytd,
             )
         )
 
@@ -337,7 +357,7 @@ class _Reader:
             skip = {i for i, _ in columns.values()}
             periods = self.period_header(sheet, row, skip)
             if periods:
-                for name in ("Period", "Value", "Numerator", "Denominator"):
+                for name in ("Period", "Value", "Numerator", "Denominator", "Year to date"):
                     columns.pop(name, None)
                 return match, periods
         self.report.error(
@@ -431,7 +451,7 @@ class _Reader:
         if indicator is None:
             return
         extra: list[float | None] = []
-        for name in ("Numerator", "Denominator"):
+        for name in ("Numerator", "Denominator", "Year to date"):
             got = None
             if rec.header.has(name):
                 got = self.number(rec.cell(name), self.where(sheet, rec, name),
@@ -439,7 +459,7 @@ class _Reader:
             extra.append(None if got is None else got[0])
         self.observe(
             sheet, rec, indicator, period, rec.cell("Value"), rec.header.header("Value"),
-            (extra[0], extra[1]),
+            (extra[0], extra[1]), ytd=extra[2],
         )
 
     # --- finishing -------------------------------------------------------------------------
@@ -448,6 +468,7 @@ class _Reader:
             indicator.series.sort(key=lambda o: o.period)
             if not indicator.unit and id(indicator) in self.percent_values:
                 indicator.unit = "%"
+            fill_year_to_date(indicator)
 
 
 def read_indicators(

@@ -27,6 +27,7 @@ from pipeline.domain.response_rules import (
     parse_number_label,
     split_leading_decision,
     suggest_decision,
+    update_day,
 )
 from pipeline.issues import IssueReport
 from pipeline.reader.cells import CellProblem, excel_error, parse_date
@@ -217,6 +218,7 @@ class _Reader:
                 **self.where(rec, "Action"),
             )
         date = self.action_date(rec)
+        revised = self.action_date(rec, "Revised date")
         responsible = self.text(rec, "Responsible") if self.header.has("Responsible") else ""
         progress = self.text(rec, "Progress") if self.header.has("Progress") else ""
         theme_number = theme.number
@@ -247,6 +249,7 @@ class _Reader:
             responsible=responsible,
             progress=progress,
             source=Source(self.file, self.sheet.name, rec.number),
+            revised_date=revised,
         )
         if auto:
             self.auto.add(id(recommendation))
@@ -294,24 +297,24 @@ class _Reader:
         )
         return None, action
 
-    def action_date(self, rec: Record) -> DateValue | None:
-        if not self.header.has("Action date"):
+    def action_date(self, rec: Record, column: str = "Action date") -> DateValue | None:
+        if not self.header.has(column):
             return None
-        cell = rec.cell("Action date")
+        cell = rec.cell(column)
         err = excel_error(cell)
         if err:
             self.report.error(
                 "formula-error",
                 f"The cell shows the Excel error {err} instead of a date. Fix the formula in "
                 "Excel or type the date, then save the workbook.",
-                value=err, **self.where(rec, "Action date"),
+                value=err, **self.where(rec, column),
             )
             return None
         parsed = parse_date(cell)
         if isinstance(parsed, CellProblem):
             self.report.error(
                 parsed.code, parsed.message,
-                value=None if cell is None else cell.value, **self.where(rec, "Action date"),
+                value=None if cell is None else cell.value, **self.where(rec, column),
             )
             return None
         return parsed
@@ -354,6 +357,18 @@ def read_recommendations(
                 sheet=sheet.name, row=reader.theme_rows.get(theme.number),
                 column=header.header("Theme"),
             )
+    response = ScrutinyResponse(details=details, themes=themes, source_file=file)
+    if response.has_progress and update_day(details) is None:
+        report.warning(
+            "missing-cell",
+            "The Progress column is filled in, so an update on the response is made, but the "
+            "Details sheet gives no Update date (the date of the update meeting) nor a "
+            "Meeting date, so the update cannot say when it reports or which actions are "
+            "past their date. Add a row with 'Update date' in column A and the date in "
+            "column B.",
+            sheet=details.sheet or sheet.name, row=None if details.sheet else header.row,
+            column=None if details.sheet else header.header("Progress"),
+        )
     message = late_response_message(details)
     if message is not None:
         report.warning(
@@ -361,4 +376,4 @@ def read_recommendations(
             sheet=details.sheet or None, row=details.rows.get("cabinet_date"),
             column="B" if "cabinet_date" in details.rows else None,
         )
-    return ScrutinyResponse(details=details, themes=themes, source_file=file)
+    return response

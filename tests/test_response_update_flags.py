@@ -1,0 +1,75 @@
+"""The update on the cabinet response flags what is missing (issue 15 item 4): blank progress
+on actions past their date, revised dates, and a missing update meeting date."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import docx
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.reader import read_workbook
+
+HEADERS = ["Number", "Theme", "Recommendation", "Response", "Action", "Action date",
+           "Revised date", "Responsible", "Progress"]
+
+
+def rows() -> list[list[Any]]:
+    """Twelve recommendations; seven with blank Progress, three of those due in June 2013."""
+    out: list[list[Any]] = []
+    for n in range(1, 13):
+        due = "June 2013" if n <= 5 else "December 2013"
+        progress = "" if n in (1, 2, 3, 6, 7, 8, 9) else f"Update {n} & <done>"
+        revised = "October 2013" if n == 12 else None
+        due = "September 2013" if n == 12 else due
+        out.append([str(n), "Corporate parenting", f"Recommendation {n}", "Accepted",
+                    f"Action {n}", due, revised, "Karen Perry", progress])
+    return out
+
+
+def cells(path: Path) -> list[list[str]]:
+    doc = docx.Document(str(path))
+    return [[c.text for c in r.cells] for t in doc.tables for r in t.rows
+            if len(r.cells) == 5]
+
+
+def test_blank_progress_past_its_date_is_flagged_and_summarised(
+    make_workbook: Callable[..., Path], tmp_path: Path
+) -> None:
+    book = make_workbook({"Details": [["Update date", "15/08/2013"]],
+                          "Recommendations": [HEADERS, *rows()]})
+    out = tmp_path / "update.docx"
+    result = CliRunner().invoke(main, ["response", str(book), "--update", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Warning" not in result.output
+    doc = docx.Document(str(out))
+    texts = [(p.style.name, p.text) for p in doc.paragraphs]
+    start = texts.index(("Normal", "Three actions due by June 2013 have no update:"))
+    assert texts[start + 1:start + 4] == [
+        ("List Bullet", "1: Recommendation 1"), ("List Bullet", "2: Recommendation 2"),
+        ("List Bullet", "3: Recommendation 3"),
+    ]
+    table = {r[0].removeprefix("Recommendation "): r for r in cells(out)}
+    assert table["1"][-1] == "No update given"
+    assert table["6"][-1] == ""  # blank, but not yet due
+    assert table["4"][-1] == "Update 4 & <done>"
+    assert table["12"][2] == "October 2013 (was September 2013)"
+    assert table["5"][2] == "June 2013"
+
+
+def test_a_missing_update_meeting_date_is_a_located_warning(
+    make_workbook: Callable[..., Path]
+) -> None:
+    book = make_workbook({"Details": [["Scrutiny report", "Children in care"]],
+                          "Recommendations": [HEADERS, *rows()]})
+    result = read_workbook(book)
+    (warning,) = [w for w in result.report.warnings if "Update date" in w.message]
+    assert (warning.sheet, warning.severity) == ("Details", "warning")
+    assert warning.message.endswith(
+        "Add a row with 'Update date' in column A and the date in column B.")
+    first = read_workbook(make_workbook(
+        {"Recommendations": [HEADERS, *[r[:-1] + [""] for r in rows()]]}, name="first.xlsx"))
+    assert not [w for w in first.report.warnings if "Update date" in w.message]
