@@ -281,7 +281,7 @@ def test_changed_input_or_template_replaces_only_what_changed(tmp_path: Path) ->
     wb.save(inputs / PLAN)
     code, output = _run([str(inputs), str(outputs), "--templates", str(templates)])
     assert code == 0
-    assert "3 documents made from 1 workbook; 2 skipped (unchanged)" in output
+    assert "4 documents made from 1 workbook; 2 skipped (unchanged)" in output
     assert _sha(plan_doc) != stamps[plan_doc]
     texts = [c.text for t in Document(str(plan_doc)).tables for r in t.rows for c in r.cells]
     assert "Behind schedule" in texts
