@@ -165,10 +165,10 @@ def test_batch_force_says_what_was_kept_not_made(tmp_path: Path) -> None:
     _invoke("batch", str(inputs), str(outputs))
     result = _invoke("batch", str(inputs), str(outputs), "--force")
     assert result.stdout.splitlines()[:3] == [
-        "[1/1] plan.xlsx: nothing new to make; kept as circulated: plan, briefing in "
+        "[1/1] plan.xlsx: nothing new to make; kept as circulated: plan, briefing, exceptions in "
         f"{outputs / '2013-07' / 'plan'}",
         "0 documents made from 1 workbook; 0 skipped (unchanged); 0 failed.",
-        "2 documents already circulated and unchanged kept as they were.",
+        "3 documents already circulated and unchanged kept as they were.",
     ]
 
 
