@@ -89,6 +89,7 @@ def _main_help() -> str:
             lines.append(f"  {kind.command.name:<11}  {kind.command.blurb}")
     lines += [
         "  report       the committee report: numbered cover report, then its appendices",
+        "  pack         one agenda-pack PDF per meeting, from the committee reports made",
         "  batch        every document for every workbook in a folder",
         "Checking:",
         "  check        validate workbooks and say what they hold",
@@ -428,6 +429,39 @@ def report(workbook: Path, indicators: Path | None, response: Path | None,
                f"{w['report_recommendations']} written")
     for line in appendix_lines(e, w):
         click.echo(line)
+
+
+# --- agenda pack ------------------------------------------------------------------------------
+@main.command()
+@click.argument("outputs", required=False, default="outputs",
+                type=click.Path(path_type=Path, file_okay=False))
+@click.option("--meeting", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Only the meeting on this date (YYYY-MM-DD).")
+@click.option("--committee", default=None, help="Only this committee's meetings.")
+def pack(outputs: Path, meeting: Any, committee: str | None) -> None:
+    """Make one agenda-pack PDF per meeting from the committee reports in OUTPUTS: a front
+    sheet listing the items and their pages, then each report with its appendices, with
+    bookmarks and page numbers running through the pack (needs LibreOffice).
+
+    \b
+    Example:  committee pack outputs --meeting 2013-08-15
+    """
+    from pipeline.pack import make_packs
+
+    try:
+        made, issues = make_packs(outputs, meeting.date() if meeting else None, committee)
+    except PipelineError as error:
+        fail(error)
+    echo_issues(issues)
+    for p in made:
+        n = len(p.items)
+        click.echo(f"Wrote {p.path}: {p.committee}, {p.meeting}; "
+                   f"{plural(n, 'item')}, {plural(p.total_pages, 'page')}")
+    if not made:
+        click.echo("No agenda pack was made: no committee report matched." if not issues
+                   else "No agenda pack was made.")
+    if any(i.severity == "error" for i in issues):
+        sys.exit(1)
 
 
 # --- batch ------------------------------------------------------------------------------------

@@ -117,6 +117,7 @@ class BatchResult:
     dry_run: bool = False
     ignored: list[Ignored] = field(default_factory=list)  # files in INPUTS not read
     interrupted: bool = False  # stopped (Ctrl-C): the inputs finished before it
+    packs: list[Path] = field(default_factory=list)  # agenda packs made (--pdf; pipeline.pack)
 
     @property
     def failed(self) -> list[InputEntry]:
@@ -150,6 +151,8 @@ class BatchResult:
             "ignored": [i.to_manifest(self.outputs) for i in self.ignored],
             "problems": [i.to_dict() for i in self.problems],
         }
+        if self.packs:
+            out["packs"] = [str(p) for p in self.packs]
         if self.interrupted:
             out["interrupted"] = True
         return out

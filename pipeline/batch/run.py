@@ -311,9 +311,18 @@ class _Run:
         _note_pdfs(ordered)
         if not o.dry_run:
             tidy.remove_stale_pdfs(ordered)
+        packs: list[Path] = []
+        if o.pdf and not o.dry_run:  # one agenda pack per meeting of the committee reports
+            from pipeline.kinds import packed
+            from pipeline.pack import make_packs
+
+            reports = [d.path for e in ordered for d in e.documents
+                       if packed(d.kind) and d.path.is_file()]
+            made_packs, pack_issues = make_packs(self.outputs, reports=reports)
+            packs, problems = [p.path for p in made_packs], problems + pack_issues
         result = BatchResult(started=self.started, finished=_now(), inputs=ordered,
                              outputs=self.outputs, problems=problems, dry_run=o.dry_run,
-                             ignored=self.ignored)
+                             ignored=self.ignored, packs=packs)
         if not o.dry_run:
             try:
                 result.manifest = _write_manifest(self.outputs, result)

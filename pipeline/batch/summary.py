@@ -94,6 +94,7 @@ def summary(result: BatchResult, *, pdf: bool = False, quiet: bool = False) -> l
     """The end of a batch, as lines: counts and where things are (standard output), then
     problems (standard error), then where the manifest is."""
     lines = _made(result) + _files(result, pdf) + _problems(result, quiet)
+    lines += [Said(f"Agenda pack: {pack}") for pack in result.packs]
     if result.manifest is not None:
         lines.append(Said(f"Manifest: {result.manifest}"))
     return lines

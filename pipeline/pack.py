@@ -1,0 +1,412 @@
+"""The agenda pack: one PDF per meeting (committee + date) of the committee reports made.
+
+`make_packs(outputs)` finds the committee reports in an outputs folder (the manifest's
+"report" documents, or any report*.docx), groups them by the committee and meeting date
+their cover gives ("To:", "On:"), and for each meeting writes
+`<month>/agenda-pack-<committee>-<date>.pdf` beside the month's documents:
+
+- a front sheet: the committee, the date, and each item (agenda number, title, report
+  author, the page it starts on, and the page of each of its appendices);
+- then every report with its appendices, in agenda order;
+- a bookmark for every item and, under it, for every appendix;
+- page numbers running through the whole pack ("Page 9 of 120" in every footer): each
+  report is converted again with its first page number set and its "of N" set to the
+  pack's length, so the numbers are LibreOffice's own, in the template's footer;
+- the pack's title ("Agenda pack: <committee>, <date>") and language (en-GB).
+
+LibreOffice converts the documents (pipeline.batch.pdf); pypdf joins them and writes the
+bookmarks. Problems come back as located issues; a pack is written whole or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from pipeline.issues import Issue, PipelineError
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+DASH = "\u2013"
+WORK_FOLDER = ".work"
+
+
+def _w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+@dataclass
+class Item:
+    """One committee report of a meeting, as its cover says."""
+
+    path: Path
+    title: str
+    committee: str
+    meeting: str  # as printed: "15 August 2013"
+    agenda_item: str = ""
+    author: str = ""
+    appendices: list[str] = field(default_factory=list)  # their headings, in order
+    pages: int = 0  # in its own PDF
+    start: int = 0  # its first page in the pack
+    appendix_pages: list[int] = field(default_factory=list)  # in the pack
+
+    @property
+    def meeting_date(self) -> dt.date | None:
+        return parse_meeting(self.meeting)
+
+
+@dataclass
+class Pack:
+    committee: str
+    meeting: str
+    items: list[Item]
+    path: Path
+    front_pages: int = 0
+    total_pages: int = 0
+
+
+def parse_meeting(text: str) -> dt.date | None:
+    for fmt in ("%d %B %Y", "%B %Y", "%b %Y"):
+        try:
+            return dt.datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def slug(text: str) -> str:
+    from pipeline.kinds import slugify
+
+    return slugify(text, "committee")
+
+
+# --- reading the reports --------------------------------------------------------------------
+
+
+def read_item(path: Path) -> Item | None:
+    """The cover of a committee report: title, To, On, Agenda item, author, appendices."""
+    from pipeline.render.readback import BodyParagraph, read_body
+
+    try:
+        body = read_body(path)
+    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        return None
+    title, cover, appendices = "", {}, []
+    in_cover = True
+    for item in body:
+        if not isinstance(item, BodyParagraph):
+            continue
+        if item.style == "Title" and not title:
+            title = item.text
+        elif item.style == "Heading 1":
+            in_cover = False
+            if re.match(rf"^Appendix [A-Z] {DASH} ", item.text):
+                appendices.append(item.text)
+        elif in_cover and ": " in item.text:
+            label, _, value = item.text.partition(": ")
+            cover.setdefault(label, value)
+    if "To" not in cover or "On" not in cover:
+        return None
+    return Item(path=path, title=title, committee=cover["To"], meeting=cover["On"],
+                agenda_item=cover.get("Agenda item", ""),
+                author=cover.get("Report author", ""), appendices=appendices)
+
+
+def find_reports(outputs: Path) -> list[Path]:
+    """The committee reports of an outputs folder: the manifest's, else every report*.docx."""
+    manifest = outputs / "manifest.json"
+    if manifest.is_file():
+        try:
+            data = json.loads(manifest.read_text(encoding="utf-8"))
+            found = [Path(d["path"]) for e in data.get("inputs", [])
+                     for d in e.get("documents", []) if d.get("kind") == "report"]
+            found = [p if p.is_absolute() else outputs / p for p in found]
+            if found:
+                return sorted(p for p in found if p.is_file())
+        except (ValueError, KeyError, TypeError):
+            pass
+    return sorted(p for p in outputs.rglob("report*.docx")
+                  if WORK_FOLDER not in p.parts and not p.name.startswith("~$"))
+
+
+def _agenda_order(item: Item) -> tuple[float, str]:
+    number = re.match(r"\s*(\d+(?:\.\d+)?)", item.agenda_item)
+    return (float(number.group(1)) if number else float("inf"), item.title.lower())
+
+
+def meetings(items: Iterable[Item], outputs: Path) -> list[Pack]:
+    """The items grouped by committee and meeting date, each group in agenda order."""
+    groups: dict[tuple[str, str], list[Item]] = {}
+    for item in items:
+        groups.setdefault((item.committee.strip(), item.meeting.strip()), []).append(item)
+    packs = []
+    for (committee, meeting), members in groups.items():
+        members.sort(key=_agenda_order)
+        when = parse_meeting(meeting)
+        month = f"{when.year:04d}-{when.month:02d}" if when else members[0].path.parent.parent.name
+        day = when.isoformat() if when else slug(meeting)
+        path = outputs / month / f"agenda-pack-{slug(committee)}-{day}.pdf"
+        packs.append(Pack(committee, meeting, members, path))
+    return sorted(packs, key=lambda p: (p.path.parent.name, p.path.name))
+
+
+# --- numbered copies ------------------------------------------------------------------------
+
+
+def _first_sectpr(root: etree._Element) -> etree._Element | None:
+    body = root.find(_w("body"))
+    if body is None:
+        return None
+    for p in body.iterchildren(_w("p")):
+        found = p.find(f"{_w('pPr')}/{_w('sectPr')}")
+        if found is not None:
+            return found
+    return body.find(_w("sectPr"))
+
+
+def _set_start(sectpr: etree._Element, start: int) -> None:
+    numbering = sectpr.find(_w("pgNumType"))
+    if numbering is None:
+        numbering = etree.Element(_w("pgNumType"))
+        # Schema order: pgSz, pgMar, paperSrc, pgBorders, lnNumType, then pgNumType.
+        before = [_w(t) for t in ("pgSz", "pgMar", "paperSrc", "pgBorders", "lnNumType")]
+        at = max((i + 1 for i, el in enumerate(sectpr) if el.tag in before), default=0)
+        sectpr.insert(at, numbering)
+    numbering.set(_w("start"), str(start))
+
+
+def _fix_total(xml: bytes, total: int) -> bytes:
+    """A footer's NUMPAGES field (the document's own length) printed as the pack's length."""
+    root = etree.fromstring(xml)
+    for field_el in list(root.iter(_w("fldSimple"))):
+        if "NUMPAGES" in (field_el.get(_w("instr")) or "").upper():
+            run = etree.Element(_w("r"))
+            etree.SubElement(run, _w("t")).text = str(total)
+            field_el.getparent().replace(field_el, run)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def numbered_copy(source: Path, target: Path, start: int, total: int) -> None:
+    """A copy of a .docx whose pages are numbered from `start` and say 'of `total`'."""
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w",
+                                                         zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                root = etree.fromstring(data)
+                sectpr = _first_sectpr(root)
+                if sectpr is not None:
+                    _set_start(sectpr, start)
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                      standalone=True)
+            elif re.fullmatch(r"word/footer\d*\.xml|word/header\d*\.xml", info.filename):
+                data = _fix_total(data, total)
+            zout.writestr(info, data)
+
+
+# --- the front sheet ------------------------------------------------------------------------
+
+
+def front_sheet_model(pack: Pack) -> object:
+    from pipeline.documents.docmodel import Cell, Column, DocumentModel, Heading, Paragraph, Table
+
+    rows = []
+    for number, item in enumerate(pack.items, start=1):
+        what = [item.title] + [f"{heading} (page {page})" for heading, page
+                               in zip(item.appendices, item.appendix_pages, strict=False)]
+        rows.append([Cell.of(item.agenda_item or str(number)), Cell.of("\n".join(what)),
+                     Cell.of(item.author), Cell.of(str(item.start))])
+    n = len(pack.items)
+    blocks = [
+        Paragraph.of(f"Meeting: {pack.meeting}"),
+        Paragraph.of(f"This pack holds {n} report{'s' if n != 1 else ''} with their "
+                     "appendices; the page numbers run through the whole pack."),
+        Heading("Agenda", 1),
+        Table([Column("Item", 1.5), Column("Report and appendices", 9.0),
+               Column("Report author", 4.5), Column("Page", 1.5)], rows,
+              caption=f"Items for the meeting of {pack.committee} on {pack.meeting}"),
+    ]
+    return DocumentModel(kind="report", title=pack.committee, subject=pack_title(pack),
+                         context={"organisation": "", "as_at": "", "committee": pack.committee,
+                                  "meeting_date": pack.meeting, "agenda_item": "",
+                                  "report_status": "Public", "author": "", "author_title": "",
+                                  "report_of": ""},
+                         blocks=blocks)
+
+
+def pack_title(pack: Pack) -> str:
+    return f"Agenda pack: {pack.committee}, {pack.meeting}"
+
+
+# --- converting and joining -----------------------------------------------------------------
+
+
+def _convert(documents: list[Path], work: Path) -> dict[Path, Path]:
+    from pipeline.batch.pdf import convert_to_pdf
+
+    result = convert_to_pdf(documents, work)
+    if result.problems:
+        raise PipelineError(result.problems[0].message, result.problems)
+    return result.made
+
+
+def _pages(pdf: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(pdf).pages)
+
+
+def _appendix_pages(pdf: Path, headings: list[str]) -> list[int]:
+    """The page (1-based, in the item's own PDF) each appendix heading starts on."""
+    from pypdf import PdfReader
+
+    lines = [[line.strip() for line in (page.extract_text() or "").splitlines()]
+             for page in PdfReader(pdf).pages]
+    found, after = [], 1  # the cover page lists the appendices ("9.1 Appendix A – ...")
+    for heading in headings:
+        page = next((i for i in range(after, len(lines)) if heading in lines[i]), after)
+        found.append(page + 1)
+        after = page
+    return found
+
+
+def _write_front(pack: Pack, folder: Path, total: int) -> Path:
+    from pipeline.render.engine import render_bytes
+
+    docx = folder / "front.docx"
+    docx.write_bytes(render_bytes(front_sheet_model(pack)))  # type: ignore[arg-type]
+    if total:
+        numbered = folder / "front-numbered.docx"
+        numbered_copy(docx, numbered, 1, total)
+        return numbered
+    return docx
+
+
+def _join(pack: Pack, front: Path, pdfs: list[Path], out: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    from pipeline.atomic import write_atomically
+
+    writer = PdfWriter()
+    writer.append(PdfReader(front), import_outline=False)
+    writer.add_outline_item(title="Front sheet and agenda", page_number=0)
+    for item, pdf in zip(pack.items, pdfs, strict=True):
+        writer.append(PdfReader(pdf), import_outline=False)
+        mark = writer.add_outline_item(
+            title=f"Item {item.agenda_item}: {item.title}" if item.agenda_item else item.title,
+            page_number=item.start - 1)
+        for heading, page in zip(item.appendices, item.appendix_pages, strict=False):
+            writer.add_outline_item(title=heading, page_number=page - 1, parent=mark)
+    writer.add_metadata({"/Title": pack_title(pack), "/Subject": pack_title(pack),
+                         "/Creator": "committee-pipeline"})
+    writer._root_object[NameObject("/Lang")] = TextStringObject("en-GB")
+    writer.create_viewer_preferences().display_doctitle = True
+
+    def save(tmp: Path) -> None:
+        with open(tmp, "wb") as handle:
+            writer.write(handle)
+
+    write_atomically(out, save)
+
+
+def make_pack(pack: Pack, work_root: Path) -> Pack:
+    """Convert, number and join one meeting's reports into its agenda pack PDF."""
+    work_root.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="pack-", dir=work_root) as tmp:
+        folder = Path(tmp)
+        copies = []
+        for n, item in enumerate(pack.items):
+            copy = folder / f"item{n:03d}.docx"
+            shutil.copyfile(item.path, copy)
+            copies.append(copy)
+        front = _write_front(pack, folder, 0)
+        fresh = {copy: item.path.with_suffix(".pdf") for item, copy in zip(pack.items, copies,
+                                                                          strict=True)}
+        fresh = {c: pdf for c, pdf in fresh.items() if pdf.is_file() and
+                 pdf.stat().st_mtime >= pack.items[copies.index(c)].path.stat().st_mtime}
+        first = _convert([front, *[c for c in copies if c not in fresh]], work_root)
+        first.update(fresh)  # a PDF the batch made beside the report is its first pass
+        pack.front_pages = _pages(first[front])
+        start = pack.front_pages + 1
+        for item, copy in zip(pack.items, copies, strict=True):
+            item.pages = _pages(first[copy])
+            item.start = start
+            item.appendix_pages = [start + p - 1 for p in
+                                   _appendix_pages(first[copy], item.appendices)]
+            start += item.pages
+        pack.total_pages = start - 1
+        numbered = []
+        for n, (item, copy) in enumerate(zip(pack.items, copies, strict=True)):
+            target = folder / f"numbered{n:03d}.docx"
+            numbered_copy(copy, target, item.start, pack.total_pages)
+            numbered.append(target)
+        front = _write_front(pack, folder, pack.total_pages)
+        second = _convert([front, *numbered], work_root)
+        if _pages(second[front]) != pack.front_pages or any(
+            _pages(second[n]) != item.pages for n, item in zip(numbered, pack.items, strict=True)
+        ):
+            raise PipelineError(
+                f"The agenda pack for {pack.committee} on {pack.meeting} came out with a "
+                "different number of pages when numbered; nothing was written. Run "
+                "`committee pack` again; if it happens again, report it as a bug.",
+                [Issue("write-error", "error", "page count changed", file=str(pack.path))],
+            )
+        _join(pack, second[front], [second[n] for n in numbered], pack.path)
+    return pack
+
+
+def make_packs(
+    outputs: Path,
+    meeting: dt.date | None = None,
+    committee: str | None = None,
+    reports: list[Path] | None = None,
+) -> tuple[list[Pack], list[Issue]]:
+    """Every meeting's agenda pack in `outputs` (or only the one `meeting`/`committee`);
+    `reports`: the committee reports to pack (default: those `find_reports` finds)."""
+    from pipeline.text import normalise_label
+
+    outputs = Path(outputs)
+    if not outputs.is_dir():
+        message = (f"The outputs folder {outputs} was not found. Give the folder the batch "
+                   "wrote its documents to, such as outputs.")
+        raise PipelineError(message, [Issue("missing-sheet", "error", message,
+                                            file=str(outputs))])
+    issues: list[Issue] = []
+    items = []
+    for path in find_reports(outputs) if reports is None else reports:
+        item = read_item(path)
+        if item is None:
+            issues.append(Issue("format-error", "warning",
+                                f"{path} is not a committee report with a 'To:' and an 'On:' "
+                                "line on its cover, so it is not in any pack.", file=str(path)))
+            continue
+        if meeting is not None and item.meeting_date != meeting:
+            continue
+        if committee and normalise_label(committee) != normalise_label(item.committee):
+            continue
+        items.append(item)
+    made = []
+    for pack in meetings(items, outputs):
+        try:
+            made.append(make_pack(pack, outputs / WORK_FOLDER))
+        except PipelineError as error:
+            issues += error.issues
+        except OSError as exc:
+            issues.append(Issue("write-error", "error",
+                                f"The agenda pack {pack.path} could not be written "
+                                f"({exc.strerror or exc}). Check the disk is not full and the "
+                                "PDF is not open, then run `committee pack` again.",
+                                file=str(pack.path)))
+    return made, issues
+
+
+__all__ = ["Item", "Pack", "find_reports", "make_pack", "make_packs", "read_item"]
