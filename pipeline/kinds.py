@@ -141,6 +141,7 @@ class DocumentKind:
     meeting_dates: tuple[str, ...] = ("meeting_date",)  # Details dates filing it, in turn
     file_words: tuple[str, ...] = ()  # words in a template file name that mean this kind
     command: Command | None = None  # the single-document command (None: only the batch)
+    packed: bool = False  # the meeting's agenda pack (pipeline.pack) gathers these documents
 
     @property
     def template_kind(self) -> str:
@@ -342,6 +343,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         count="pipeline.documents.report_readback:count_report",
         advice="pipeline.documents.report_readback:advise_report",
         file_words=("committee-report", "committee report", "committee_report", "cover"),
+        packed=True,
     ),
 )
 
@@ -432,6 +434,11 @@ def response_name(kind: DocumentKind, details: Details, source: Path) -> str:
     return f"{slug}-response{'-update' if kind.options.get('update') else ''}.docx"
 
 
+def packed(name: str) -> bool:
+    """Whether the agenda pack gathers documents of the kind called `name`."""
+    return name in _BY_NAME and _BY_NAME[name].packed
+
+
 def output_name(kind: DocumentKind, result: WorkbookResult) -> str:
     """The file name a document gets in outputs/ when no -o is given."""
     return str(resolve(kind.output_name)(kind, result.details, Path(result.path)))
@@ -441,5 +448,5 @@ __all__ = [
     "DOCUMENT_KINDS", "INPUT_KINDS", "KIND_NAMES", "TEMPLATE_KINDS", "Command", "DocumentKind",
     "Extra",
     "InputKind", "Reconciled", "Variable", "available", "document_kind", "input_kind",
-    "made_from", "output_name", "primary_of", "resolve", "slugify",
+    "made_from", "output_name", "packed", "primary_of", "resolve", "slugify",
 ]

@@ -122,12 +122,14 @@ def read_item(path: Path) -> Item | None:
 
 def find_reports(outputs: Path) -> list[Path]:
     """The committee reports of an outputs folder: the manifest's, else every report*.docx."""
+    from pipeline.kinds import packed
+
     manifest = outputs / "manifest.json"
     if manifest.is_file():
         try:
             data = json.loads(manifest.read_text(encoding="utf-8"))
             found = [Path(d["path"]) for e in data.get("inputs", [])
-                     for d in e.get("documents", []) if d.get("kind") == "report"]
+                     for d in e.get("documents", []) if packed(str(d.get("kind")))]
             found = [p if p.is_absolute() else outputs / p for p in found]
             if found:
                 return sorted(p for p in found if p.is_file())
@@ -216,34 +218,18 @@ def numbered_copy(source: Path, target: Path, start: int, total: int) -> None:
 
 
 def front_sheet_model(pack: Pack) -> object:
-    from pipeline.documents.docmodel import Cell, Column, DocumentModel, Heading, Paragraph, Table
+    from pipeline.documents.agenda import AgendaLine, build_front_sheet
 
-    rows = []
-    for number, item in enumerate(pack.items, start=1):
-        what = [item.title] + [f"{heading} (page {page})" for heading, page
-                               in zip(item.appendices, item.appendix_pages, strict=False)]
-        rows.append([Cell.of(item.agenda_item or str(number)), Cell.of("\n".join(what)),
-                     Cell.of(item.author), Cell.of(str(item.start))])
-    n = len(pack.items)
-    blocks = [
-        Paragraph.of(f"Meeting: {pack.meeting}"),
-        Paragraph.of(f"This pack holds {n} report{'s' if n != 1 else ''} with their "
-                     "appendices; the page numbers run through the whole pack."),
-        Heading("Agenda", 1),
-        Table([Column("Item", 1.5), Column("Report and appendices", 9.0),
-               Column("Report author", 4.5), Column("Page", 1.5)], rows,
-              caption=f"Items for the meeting of {pack.committee} on {pack.meeting}"),
-    ]
-    return DocumentModel(kind="report", title=pack.committee, subject=pack_title(pack),
-                         context={"organisation": "", "as_at": "", "committee": pack.committee,
-                                  "meeting_date": pack.meeting, "agenda_item": "",
-                                  "report_status": "Public", "author": "", "author_title": "",
-                                  "report_of": ""},
-                         blocks=blocks)
+    lines = [AgendaLine(item.agenda_item or str(n), item.title, item.author, item.start,
+                        list(zip(item.appendices, item.appendix_pages, strict=False)))
+             for n, item in enumerate(pack.items, start=1)]
+    return build_front_sheet(pack.committee, pack.meeting, lines)
 
 
 def pack_title(pack: Pack) -> str:
-    return f"Agenda pack: {pack.committee}, {pack.meeting}"
+    from pipeline.documents.agenda import pack_title as title
+
+    return title(pack.committee, pack.meeting)
 
 
 # --- converting and joining -----------------------------------------------------------------

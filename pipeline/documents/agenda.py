@@ -1,0 +1,63 @@
+"""The agenda pack's front sheet: the committee, the meeting and each item with its pages.
+
+A portrait page in the committee report's template: the committee as the title, the
+meeting's date, and a table with a header row of Item | Report and appendices | Report
+author | Page (each appendix named with the page it starts on), for `pipeline.pack`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.documents.docmodel import (
+    Block,
+    Cell,
+    Column,
+    DocumentModel,
+    Heading,
+    Paragraph,
+    Table,
+)
+
+
+@dataclass
+class AgendaLine:
+    """One item of the agenda: its number, title, author, first page and appendices' pages."""
+
+    item: str
+    title: str
+    author: str
+    page: int
+    appendices: list[tuple[str, int]] = field(default_factory=list)
+
+
+COLUMNS = (Column("Item", 1.5), Column("Report and appendices", 9.0),
+           Column("Report author", 4.5), Column("Page", 1.5))
+
+
+def pack_title(committee: str, meeting: str) -> str:
+    """'Agenda pack: Children & Young People Scrutiny Committee, 15 August 2013'."""
+    return f"Agenda pack: {committee}, {meeting}"
+
+
+def build_front_sheet(committee: str, meeting: str, lines: list[AgendaLine]) -> DocumentModel:
+    rows = [
+        [Cell.of(line.item),
+         Cell.of("\n".join([line.title] + [f"{heading} (page {page})"
+                                           for heading, page in line.appendices])),
+         Cell.of(line.author), Cell.of(str(line.page))]
+        for line in lines
+    ]
+    n = len(lines)
+    blocks: list[Block] = [
+        Paragraph.of(f"Meeting: {meeting}"),
+        Paragraph.of(f"This pack holds {n} report{'s' if n != 1 else ''} with their "
+                     "appendices; the page numbers run through the whole pack."),
+        Heading("Agenda", 1),
+        Table(list(COLUMNS), rows, caption=f"Items for the meeting of {committee} on {meeting}"),
+    ]
+    context = {"organisation": "", "as_at": "", "committee": committee, "meeting_date": meeting,
+               "agenda_item": "", "report_status": "Public", "author": "", "author_title": "",
+               "report_of": ""}
+    return DocumentModel(kind="report", title=committee, subject=pack_title(committee, meeting),
+                         context=context, blocks=blocks)
