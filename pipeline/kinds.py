@@ -183,6 +183,9 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
             Variable("wards_affected", TEXT, "The wards affected, e.g. \"All\" (may be "
                      "empty)."),
             REPORT_NUMBER,
+            Variable("banner", TEXT, "The title line above the Actions sheet's header row, "
+                     "e.g. \"WORKING DOCUMENT: CHILDREN'S SERVICES IMPROVEMENT PLAN\" (may be "
+                     "empty); the running header prints it, or the title when there is none."),
         ),
         expected=f"{_COUNTS}:model_counts", count=f"{_COUNTS}:count_written_plan",
         reconciled=(Reconciled("actions", "actions"),

@@ -3,11 +3,15 @@
     .venv/bin/python scripts/make_templates.py
 
 Each template is an ordinary .docx a clerk can restyle in Word: Title, Heading 1-3,
-Normal, "Table Text" and a "Committee Table" table style, all in Arial; en-GB as the
-document language; a header that prints the protective marking only when one is set;
-a footer with real PAGE / NUMPAGES fields and the date the document was generated.
+Normal, "Table Text" (9 pt in the landscape templates, whose tables are wide; 10 pt in
+the portrait ones) and a "Committee Table" table style, all in Arial; en-GB as the
+document language; a running header with the document's title (the improvement plan's
+workbook banner line when it has one) and the protective marking when one is set; a
+footer with the marking, the title, "Page X of Y" (real PAGE / NUMPAGES fields) and the
+date the document was generated.
 
-The body holds the frame (title, organisation, "Position as at") and one paragraph
+The body holds the frame (title, organisation, for the plan the committee, meeting date
+and report number when the Details sheet gives them, "Position as at") and one paragraph
 whose whole text is `{{ body }}`: the renderer replaces it with the generated content.
 """
 
@@ -32,7 +36,7 @@ INK = RGBColor(0x0B, 0x0C, 0x0C)  # near-black: 19:1 on white
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "templates"
 
-# kind file name -> (landscape, core title placeholder)
+# file name -> landscape
 TEMPLATES: dict[str, bool] = {
     "improvement-plan.docx": True,
     "cabinet-response.docx": True,
@@ -41,6 +45,25 @@ TEMPLATES: dict[str, bool] = {
     "performance-report.docx": False,
     "committee-report.docx": False,  # the cover is portrait; appendices turn their own way
 }
+# What the running header prints as the document's name (the plan's workbook may carry
+# a banner line such as "WORKING DOCUMENT: CHILDREN'S SERVICES IMPROVEMENT PLAN").
+RUNNING_TITLE: dict[str, str] = {
+    "improvement-plan.docx": "{{ banner if banner is defined and banner else title }}"
+}
+# The first page's lines under the title: (condition, text), printed only when set.
+FRAME_LINES: dict[str, tuple[tuple[str, str], ...]] = {
+    "improvement-plan.docx": (
+        ("organisation", "{{ organisation }}"),
+        ("committee", "Committee: {{ committee }}"),
+        ("meeting_date", "Meeting date: {{ meeting_date }}"),
+        ("report_number", "Report number: {{ report_number }}"),
+        ("as_at", "Position as at {{ as_at }}"),
+    ),
+}
+DEFAULT_FRAME: tuple[tuple[str, str], ...] = (
+    ("organisation", "{{ organisation }}"),
+    ("as_at", "Position as at {{ as_at }}"),
+)
 
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
@@ -95,7 +118,7 @@ def _style_text(style: BaseStyle, size: float, bold: bool = False) -> None:
     _set_fonts(style.element)
 
 
-def _styles(doc: DocumentObject) -> None:
+def _styles(doc: DocumentObject, table_pt: float) -> None:
     styles = doc.styles
     normal = styles["Normal"]
     _style_text(normal, 11)
@@ -111,21 +134,28 @@ def _styles(doc: DocumentObject) -> None:
         if bdr is not None:
             ppr.remove(bdr)
 
-    for level, size in ((1, 16), (2, 13), (3, 12)):
+    # The landscape documents (plan, response) hold many headings over wide tables: their
+    # headings are a little smaller and closer to the table below them.
+    sizes = ((1, 13), (2, 11), (3, 10)) if table_pt < 10 else ((1, 16), (2, 13), (3, 12))
+    for level, size in sizes:
         heading = styles[f"Heading {level}"]
         _style_text(heading, size, bold=True)
-        heading.paragraph_format.space_before = Pt(18 if level == 1 else 12)  # type: ignore[attr-defined]
+        before = (10 if level == 1 else 6) if table_pt < 10 else (18 if level == 1 else 12)
+        heading.paragraph_format.space_before = Pt(before)  # type: ignore[attr-defined]
         heading.paragraph_format.space_after = Pt(6)  # type: ignore[attr-defined]
         heading.paragraph_format.keep_with_next = True  # type: ignore[attr-defined]
 
     for name in ("Header", "Footer", "List Bullet", "List Number"):
         _style_text(styles[name], 10 if name in ("Header", "Footer") else 11)
+    for name in ("Header", "Footer"):
+        styles[name].paragraph_format.space_after = Pt(0)  # type: ignore[attr-defined]
 
     table_text = styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
     table_text.base_style = normal
-    _style_text(table_text, 10)
+    _style_text(table_text, table_pt)
     table_text.paragraph_format.space_after = Pt(0)
     table_text.paragraph_format.space_before = Pt(0)
+    table_text.paragraph_format.line_spacing = 1.0  # single: Normal's 1.15 wastes a table's room
 
     table = styles.add_style("Committee Table", WD_STYLE_TYPE.TABLE)
     table.base_style = styles["Table Grid"]
@@ -145,7 +175,7 @@ def _table_style_xml(style_el: object) -> None:
         borders.append(b)
     tblpr.append(borders)
     mar = OxmlElement("w:tblCellMar")
-    for side, width in (("top", 57), ("left", 85), ("bottom", 57), ("right", 85)):
+    for side, width in (("top", 40), ("left", 85), ("bottom", 40), ("right", 85)):
         m = OxmlElement(f"w:{side}")
         m.set(qn("w:w"), str(width))
         m.set(qn("w:type"), "dxa")
@@ -176,7 +206,7 @@ def _marking(container: object, first: Paragraph) -> None:
     container.add_paragraph("{%p endif %}")  # type: ignore[attr-defined]
 
 
-def _section(doc: DocumentObject, landscape: bool) -> None:
+def _section(doc: DocumentObject, landscape: bool, running_title: str) -> None:
     section = doc.sections[0]
     if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
@@ -192,13 +222,14 @@ def _section(doc: DocumentObject, landscape: bool) -> None:
 
     header = section.header
     header.is_linked_to_previous = False
-    _marking(header, header.paragraphs[0])
-    header.add_paragraph()  # a header must keep one paragraph when the marking is not printed
+    header.paragraphs[0].text = running_title
+    header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _marking(header, header.add_paragraph())
 
     footer = section.footer
     footer.is_linked_to_previous = False
     _marking(footer, footer.paragraphs[0])
-    page = footer.add_paragraph("Page ")
+    page = footer.add_paragraph("{{ title }} \u2013 Page ")
     page.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _field(page, "PAGE", "1")
     page.add_run(" of ")
@@ -207,14 +238,12 @@ def _section(doc: DocumentObject, landscape: bool) -> None:
     generated.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def _body(doc: DocumentObject) -> None:
+def _body(doc: DocumentObject, lines: tuple[tuple[str, str], ...]) -> None:
     doc.add_paragraph("{{ title }}", style="Title")
-    doc.add_paragraph("{%p if organisation %}")
-    doc.add_paragraph("{{ organisation }}")
-    doc.add_paragraph("{%p endif %}")
-    doc.add_paragraph("{%p if as_at %}")
-    doc.add_paragraph("Position as at {{ as_at }}")
-    doc.add_paragraph("{%p endif %}")
+    for condition, text in lines:
+        doc.add_paragraph(f"{{%p if {condition} is defined and {condition} %}}")
+        doc.add_paragraph(text)
+        doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{{ body }}")
 
 
@@ -245,6 +274,7 @@ def _slim(doc: DocumentObject) -> None:
 
 
 def make_template(path: Path, landscape: bool) -> None:
+    name = path.name
     doc = Document()
     # The default template starts with one empty paragraph: remove it.
     body = doc.element.body
@@ -252,10 +282,10 @@ def make_template(path: Path, landscape: bool) -> None:
         body.remove(p)
     _doc_defaults(doc)
     _settings_language(doc)
-    _styles(doc)
+    _styles(doc, 9 if landscape else 10)
     _slim(doc)
-    _section(doc, landscape)
-    _body(doc)
+    _section(doc, landscape, RUNNING_TITLE.get(name, "{{ title }}"))
+    _body(doc, FRAME_LINES.get(name, DEFAULT_FRAME))
     props = doc.core_properties
     props.title = ""
     props.subject = ""

@@ -10,7 +10,7 @@ from pages import Item, Page, find_on_pages, footer_top, header_bottom, is_chrom
 
 SMALL_TABLE_ROWS = 15  # data rows: a table this small is never split over pages
 SHORT_WORD = 14  # words of this many characters or fewer are never broken over lines
-SMALL_TABLE_CHARACTERS = 1200  # ... and holding no more text than this
+SMALL_TABLE_CHARACTERS = 800  # ... and holding no more text than this
 
 
 def cells(items: list[Item]) -> list[str]:
@@ -32,7 +32,7 @@ def hidden_text(pages: list[Page], chrome: set[str]) -> list[str]:
         for y, line in lines(page):
             if is_chrome(line, chrome) and y >= top:
                 continue
-            if max(wd.y1 for wd in line) > top + 0.5:
+            if max((wd.y0 + wd.y1) / 2 for wd in line) > top:  # boxes overlap a little
                 text = " ".join(wd.text for wd in line)
                 problems.append(f"page {page.number}: {text[:60]!r} drawn under the footer")
     return problems
@@ -75,8 +75,17 @@ def _heading_before(items: list[Item], index: int) -> Item | None:
     return None
 
 
+def _introduction(items: list[Item], index: int) -> Item | None:
+    """The heading a table sits under: directly above it, or above its lead-in sentence."""
+    before = items[index - 1] if index else None
+    if before is not None and before.kind == "paragraph" and before.text.rstrip().endswith(":"):
+        before = items[index - 2] if index > 1 else None
+    return before if before is not None and before.kind == "heading" else None
+
+
 def split_small_tables(items: list[Item], pages: list[Page]) -> list[str]:
-    """A table of up to 15 rows is drawn on one page, with the heading above it."""
+    """A table of up to 15 rows is drawn on one page, with the heading above it (directly
+    above, or above its lead-in sentence)."""
     problems: list[str] = []
     for i, it in enumerate(items):
         if it.kind != "table" or len(it.rows) - 1 > SMALL_TABLE_ROWS:
@@ -91,7 +100,7 @@ def split_small_tables(items: list[Item], pages: list[Page]) -> list[str]:
             last = find_on_pages(pages, "".join(it.rows[-1]))
             problems.append(f"table [{label}] split over pages {first} to {last}")
             continue
-        heading = _heading_before(items, i)
+        heading = _introduction(items, i)
         if heading and not any(squash(heading.text) in pages[n - 1].flat for n in on):
             problems.append(f"table [{label}] on page {on} parted from its heading "
                             f"{heading.text[:50]!r} (page {find_on_pages(pages, heading.text)})")

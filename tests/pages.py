@@ -170,7 +170,7 @@ def read_pages(pdf: Path) -> list[Page]:
 # --- where things are -----------------------------------------------------------------------
 
 
-_CHROME = re.compile(r"^(Page\d+of\d+|Generated.*)$")
+_CHROME = re.compile(r"^(.*Page\d+of\d+|Generated.*)$")
 
 
 def lines(page: Page) -> list[tuple[float, list[Word]]]:
@@ -185,7 +185,10 @@ def is_chrome(line: list[Word], chrome: set[str]) -> bool:
     """A line of the running header or footer: the page number, "Generated ...", or one
     of the document's own header and footer lines (title, marking)."""
     text = squash("".join(wd.text for wd in line))
-    return bool(_CHROME.match(text)) or text in chrome
+    if _CHROME.match(text) or text in chrome:
+        return True
+    # One line of a header or footer line that wraps (a long title).
+    return len(text) >= 8 and any(c.startswith(text) or c.endswith(text) for c in chrome)
 
 
 def footer_top(page: Page, chrome: set[str]) -> float:
@@ -201,9 +204,22 @@ def header_bottom(page: Page, chrome: set[str]) -> float:
     return max(found, default=0.0)
 
 
+def _longest_prefix(words: list[str], flat: str) -> int:
+    """How many of `words` from the start are drawn together on a page (binary search:
+    if a prefix is on the page, so is every shorter one)."""
+    low, high = 0, len(words)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if squash("".join(words[:mid])) in flat:
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
 def find_on_pages(pages: list[Page], text: str) -> list[int]:
     """Page numbers whose drawn text holds `text` (white space ignored); a text broken
-    over consecutive pages at a word gives both pages."""
+    over consecutive pages at words gives every page it runs over."""
     flat = squash(text)
     if not flat:
         return []
@@ -212,11 +228,18 @@ def find_on_pages(pages: list[Page], text: str) -> list[int]:
         return whole
     words = text.split()
     for i in range(len(pages) - 1):
-        for k in range(1, len(words)):
-            head, tail = squash("".join(words[:k])), squash("".join(words[k:]))
-            if pages[i].flat.endswith(head) or head in pages[i].flat:
-                if tail in pages[i + 1].flat:
-                    return [pages[i].number, pages[i + 1].number]
+        done, on = _longest_prefix(words, pages[i].flat), [pages[i].number]
+        if not done:
+            continue
+        for page in pages[i + 1:]:
+            rest = words[done:]
+            if squash("".join(rest)) in page.flat:
+                return [*on, page.number]
+            more = _longest_prefix(rest, page.flat)
+            if not more:
+                break
+            done += more
+            on.append(page.number)
     return []
 
 

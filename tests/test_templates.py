@@ -221,7 +221,7 @@ def test_a_name_one_kind_has_is_unknown_to_another(tmp_path: Path) -> None:
     """wards_affected is a plan name: a performance template may not use it."""
     path = edited_template(tmp_path, "plan", add_paragraph("{{ wards_affected }}"))
     assert messages(path, "plan") == []
-    assert "'wards_affected'" in messages(path, "performance")[0]
+    assert any("'wards_affected'" in m for m in messages(path, "performance"))
 
 
 def test_unknown_filter_and_loop_variables(tmp_path: Path) -> None:

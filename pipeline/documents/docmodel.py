@@ -35,10 +35,14 @@ class Heading:
 class Paragraph:
     runs: list[Run]
     style: str | None = None  # a paragraph style of the template, e.g. "List Bullet"
+    keep_with_next: bool = False  # printed on the same page as the block after it
 
     @classmethod
-    def of(cls, text: str, style: str | None = None, bold: bool = False) -> Paragraph:
-        return cls([Run(text, bold=bold)], style)
+    def of(
+        cls, text: str, style: str | None = None, bold: bool = False,
+        keep_with_next: bool = False,
+    ) -> Paragraph:
+        return cls([Run(text, bold=bold)], style, keep_with_next)
 
     @property
     def text(self) -> str:
@@ -77,12 +81,16 @@ class Column:
 class Table:
     """A data table: one header row (marked to repeat), then data rows.
 
-    No merged cells, ever. Rows do not split across pages where they fit.
+    No merged cells, ever. The renderer fits the column widths to the text within the
+    columns' total width (`Column.width_cm` says the share a column would have without
+    text), keeps rows from splitting across pages where they surely fit, and keeps a
+    small table on one page.
     """
 
     columns: list[Column]
     rows: list[list[Cell]]
     caption: str = ""  # used as the table's title (w:tblCaption) for screen readers
+    keep_with_next: bool = False  # its last row printed on the page of the block after it
 
     def __post_init__(self) -> None:
         for row in self.rows:

@@ -150,9 +150,15 @@ def _section(a: Assessment, png: bytes | None) -> list[Block]:
     if ind.commentary:
         blocks.append(_labelled("Commentary", ind.commentary))
     if png is not None:
+        # The heading, the figures, the notes and the chart are printed on one page.
+        for block in blocks[1:]:
+            if isinstance(block, Paragraph | Table):
+                block.keep_with_next = True
         blocks.append(
             Image(png, alt_text(ind), CHART_WIDTH_CM, title=f"Trend of {indicator_label(ind)}")
         )
+    else:
+        facts.keep_with_next = len(blocks) > 2  # the figures stay with their notes
     return blocks
 
 

@@ -345,6 +345,7 @@ def build_plan_document(plan: Plan, as_at: dt.date | None = None) -> DocumentMod
         "email": details.email,
         "wards_affected": details.wards_affected,
         "report_number": "" if details.report_number is None else str(details.report_number),
+        "banner": plan.banner,
     }
     blocks: list[Block] = []
     blocks += _key_blocks(plan)

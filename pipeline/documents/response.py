@@ -50,8 +50,8 @@ NO_UPDATE = "No update given"
 
 # Widths in cm for A4 landscape (about 25 cm between the margins); the renderer scales
 # them down if a template's margins leave less room.
-_WIDTHS = (8.0, 8.5, 3.5, 4.7)
-_WIDTHS_UPDATE = (6.2, 6.8, 2.9, 3.6, 5.5)
+_WIDTHS = (8.8, 9.5, 3.8, 5.0)
+_WIDTHS_UPDATE = (6.8, 7.4, 3.2, 3.9, 5.8)
 
 
 def theme_heading(theme: Theme) -> str:

@@ -203,6 +203,7 @@ class Plan:
     scheme: StatusScheme
     priorities: list[Priority] = field(default_factory=list)
     source_file: str = ""
+    banner: str = ""  # the Actions sheet's title line above its header row, e.g. in A1
 
     @property
     def recommendations(self) -> list[Recommendation]:

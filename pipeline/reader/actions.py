@@ -288,4 +288,15 @@ def read_actions(
             "action rows below it. Add one row per action below the header row.",
             sheet=sheet.name, row=header.row + 1, column=header.header("Action"),
         )
-    return Plan(details=details, scheme=scheme, priorities=priorities, source_file=file)
+    return Plan(details=details, scheme=scheme, priorities=priorities, source_file=file,
+                banner=_banner(sheet, header))
+
+
+def _banner(sheet: RawSheet, header: HeaderMatch) -> str:
+    """The sheet's first line of text above its header row ("WORKING DOCUMENT: ...")."""
+    for row in sheet.rows[: header.index]:
+        for cell in row.cells:
+            label = one_line(cell_label(cell)).strip()
+            if label:
+                return label
+    return ""

@@ -26,6 +26,7 @@ from pipeline.documents.docmodel import (
     Run,
     Table,
 )
+from pipeline.render.layout import TableFit, fit_table, fit_widths
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -67,10 +68,12 @@ class StyleMap:
 
     paragraph: dict[str, str] = field(default_factory=dict)
     table: dict[str, str] = field(default_factory=dict)
+    table_text_pt: float = 10.0  # the size of the "Table Text" style: widths are fitted to it
 
     @classmethod
     def from_styles_element(cls, styles: Any) -> StyleMap:
         result = cls()
+        result.table_text_pt = _style_size(styles, "table text")
         for style in styles.iterchildren(w("style")):
             kind = style.get(w("type"))
             style_id = style.get(w("styleId"))
@@ -101,6 +104,27 @@ class StyleMap:
             if found:
                 return found
         return None
+
+
+def _style_size(styles: Any, name: str) -> float:
+    """The font size in points of the named paragraph style (following basedOn, then the
+    document defaults; 10 pt when none is set)."""
+    by_id = {s.get(w("styleId")): s for s in styles.iterchildren(w("style"))}
+    style = next((s for s in by_id.values() if s.get(w("type")) == "paragraph" and (
+        (s.find(w("name")) is not None and (s.find(w("name")).get(W_VAL) or "").lower() == name)
+        or (s.get(w("styleId")) or "").lower() == name.replace(" ", ""))), None)
+    for _ in range(10):
+        if style is None:
+            break
+        size = style.find(f"{w('rPr')}/{w('sz')}")
+        if size is not None and (size.get(W_VAL) or "").isdigit():
+            return int(size.get(W_VAL)) / 2
+        based = style.find(w("basedOn"))
+        style = by_id.get(based.get(W_VAL)) if based is not None else None
+    size = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('sz')}")
+    if size is not None and (size.get(W_VAL) or "").isdigit():
+        return int(size.get(W_VAL)) / 2
+    return 10.0
 
 
 _T, _BR, _TAB, _R, _RPR = w("t"), w("br"), w("tab"), w("r"), w("rPr")
@@ -165,49 +189,105 @@ def page_break_xml() -> Any:
     return p
 
 
-def _widths_dxa(table: Table, available_dxa: int | None) -> list[int]:
-    widths = [max(1, round(c.width_cm * DXA_PER_CM)) for c in table.columns]
-    total = sum(widths)
-    if available_dxa and total > available_dxa:
-        scale = available_dxa / total
-        widths = [max(1, int(width * scale)) for width in widths]
-    return widths
+def page_body_cm(doc: Any) -> float:
+    """About how tall the text of a page is: the page less its margins and the room the
+    running header and footer take (generous: estimates err towards a shorter page)."""
+    try:
+        section = doc.sections[-1]
+        height = section.page_height - section.top_margin - section.bottom_margin
+        return max(height / EMU_PER_CM - 2.5, 5.0)
+    except (AttributeError, IndexError, TypeError):
+        return 15.0
 
 
-def _cell_prototype(width: int, text_style: str | None) -> Any:
+def _total_cm(table: Table, available_dxa: int | None) -> float:
+    total = sum(c.width_cm for c in table.columns)
+    if available_dxa:
+        total = min(total, available_dxa / DXA_PER_CM)
+    return round(total, 3)
+
+
+def layout_tables(
+    blocks: list[Block], styles: StyleMap, available_dxa: int | None, doc: Any = None
+) -> dict[int, TableFit]:
+    """How each table of the blocks is laid out, by id(table). Tables with the same
+    columns share one set of widths fitted to all their rows (a plan's action tables
+    line up from one recommendation to the next)."""
+    pt, page = styles.table_text_pt, page_body_cm(doc)
+    groups: dict[tuple[tuple[str, ...], float], list[Table]] = {}
+    for block in blocks:
+        if isinstance(block, Table):
+            key = (tuple(c.header for c in block.columns), _total_cm(block, available_dxa))
+            groups.setdefault(key, []).append(block)
+    fits: dict[int, TableFit] = {}
+    for (headers, total), tables in groups.items():
+        texts = [[cell.text for cell in row] for table in tables for row in table.rows]
+        widths = fit_widths(headers, texts, total, pt)
+        start = 0
+        for table in tables:
+            rows = texts[start:start + len(table.rows)]
+            fits[id(table)] = fit_table(rows, widths, pt, page, sum(map(len, headers)))
+            start += len(table.rows)
+    return fits
+
+
+def _widths_dxa(fit: TableFit) -> list[int]:
+    return [max(1, int(width * DXA_PER_CM)) for width in fit.widths_cm]
+
+
+def _row_keeps(table: Table, fit: TableFit) -> list[bool]:
+    """Per data row: its paragraphs keep with the next (a small table stays on one page;
+    a table kept with the next block keeps its last row with it)."""
+    last = len(table.rows) - 1
+    return [
+        (fit.keep_together and i < last) or (table.keep_with_next and i == last)
+        for i in range(len(table.rows))
+    ]
+
+
+def _cell_prototype(width: int, text_style: str | None, keep: bool) -> Any:
     tc = etree.Element(w("tc"), nsmap={"w": W_NS})
     tcpr = etree.SubElement(tc, w("tcPr"))
     _sub(tcpr, "tcW", w=str(width), type="dxa")
     p = etree.SubElement(tc, w("p"))
-    if text_style:
+    if text_style or keep:
         ppr = etree.SubElement(p, w("pPr"))
-        _sub(ppr, "pStyle", val=text_style)
+        if text_style:
+            _sub(ppr, "pStyle", val=text_style)
+        if keep:
+            etree.SubElement(ppr, w("keepNext"))
     return tc
 
 
-_PROTOTYPES: dict[tuple[tuple[int, ...], str | None, bool], Any] = {}
+_PROTOTYPES: dict[tuple[tuple[int, ...], str | None, bool, bool, bool], Any] = {}
 
 
-def _row_prototype(widths: list[int], text_style: str | None, header: bool) -> Any:
+def _row_prototype(
+    widths: list[int], text_style: str | None, header: bool, cant_split: bool, keep: bool
+) -> Any:
     """A fresh empty row (a copy of a cached prototype for these widths)."""
-    key = (tuple(widths), text_style, header)
+    key = (tuple(widths), text_style, header, cant_split, keep)
     proto = _PROTOTYPES.get(key)
     if proto is None:
         if len(_PROTOTYPES) > 256:
             _PROTOTYPES.clear()
-        proto = _PROTOTYPES[key] = _new_row_prototype(widths, text_style, header)
+        proto = _PROTOTYPES[key] = _new_row_prototype(*key[1:], widths=widths)
     return copy.deepcopy(proto)
 
 
-def _new_row_prototype(widths: list[int], text_style: str | None, header: bool) -> Any:
+def _new_row_prototype(
+    text_style: str | None, header: bool, cant_split: bool, keep: bool, *, widths: list[int]
+) -> Any:
     tr = etree.Element(w("tr"), nsmap={"w": W_NS})
-    trpr = etree.SubElement(tr, w("trPr"))
-    # trPr children in schema order: cantSplit before tblHeader.
-    etree.SubElement(trpr, w("cantSplit"))
-    if header:
-        etree.SubElement(trpr, w("tblHeader"))
+    if cant_split or header:
+        trpr = etree.SubElement(tr, w("trPr"))
+        # trPr children in schema order: cantSplit before tblHeader.
+        if cant_split:
+            etree.SubElement(trpr, w("cantSplit"))
+        if header:
+            etree.SubElement(trpr, w("tblHeader"))
     for width in widths:
-        tr.append(_cell_prototype(width, text_style))
+        tr.append(_cell_prototype(width, text_style, keep))
     return tr
 
 
@@ -229,10 +309,13 @@ def table_xml(
     table: Table,
     styles: StyleMap,
     available_dxa: int | None = None,
+    fit: TableFit | None = None,
 ) -> Any:
-    """A w:tbl: style from the template, fixed grid from the column widths, caption,
-    one repeating bold header row, then one copy of a prototype row per data row."""
-    widths = _widths_dxa(table, available_dxa)
+    """A w:tbl: style from the template, fixed grid from the fitted column widths, caption,
+    one repeating bold header row kept with the first row, then the data rows (rows that
+    surely fit on a page may not split; a small table keeps every row with the next)."""
+    fit = fit or layout_tables([table], styles, available_dxa)[id(table)]
+    widths = _widths_dxa(fit)
     text_style = styles.paragraph_id("Table Text")
     tbl = etree.Element(w("tbl"), nsmap={"w": W_NS})
     tblpr = etree.SubElement(tbl, w("tblPr"))
@@ -254,14 +337,14 @@ def table_xml(
     for width in widths:
         _sub(grid, "gridCol", w=str(width))
 
-    header = _row_prototype(widths, text_style, header=True)
+    header = _row_prototype(widths, text_style, True, True, fit.keep_together)
     for tc, column in zip(header.iterchildren(w("tc")), table.columns, strict=True):
         _fill_cell(tc, Cell.of(column.header), bold=True, fill=HEADER_FILL)
     tbl.append(header)
 
-    prototype = _row_prototype(widths, text_style, header=False)
-    for row in table.rows:
-        tr = copy.deepcopy(prototype)
+    for row, cant_split, keep in zip(table.rows, fit.cant_split, _row_keeps(table, fit),
+                                     strict=True):
+        tr = _row_prototype(widths, text_style, False, cant_split, keep)
         for tc, cell in zip(tr.iterchildren(w("tc")), row, strict=True):
             _fill_cell(tc, cell)
         tbl.append(tr)
@@ -287,25 +370,68 @@ def image_xml(image: Image, doc: Any, style_id: str | None = None) -> Any:
     return p
 
 
+LIST_KEPT_WHOLE = 8  # a list this long stays whole with its introduction; a longer one
+LIST_KEPT_START = 2  # keeps only its first items with the introduction
+
+
+def _is_list(block: Block | None) -> bool:
+    return isinstance(block, Paragraph) and (block.style or "").lower().startswith("list")
+
+
+def paragraph_keeps(blocks: list[Block]) -> list[bool]:
+    """Per block: a heading or paragraph printed on the page of the block after it.
+
+    Headings always; a paragraph the document says so of; a lead-in sentence ending in
+    ':'; the items of a short list (of a long list, its first items), so that a list
+    stays with its introduction. The last block keeps with nothing.
+    """
+    keeps = [False] * len(blocks)
+    run_start, run_length = 0, 0
+    for i, block in enumerate(blocks):
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        if _is_list(block) and not _is_list(blocks[i - 1] if i else None):
+            run_start, run_length = i, 1
+            while _is_list(blocks[run_start + run_length] if run_start + run_length < len(
+                    blocks) else None):
+                run_length += 1
+        if after is None:
+            break
+        if isinstance(block, Heading):
+            keeps[i] = True
+        elif isinstance(block, Paragraph):
+            if block.keep_with_next:
+                keeps[i] = True
+            elif _is_list(block):
+                keeps[i] = _is_list(after) and (
+                    run_length <= LIST_KEPT_WHOLE or i - run_start < LIST_KEPT_START
+                )
+            elif block.text.rstrip().endswith(":") and not isinstance(after, Heading | PageBreak):
+                keeps[i] = True
+    return keeps
+
+
 def blocks_xml(
     blocks: Iterable[Block], styles: StyleMap, doc: Any, available_dxa: int | None = None
 ) -> Iterator[Any]:
     """The body elements for the blocks, in order."""
+    blocks = list(blocks)
+    keeps = paragraph_keeps(blocks)
+    fits = layout_tables(blocks, styles, available_dxa, doc)
     previous_was_table = False
-    for block in blocks:
+    for block, keep in zip(blocks, keeps, strict=True):
         if isinstance(block, Heading):
             level = min(max(block.level, 1), 9)
             style = styles.paragraph_id(f"Heading {level}")
-            yield paragraph_xml([Run(block.text)], style, keep_next=style is None)
+            yield paragraph_xml([Run(block.text)], style, keep_next=keep)
             previous_was_table = False
         elif isinstance(block, Paragraph):
-            yield paragraph_xml(block.runs, styles.paragraph_id(block.style))
+            yield paragraph_xml(block.runs, styles.paragraph_id(block.style), keep_next=keep)
             previous_was_table = False
         elif isinstance(block, Table):
             if previous_was_table:
                 # Two tables in a row would merge into one in Word: keep them apart.
                 yield paragraph_xml([], None)
-            yield table_xml(block, styles, available_dxa)
+            yield table_xml(block, styles, available_dxa, fits[id(block)])
             previous_was_table = True
         elif isinstance(block, Image):
             yield image_xml(block, doc)
@@ -413,9 +539,13 @@ def _cell_text(
     return f"{open_tc}{shd}{close_tcpr}{runs}</w:p></w:tc>"
 
 
-def table_text(table: Table, styles: StyleMap, available_dxa: int | None = None) -> str:
+def table_text(
+    table: Table, styles: StyleMap, available_dxa: int | None = None,
+    fit: TableFit | None = None,
+) -> str:
     """A w:tbl as text (the string twin of `table_xml`: same elements, same order)."""
-    widths = _widths_dxa(table, available_dxa)
+    fit = fit or layout_tables([table], styles, available_dxa)[id(table)]
+    widths = _widths_dxa(fit)
     text_style = styles.paragraph_id("Table Text")
     parts: list[str] = ["<w:tbl><w:tblPr>"]
     style_id = styles.table_id("Committee Table", "Table Grid")
@@ -434,20 +564,25 @@ def table_text(table: Table, styles: StyleMap, available_dxa: int | None = None)
     parts.append("</w:tblPr><w:tblGrid>")
     parts.extend(f'<w:gridCol w:w="{width}"/>' for width in widths)
     parts.append("</w:tblGrid>")
-    ppr = f'<w:pPr><w:pStyle w:val="{_attr(text_style)}"/></w:pPr>' if text_style else ""
+    style = f'<w:pStyle w:val="{_attr(text_style)}"/>' if text_style else ""
+    ppr = f"<w:pPr>{style}</w:pPr>" if style else ""
+    ppr_keep = f"<w:pPr>{style}<w:keepNext/></w:pPr>"
     opens = [f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>' for width in widths]
-    close_tcpr = f"</w:tcPr><w:p>{ppr}"
+    close_tcpr, close_keep = f"</w:tcPr><w:p>{ppr}", f"</w:tcPr><w:p>{ppr_keep}"
     parts.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+    header_close = close_keep if fit.keep_together else close_tcpr
     for open_tc, column in zip(opens, table.columns, strict=True):
         parts.append(
-            _cell_text(open_tc, close_tcpr, Cell.of(column.header), bold=True, fill=HEADER_FILL)
+            _cell_text(open_tc, header_close, Cell.of(column.header), bold=True, fill=HEADER_FILL)
         )
     parts.append("</w:tr>")
-    row_open = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
     plain = [f"{open_tc}{close_tcpr}" for open_tc in opens]  # a cell with no shading
-    for row in table.rows:
-        parts.append(row_open)
-        for open_tc, start, cell in zip(opens, plain, row, strict=True):
+    kept = [f"{open_tc}{close_keep}" for open_tc in opens]  # ... kept with the next row
+    for row, cant_split, keep in zip(table.rows, fit.cant_split, _row_keeps(table, fit),
+                                     strict=True):
+        parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if cant_split else "<w:tr>")
+        close, starts = (close_keep, kept) if keep else (close_tcpr, plain)
+        for open_tc, start, cell in zip(opens, starts, row, strict=True):
             runs, fill, colour = cell
             if fill is None and colour is None and len(runs) == 1:
                 run = runs[0]
@@ -456,7 +591,7 @@ def table_text(table: Table, styles: StyleMap, available_dxa: int | None = None)
                     parts.append(f"{start}<w:r>{text_xml(text)}</w:r></w:p></w:tc>" if text
                                  else f"{start}</w:p></w:tc>")
                     continue
-            parts.append(_cell_text(open_tc, close_tcpr, cell))
+            parts.append(_cell_text(open_tc, close, cell))
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
     return "".join(parts)
@@ -477,20 +612,23 @@ def blocks_text(
 ) -> Iterator[str]:
     """The body elements for the blocks as WordprocessingML text, in order, for a document
     whose root declares the prefix w (Word's own); the same XML as `blocks_xml`."""
+    blocks = list(blocks)
+    keeps = paragraph_keeps(blocks)
+    fits = layout_tables(blocks, styles, available_dxa, doc)
     previous_was_table = False
-    for block in blocks:
+    for block, keep in zip(blocks, keeps, strict=True):
         if isinstance(block, Heading):
             level = min(max(block.level, 1), 9)
             style = styles.paragraph_id(f"Heading {level}")
-            yield paragraph_text([Run(block.text)], style, keep_next=style is None)
+            yield paragraph_text([Run(block.text)], style, keep_next=keep)
             previous_was_table = False
         elif isinstance(block, Paragraph):
-            yield paragraph_text(block.runs, styles.paragraph_id(block.style))
+            yield paragraph_text(block.runs, styles.paragraph_id(block.style), keep_next=keep)
             previous_was_table = False
         elif isinstance(block, Table):
             if previous_was_table:
                 yield "<w:p/>"  # two tables in a row would merge into one in Word
-            yield table_text(block, styles, available_dxa)
+            yield table_text(block, styles, available_dxa, fits[id(block)])
             previous_was_table = True
         elif isinstance(block, Image):
             yield element_text(image_xml(block, doc))

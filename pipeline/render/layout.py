@@ -1,0 +1,175 @@
+"""How a table will sit on the page, estimated from its text before Word or LibreOffice
+lays it out: column widths from the content, each row's height, and which rows and
+tables are safe to keep together.
+
+Widths are measured with Arial's (and Liberation Sans's, which matches it) advance
+widths, so a word's width on paper is known to within a few per cent. Heights are
+estimates, deliberately generous: a row is only kept from splitting (w:cantSplit) when
+it surely fits on a page, because a row that may not split and is taller than a page is
+cut off at the foot of the page in Word and LibreOffice alike.
+
+`fit_widths` takes only column headers and their texts, so that any table (a template's
+own columns included) can be laid out with it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+PT_PER_CM = 72 / 2.54
+CELL_PADDING_CM = 0.30 + 0.05  # the table style's left and right cell margins, and borders
+CELL_VERTICAL_CM = 0.20 + 0.03  # top and bottom cell margins, and the border
+LINE_HEIGHT = 1.15  # a line of text is about 1.15 times its font size
+SHORT_WORD = 14  # a word of this many characters or fewer must never break over two lines
+WRAP_WASTE = 1.12  # lines are never filled to the edge: words wrap early ...
+WORD_SLACK = 0.0  # ... by about half a word (in ems) at the end of every line
+KEEP_ROW_SHARE = 0.4  # a row may split once its estimate passes this share of a page
+KEEP_TABLE_ROWS = 15  # tables of up to this many rows are kept on one page ...
+KEEP_TABLE_CHARACTERS = 1200  # ... holding no more text than this (a key, a summary)
+KEEP_TABLE_SHARE = 0.8  # ... and taking no more than this share of a page
+SAMPLE_ROWS = 120  # widths are fitted on at most this many rows, spread through the table
+STEPS = 48  # the spare width is handed out in this many slices ...
+LOOKAHEAD = (1, 2, 4, 8)  # ... one or several at a time, where they save most lines per slice
+
+# Advance widths of Arial / Helvetica in thousandths of an em (ASCII 32-126).
+_ARIAL = (
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
+    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
+    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
+    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+)
+_WIDTH = {chr(32 + i): v / 1000 for i, v in enumerate(_ARIAL)}
+_WIDTH.update({"’": 0.222, "‘": 0.222, "“": 0.333, "”": 0.333, "–": 0.556, "—": 1.0,
+               "£": 0.556, "€": 0.556, "…": 1.0, "•": 0.35})
+_OTHER = 0.6  # any other character: a little wider than a typical letter
+_BOLD = 1.08  # Arial Bold is about this much wider
+_AVERAGE = 0.5  # a typical character of running English text, spaces included
+
+
+def word_width_cm(word: str, pt: float, bold: bool = False) -> float:
+    """How wide `word` prints in Arial at `pt` points."""
+    em = sum(_WIDTH.get(ch, _OTHER) for ch in word)
+    return em * pt * (_BOLD if bold else 1.0) / PT_PER_CM
+
+
+def _text_em(text: str) -> float:
+    """A quick estimate of the text's printed width in ems (characters times average)."""
+    return len(text) * _AVERAGE
+
+
+def longest_word_cm(texts: Sequence[str], pt: float, bold: bool = False) -> float:
+    """The width of the widest word of SHORT_WORD characters or fewer among `texts` (a
+    longer word may break: it is measured by its first SHORT_WORD characters)."""
+    candidates: set[str] = set()
+    for text in texts:
+        words = text.split()
+        if words:
+            longest = max(len(wd) for wd in words)
+            candidates.update(wd for wd in words if len(wd) >= longest - 3)
+    return max((word_width_cm(wd[:SHORT_WORD], pt, bold) for wd in candidates), default=0.0)
+
+
+def lines_in(text: str, width_cm: float, pt: float) -> int:
+    """About how many lines `text` takes in a cell `width_cm` wide (generous)."""
+    room = max((width_cm - CELL_PADDING_CM) * PT_PER_CM / pt - WORD_SLACK, 1.0)  # in ems
+    total = 0
+    for paragraph in text.split("\n"):
+        total += max(1, math.ceil(_text_em(paragraph) * WRAP_WASTE / room))
+    return total
+
+
+def row_height_cm(texts: Sequence[str], widths_cm: Sequence[float], pt: float) -> float:
+    lines = max((lines_in(t, w, pt) for t, w in zip(texts, widths_cm, strict=True)), default=1)
+    return lines * pt * LINE_HEIGHT / PT_PER_CM + CELL_VERTICAL_CM
+
+
+def _sample(rows: Sequence[Sequence[str]]) -> Sequence[Sequence[str]]:
+    if len(rows) <= SAMPLE_ROWS:
+        return rows
+    step = len(rows) / SAMPLE_ROWS
+    return [rows[int(i * step)] for i in range(SAMPLE_ROWS)]
+
+
+def fit_widths(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], total_cm: float, pt: float
+) -> list[float]:
+    """Column widths in cm summing to `total_cm`, from the columns' headers and texts.
+
+    Every column gets at least the width of its longest word (so no word of 14
+    characters or fewer breaks); the width left over goes, a slice at a time, to the
+    column where it saves the most lines over the table's rows: in a plan, Action and
+    Progress get the room and Status or Target date stay as narrow as their words.
+    """
+    n = len(headers)
+    columns = [[row[j] for row in rows] for j in range(n)]
+    need = [
+        max(longest_word_cm(columns[j], pt), longest_word_cm([headers[j]], pt, bold=True))
+        + CELL_PADDING_CM + 0.05
+        for j in range(n)
+    ]
+    spare = total_cm - sum(need)
+    if spare <= 0:  # even the longest words do not fit: share the width by need
+        return [total_cm * x / sum(need) for x in need]
+    widths = list(need)
+    sample = _sample(rows)
+    ems = [[_text_em(t) * WRAP_WASTE for t in row] for row in sample]
+    breaks = [[t.count("\n") for t in row] for row in sample]
+    volume = [sum(r[j] for r in ems) for j in range(n)]
+    room_per_cm = PT_PER_CM / pt
+
+    def lines(r: int, j: int, width: float) -> int:
+        room = max((width - CELL_PADDING_CM) * room_per_cm - WORD_SLACK, 1.0)
+        return max(1, math.ceil(ems[r][j] / room)) + breaks[r][j]
+
+    step = spare / STEPS
+    left = STEPS
+    while left > 0:
+        now = [[lines(r, j, widths[j]) for j in range(n)] for r in range(len(sample))]
+        tops = [sorted(row, reverse=True)[:2] + [0] for row in now]
+        best, best_k, best_score = max(range(n), key=lambda j: volume[j]), 1, 0.0
+        for j in range(n):
+            for k in LOOKAHEAD:
+                if k > left:
+                    break
+                wider = widths[j] + k * step
+                gain = 0
+                for r, row in enumerate(now):
+                    top, second = tops[r][0], tops[r][1]
+                    other = second if row[j] == top else top
+                    gain += top - max(other, lines(r, j, wider))
+                score = gain / k
+                if score > best_score or (
+                    score == best_score and score > 0 and volume[j] > volume[best]
+                ):
+                    best, best_k, best_score = j, k, score
+        widths[best] += best_k * step
+        left -= best_k
+    return widths
+
+
+@dataclass(frozen=True)
+class TableFit:
+    """How one table is to be laid out."""
+
+    widths_cm: list[float]
+    cant_split: list[bool]  # per data row: the row surely fits on a page
+    keep_together: bool  # a small table: every row kept with the next, none split
+
+
+def fit_table(
+    rows: Sequence[Sequence[str]], widths_cm: Sequence[float], pt: float, page_cm: float,
+    header_characters: int = 0,
+) -> TableFit:
+    """Which rows may not split and whether the table stays on one page, by estimate."""
+    heights = [row_height_cm(row, widths_cm, pt) for row in rows]
+    cant_split = [h <= page_cm * KEEP_ROW_SHARE for h in heights]
+    height = sum(heights) + (heights[0] if heights else 0)  # and the header row
+    short = sum(len(t) for row in rows for t in row) + header_characters <= KEEP_TABLE_CHARACTERS
+    keep = len(rows) <= KEEP_TABLE_ROWS and short and height <= page_cm * KEEP_TABLE_SHARE
+    if keep:
+        cant_split = [True] * len(rows)
+    return TableFit(list(widths_cm), cant_split, keep)
