@@ -29,8 +29,8 @@ KEEP_ROW_SHARE = 0.4  # a row may split once its estimate passes this share of a
 KEEP_TABLE_ROWS = 15  # tables of up to this many rows are kept on one page ...
 KEEP_TABLE_CHARACTERS = 1200  # ... holding no more text than this (a key, a summary)
 KEEP_TABLE_SHARE = 0.8  # ... and taking no more than this share of a page
-SAMPLE_ROWS = 120  # widths are fitted on at most this many rows, spread through the table
-STEPS = 48  # the spare width is handed out in this many slices ...
+SAMPLE_ROWS = 60  # widths are fitted on at most this many rows, spread through the table
+STEPS = 32  # the spare width is handed out in this many slices ...
 LOOKAHEAD = (1, 2, 4, 8)  # ... one or several at a time, where they save most lines per slice
 
 # Advance widths of Arial / Helvetica in thousandths of an em (ASCII 32-126).
