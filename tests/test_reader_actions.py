@@ -414,3 +414,26 @@ def test_csv_with_bom_and_line_breaks(tmp_path: Path) -> None:
     result = read_workbook(path)
     assert result.report.errors == [] and result.report.notices == []
     assert result.plan.actions[0].progress == "line one\nline two"  # type: ignore[union-attr]
+
+
+def test_numbered_priority_title_keeps_its_number(make_workbook: Make) -> None:
+    """'1: Keep children safe' is priority 1, 'Keep children safe' — as 'Priority 1: …' is."""
+    rows = [
+        ACTION_HEADERS,
+        action_row(priority="1: Keep children safe", ref="R1", recommendation="Rec one"),
+        action_row(priority="2. Redesign services", ref="R2", recommendation="Rec two"),
+        action_row(priority="2013 review of practice", ref="R3", recommendation="Rec three"),
+    ]
+    result = read_workbook(make_workbook({"Actions": rows}))
+    assert result.report.errors == []
+    plan = result.plan
+    assert plan is not None
+    assert [(p.number, p.title) for p in plan.priorities] == [
+        ("1", "Keep children safe"),
+        ("2", "Redesign services"),
+        ("", "2013 review of practice"),
+    ]
+    assert [p.heading for p in plan.priorities][:2] == [
+        "Priority 1: Keep children safe",
+        "Priority 2: Redesign services",
+    ]

@@ -33,18 +33,25 @@ _PRIORITY = re.compile(
     r"^\s*priority\s*(?:no\.?|number)?\s*(\d+[a-z]?)\s*[:.\-–—)]*\s*(.*)$", re.I | re.S
 )
 _NUMBER_ONLY = re.compile(r"^\s*(\d+[a-z]?)\s*[.:)]?\s*$", re.I)
+# "1: Keep children safe", "2. Redesign services", "3) Workforce", "4 – Partnerships":
+# a short number, a separator and a space, then the title. "2013 review" has no separator.
+_NUMBERED_TITLE = re.compile(r"^\s*(\d{1,2}[a-z]?)\s*[:.)\-–—]\s+(\S.*)$", re.I | re.S)
 _REC_PREFIX = re.compile(r"^\s*recommendation\s*[:.\-–—]?\s*", re.I)
 TEXT_COLUMNS = ("Action", "Outcome", "Source", "Measure", "Timescale", "Lead", "Progress")
 
 
 def split_priority(text: str) -> tuple[str, str]:
-    """'PRIORITY 2: REDESIGN ...' -> ('2', 'REDESIGN ...'); '3' -> ('3', ''); text -> ('', text)."""
+    """'PRIORITY 2: REDESIGN ...' -> ('2', 'REDESIGN ...'); '3' -> ('3', '');
+    '1: Keep children safe' -> ('1', 'Keep children safe'); text -> ('', text)."""
     m = _PRIORITY.match(text)
     if m:
         return m.group(1), m.group(2).strip()
     m = _NUMBER_ONLY.match(text)
     if m:
         return m.group(1), ""
+    m = _NUMBERED_TITLE.match(text)
+    if m:
+        return m.group(1), m.group(2).strip()
     return "", text.strip()
 
 
