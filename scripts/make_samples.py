@@ -272,6 +272,18 @@ PLAN_DETAILS: list[tuple[str, Any]] = [
     ("Author title", "Service Delivery Manager for Service Improvement"),
     ("Report number", 3),
     (
+        "Purpose",
+        "To update the Committee on progress with the Service Improvement Plan developed "
+        "following the Ofsted Inspection of Safeguarding and Looked After Children Services in "
+        "June and July 2012.",
+    ),
+    (
+        "Recommendations",
+        "That the Committee notes the progress made against the Service Improvement Plan.\n"
+        "That the Committee receives the refreshed action plan, including the actions from the "
+        "Peer Review, at its next meeting.",
+    ),
+    (
         "Background",
         "This is the third progress report regarding the Service Improvement Plan developed "
         "following the Ofsted Inspection of Safeguarding and Looked After Children Services in "

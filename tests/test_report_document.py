@@ -206,6 +206,29 @@ def test_missing_purpose_and_recommendations_are_located_warnings(
     assert ("Normal", "2.1 That the Committee notes the report.") in texts(out)
 
 
+def test_batch_gives_the_same_warnings_as_the_report_command(
+    make_workbook: Any, tmp_path: Path
+) -> None:
+    """The monthly batch makes the report too, so it says what the report lacks."""
+    from pipeline.batch.run import run_batch
+
+    details = [["Title", "Plan"], ["Committee", "Scrutiny Board"], ["Meeting date", "18/07/2012"]]
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    make_workbook({"Details": details, "Actions": plan_rows()}, name="bare.xlsx").rename(
+        inputs / "bare.xlsx")
+    result = run_batch(inputs, tmp_path / "outputs", jobs=1)
+    [entry] = result.inputs
+    assert "report" in {d.kind for d in entry.documents}
+    said = [(w.sheet, w.message) for w in entry.warnings]
+    assert ("Details", "Details sheet: no Purpose; the report says 'The purpose of this report "
+            "is to update the Committee on progress with the Plan.' To say why the report comes "
+            "to the committee, add a row with Purpose in column A and the text in column B."
+            ) in said
+    assert any(m.startswith("Details sheet: no Recommendations;") for _, m in said)
+    assert any(m.startswith("The Details sheet has no 'Next steps'") for _, m in said)
+
+
 # --- the appendices ---------------------------------------------------------------------
 
 

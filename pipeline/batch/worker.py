@@ -93,7 +93,7 @@ def _previous_plan(conn: Any, task: _Task, plan: Plan, outcome: _Outcome) -> Pla
 def _make_documents(task: _Task, outcome: _Outcome) -> None:
     from pipeline.batch import history as hist
     from pipeline.batch import tidy
-    from pipeline.kinds import made_from
+    from pipeline.kinds import made_from, resolve
     from pipeline.reader import read_workbook
     from pipeline.render.templates import template_path
     from pipeline.run_document import produce
@@ -116,6 +116,13 @@ def _make_documents(task: _Task, outcome: _Outcome) -> None:
             entry.errors.extend(result.report.errors)
         return
     kinds = made_from(result)
+    # What each document will lack (no Purpose for the report, no Next steps for the
+    # briefing): the same warnings the single-document commands give.
+    said = len(result.report.issues)
+    for advised in kinds:
+        if advised.advice:
+            resolve(advised.advice)(result)
+    entry.warnings.extend(i for i in result.report.issues[said:] if i.severity == "warning")
     wants_previous = any(x.from_history for k in kinds for x in k.extras)
     conn = None
     if wants_previous or any(k.needs == "indicators" for k in kinds):
