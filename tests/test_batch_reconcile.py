@@ -50,7 +50,7 @@ def test_batch_reconciles_every_item_and_records_it_in_the_manifest(tmp_path: Pa
                for d in e["documents"] if d["kind"] == "report"}
     plan_report = reports["childrens-services-improvement-plan"]
     assert plan_report["in"] == plan_report["written"] == {
-        "report_recommendations": 1, "appendices": 1, "actions": 52, "recommendations": 27}
+        "report_recommendations": 2, "appendices": 1, "actions": 52, "recommendations": 27}
     assert Path(plan_report["path"]).name == "report.docx"
     assert Path(docs["response"]["path"]).parent.parent.name == "2013-06"
     assert Path(docs["response-update"]["path"]).parent.parent.name == "2013-08"
