@@ -393,21 +393,18 @@ _INDICATOR_PHRASES: dict[str, str] = {
 def off_target_sentence(assessment: Assessment) -> str:
     """'<indicator> was 66.5% in Sep 2011 against a target of 80% (off target); it improved
     from 40.3% in Aug 2011.'"""
-    from pipeline.domain.indicator_rules import format_value
-
     a = assessment
     latest, previous = a.reading.latest, a.reading.previous
-    unit = a.unit
     if latest is None:  # an indicator with no data is "No data", never off target
         return f"{a.indicator.name} has no data."
     text = (
-        f"{a.indicator.name} was {format_value(latest.value, unit)} in {latest.period.label} "
+        f"{a.indicator.name} was {a.figure(latest)} in {latest.period.label} "
         f"against a target of {a.target_text} (off target)"
     )
     key = a.direction.key
     if previous is None or key == "not_known":
         return f"{text}; there is no earlier figure to compare with."
-    earlier = f"{format_value(previous.value, unit)} in {previous.period.label}"
+    earlier = f"{a.figure(previous)} in {previous.period.label}"
     if key == "no_change":
         return f"{text}; it has not changed since {earlier}."
     return f"{text}; it {a.direction.word.lower()} from {earlier}."

@@ -76,18 +76,22 @@ def alt_text(indicator: Indicator) -> str:
     r = reading(series)
     if r.latest is None:
         return f"Line chart of {name}, {span}: no data."
-    text = f"Line chart of {name}, {span}: latest {format_value(r.latest.value, unit)}"
+    text = f"Line chart of {name}, {span}: latest "
+    text += format_value(r.latest.value, unit, r.latest.number_format)
     if len(series) > 1 and r.latest.period != series[-1].period:
         text += f" ({r.latest.period.label})"
     if indicator.target is not None:
-        text += f" against a target of {format_value(indicator.target, unit)}"
+        target = format_value(indicator.target, unit, indicator.target_format)
+        text += f" against a target of {target}"
     if r.previous is not None:
         d = indicator_direction(indicator)
         verb = "unchanged" if d.key == "no_change" else d.word.lower()
-        text += f", {verb} from {format_value(r.previous.value, unit)}"
+        text += f", {verb} from "
+        text += format_value(r.previous.value, unit, r.previous.number_format)
         text += f" in {r.previous.period.label}"
     if indicator.comparators:
-        parts = [f"{c.name} {format_value(c.value, unit)}" for c in indicator.comparators]
+        parts = [f"{c.name} {format_value(c.value, unit, c.number_format)}"
+                 for c in indicator.comparators]
         text += "; " + " and ".join(parts)
     return text
 
@@ -193,11 +197,12 @@ def _target(indicator: Indicator, unit: str) -> list[Line]:
     if indicator.target is None:
         return []
     return [(TARGET_COLOUR, "--", 1.5, indicator.target,
-             f"Target {format_value(indicator.target, unit)}")]
+             f"Target {format_value(indicator.target, unit, indicator.target_format)}")]
 
 
 def _comparators(indicator: Indicator, unit: str) -> list[Line]:
-    return [(colour, style, 1.5, comp.value, f"{comp.name} {format_value(comp.value, unit)}")
+    return [(colour, style, 1.5, comp.value,
+             f"{comp.name} {format_value(comp.value, unit, comp.number_format)}")
             for comp, (colour, style) in zip(indicator.comparators, COMPARATOR_STYLES,
                                              strict=False)]
 

@@ -137,12 +137,14 @@ def _indicator_blocks(indicators: IndicatorSet | None, found: Exceptions) -> lis
         ind = item.indicator
         latest = reading(ind.series).latest
         shown = "No data" if latest is None else (
-            f"{format_value(latest.value, ind.unit)} ({latest.period.label})")
+            f"{format_value(latest.value, ind.unit, latest.number_format)} "
+            f"({latest.period.label})")
         judged = indicator_status(ind)
         colours = STATUSES[judged.key]
         rows.append([
             Cell.of(ind.name), Cell.of(shown),
-            Cell.of("No target" if ind.target is None else format_value(ind.target, ind.unit)),
+            Cell.of("No target" if ind.target is None
+                    else format_value(ind.target, ind.unit, ind.target_format)),
             Cell.of(judged.label, colours.fill, colours.text_colour),
             Cell.of(indicator_reason(item)),
         ])

@@ -35,6 +35,7 @@ from pipeline.domain.indicator_rules import (
     polarity_sentence,
     reading,
     status,
+    ytd_format,
 )
 from pipeline.domain.model import Indicator, IndicatorSet, Observation
 
@@ -79,16 +80,21 @@ class Assessment:
         'Sep 2011\\n39.8% / In-month 73.1%' (the year to date first)."""
         if observation is None:
             return "No data"
-        shown = format_value(observation.value, self.unit)
+        shown = self.figure(observation)
         if observation.ytd is not None:
-            shown = f"{format_value(observation.ytd, self.unit)} / In-month {shown}"
+            ytd = format_value(observation.ytd, self.unit, ytd_format(observation))
+            shown = f"{ytd} / In-month {shown}"
         return f"{observation.period.label}\n{shown}"
+
+    def figure(self, observation: Observation) -> str:
+        """The in-month value as its cell shows it, with the unit: '25.0%'."""
+        return format_value(observation.value, self.unit, observation.number_format)
 
     @property
     def target_text(self) -> str:
         if self.indicator.target is None:
             return NO_TARGET
-        return format_value(self.indicator.target, self.unit)
+        return format_value(self.indicator.target, self.unit, self.indicator.target_format)
 
     def status_cell(self) -> Cell:
         s = self.status

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pipeline.domain.model import Indicator, JudgeOn, Observation, Period, Polarity
+from pipeline.numfmt import format_number
 
 DEFAULT_TOLERANCE = 0.10  # of the target
 
@@ -231,7 +232,7 @@ def comparator_gaps(indicator: Indicator, latest: float | None = None) -> list[C
     gaps: list[ComparatorGap] = []
     unit = normalise_unit(indicator.unit)
     for comp in indicator.comparators:
-        shown = f"{comp.name} {format_value(comp.value, unit)}"
+        shown = f"{comp.name} {format_value(comp.value, unit, comp.number_format)}"
         if latest is None:
             gaps.append(ComparatorGap(comp.name, comp.value, math.nan, None, shown))
             continue
@@ -317,11 +318,16 @@ def _number(value: float, decimals: int | None = None) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def format_value(value: float | None, unit: str) -> str:
-    """'66.5%', '£1,234', '12.3 days', '45.2 per 10,000', '1,234'; '' for no value."""
+def format_value(value: float | None, unit: str, number_format: str = "") -> str:
+    """A figure as the workbook shows it, with its unit: '25.0%' (0.25 in a `0.0%` cell),
+    '£1,234,568' (`#,##0`, unit £), '18.125 days' (`0.000`), '1234.5678' (General); '' for
+    no value. Without a number format (a figure worked out, not read from a cell):
+    '66.5%', '£1,234', '12.3 days', '45.2 per 10,000', '1,234'."""
     if value is None:
         return ""
     u = normalise_unit(unit)
+    if number_format:
+        return _as_shown(value, u, number_format)
     if u == UNIT_PERCENT:
         return f"{_number(value)}%"
     if u == UNIT_POUNDS:
@@ -332,6 +338,30 @@ def format_value(value: float | None, unit: str) -> str:
     if u == UNIT_NUMBER:
         return _number(value)
     return f"{_number(value)} {u}"
+
+
+def _as_shown(value: float, unit: str, number_format: str) -> str:
+    if "%" in number_format:  # the reader read the cell as a percentage: 0.25 -> 25.0
+        return format_number(value / 100, number_format)
+    text = format_number(value, number_format)
+    if unit == UNIT_PERCENT:
+        return text if text.endswith("%") else f"{text}%"
+    if unit == UNIT_POUNDS:
+        if "£" in text:
+            return text
+        return f"-£{text[1:]}" if text.startswith("-") else f"£{text}"
+    if unit == UNIT_NUMBER or text.endswith(unit):
+        return text
+    return f"{text} {unit}"
+
+
+def ytd_format(observation: Observation) -> str:
+    """The number format of a year-to-date figure: its own cell's, or for one worked out
+    from numerators and denominators the in-month value's when that is not General."""
+    if observation.ytd_format:
+        return observation.ytd_format
+    own = observation.number_format
+    return own if own not in ("", "General") else ""
 
 
 def format_difference(size: float, unit: str) -> str:
@@ -364,6 +394,7 @@ __all__ = [
     "direction",
     "format_difference",
     "format_value",
+    "ytd_format",
     "indicator_direction",
     "fill_year_to_date",
     "indicator_status",

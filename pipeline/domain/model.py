@@ -237,6 +237,10 @@ class Observation:
     denominator: float | None = None
     source: Source | None = None
     ytd: float | None = None  # the year-to-date (cumulative) figure at this period
+    # The number formats of the cells the value and the year-to-date figure came from
+    # ("0.0%", "#,##0", "General"); "" when there was no cell (a figure worked out).
+    number_format: str = ""
+    ytd_format: str = ""
 
 
 JudgeOn = Literal["month", "ytd"]
@@ -246,6 +250,7 @@ JudgeOn = Literal["month", "ytd"]
 class Comparator:
     name: str  # "England average", "Statistical neighbours"
     value: float
+    number_format: str = ""  # the cell's number format, as Observation.number_format
 
 
 @dataclass
@@ -264,6 +269,7 @@ class Indicator:
     series: list[Observation] = field(default_factory=list)  # time order
     source: Source | None = None
     judge_on: JudgeOn = "month"  # status judged on the in-month or the year-to-date figure
+    target_format: str = ""  # the Target cell's number format, as Observation.number_format
 
     @property
     def name(self) -> str:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.domain.model import DateValue
-from pipeline.reader.numfmt import format_number, general
+from pipeline.numfmt import format_number, general
 from pipeline.reader.raw import RawCell, is_empty
 from pipeline.reader.xlsx_styles import is_date_format
 from pipeline.text import clean_text
@@ -264,3 +264,30 @@ def parse_number(cell: RawCell | None) -> tuple[float, bool] | CellProblem | Non
     if not abs(float(digits)) < NUMBER_LIMIT:
         return _too_large(text)
     return float(digits), m.group(2) == "%"
+
+
+def number_format_of(cell: RawCell | None) -> str:
+    """The number format a figure is shown in: a number cell's own ("General" when it has
+    none, or a date format); for a number typed as text, the format that shows it as typed
+    ("1,234.50" -> "#,##0.00", "57.7%" -> "0.0%", "£1,250" -> '"£"#,##0'), so a report
+    prints the digits the cell shows."""
+    if cell is None or is_empty(cell.value) or isinstance(cell.value, bool):
+        return "General"
+    if isinstance(cell.value, (int, float)):
+        code = cell.number_format or "General"
+        return "General" if code == "decimal-comma" or is_date_format(code) else code
+    text = " ".join(str(cell.value).replace("\u00a0", " ").split())
+    comma = cell.number_format == "decimal-comma"
+    m = (_DECIMAL_COMMA if comma else _NUMBER).match(text)
+    if m is None and comma:
+        m, comma = _NUMBER.match(text), False
+    if m is None:
+        return "General"
+    digits = m.group(1).lstrip("+-")
+    point, thousands = (",", ".") if comma else (".", ",")
+    whole, _, decimals = digits.partition(point)
+    code = ("#,##0" if thousands in whole else "0") + ("." + "0" * len(decimals)
+                                                      if decimals else "")
+    if text[:1] in "£$€":
+        code = f'"{text[0]}"{code}'
+    return code + m.group(2)

@@ -32,7 +32,7 @@ from pipeline.domain.model import (
 )
 from pipeline.domain.periods import parse_period
 from pipeline.issues import IssueReport
-from pipeline.reader.cells import CellProblem, display_text, parse_number
+from pipeline.reader.cells import CellProblem, display_text, number_format_of, parse_number
 from pipeline.reader.columns import INDICATORS, VALUES, ColumnSpec
 from pipeline.reader.headers import (
     HEADER_SEARCH_ROWS,
@@ -243,11 +243,14 @@ class _Reader:
                 )
         target = self.figure(sheet, rec, "Target", indicator)
         indicator.target = target
+        if target is not None:
+            indicator.target_format = number_format_of(rec.cell("Target"))
         indicator.tolerance = self.figure(sheet, rec, "Tolerance", indicator)
         for name in COMPARATOR_COLUMNS:
             value = self.figure(sheet, rec, name, indicator)
             if value is not None:
-                indicator.comparators.append(Comparator(rec.header.header(name), value))
+                indicator.comparators.append(Comparator(
+                    rec.header.header(name), value, number_format_of(rec.cell(name))))
         if target is not None and not polarity_text:
             self.report.error(
                 "missing-cell",
@@ -308,6 +311,7 @@ class _Reader:
         column: str,
         extra: tuple[float | None, float | None] = (None, None),
         ytd: float | None = None,
+        ytd_format: str = "",
     ) -> None:
         where = {"sheet": sheet.name, "row": rec.number, "column": column}
         got = self.number(cell, where, f"value for {period.label}", no_data_ok=True)
@@ -330,7 +334,8 @@ class _Reader:
         indicator.series.append(
             Observation(
                 period, value, extra[0], extra[1], Source(self.file, sheet.name, rec.number),
-                ytd=ytd,
+                ytd=ytd, number_format=number_format_of(cell),
+                ytd_format=ytd_format if ytd is not None else "",
             )
         )
 
@@ -460,6 +465,8 @@ class _Reader:
         self.observe(
             sheet, rec, indicator, period, rec.cell("Value"), rec.header.header("Value"),
             (extra[0], extra[1]), ytd=extra[2],
+            ytd_format=number_format_of(rec.cell("Year to date"))
+            if rec.header.has("Year to date") else "",
         )
 
     # --- finishing -------------------------------------------------------------------------

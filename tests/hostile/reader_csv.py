@@ -10,7 +10,7 @@ from hostile.make_corpus import HEADERS, _csv, row
 
 @hostile(
     name="semicolon-decimal-point.csv", verdict="valid", counts={"indicators": 2},
-    document="performance", texts=("Aug 2018\n12.5", "Nov 2018\n1.5"),
+    document="performance", texts=("Aug 2018\n12.500", "Nov 2018\n1.5"),  # as typed
     absent=("12,500", "12500"),
     about="a ';' CSV whose numbers use decimal points: 12.500 was read as 12,500 while "
           "1.5 stayed 1.5",

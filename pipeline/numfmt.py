@@ -4,8 +4,10 @@
 £1,234,567.50; General shows what was typed, up to Excel's 11 characters (1234.5678,
 1234567.5), and switches to E-notation only for numbers of 12 digits or more, or tiny
 ones, as Excel does. Sections (`positive;negative;zero`), colours (`[Red]`), conditions,
-currency tags (`[$£-809]`), quoted text and escaped characters are understood; formats it
-cannot apply (fractions) fall back to General. Rounding is half away from zero, like Excel.
+currency tags (`[$£-809]`), quoted text and escaped characters are understood. Scientific
+formats show 12345 as `0.00E+00` 1.23E+04 (`##0.0E+0` in engineering steps of three, 12.3E+3),
+fractions as `# ?/?` 1 1/4, `?/?` 5/4, `# ??/??` 3 14/99, `# ?/8` 1 2/8. Rounding is half away
+from zero on the 15 significant digits Excel keeps.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 _BRACKET = re.compile(r"\[([^\]]*)\]")
 _PLACEHOLDERS = "0#?"
@@ -62,8 +65,10 @@ def general(value: float) -> str:
 
 
 def _round(value: float, decimals: int) -> str:
+    """`value` to `decimals` places, half away from zero, on Excel's 15 significant digits
+    (so 0.575 shown as a whole percentage is 58%, though 0.575 * 100 is 57.4999...)."""
     quantum = Decimal(1).scaleb(-decimals)
-    return format(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP), "f")
+    return format(Decimal(f"{value:.15g}").quantize(quantum, rounding=ROUND_HALF_UP), "f")
 
 
 def _strip_literals(text: str) -> str:
@@ -141,6 +146,109 @@ def _apply(value: float, digits: str, scale: int) -> str:
     return integer + (point + fraction if point else "")
 
 
+_SCIENTIFIC = re.compile(r"[0#?.,]\s*[eE][+-]")
+_FRACTION = re.compile(
+    r"^(?P<pre>.*?)(?:(?P<whole>[#0?,]+)(?P<gap>\s+))?(?P<num>[#0?]+)\s*/\s*"
+    r"(?P<den>[#0?]+|\d+)(?P<post>.*)$", re.S)
+
+
+def _unquoted(section: str) -> str:
+    """The section with quoted text and escaped characters blanked out."""
+    return re.sub(r'"[^"]*"?|\\.', lambda m: " " * len(m.group(0)), section)
+
+
+def _scientific(section: str, magnitude: float, sign: str) -> str:
+    """`0.00E+00` and its kin: mantissa digits as the placeholders say, the exponent with at
+    least as many digits as its zeros, `E+` always signed, `E-` signed only when negative;
+    with more than one placeholder before the point and a `#` among them the exponent moves
+    in steps of that many (engineering notation)."""
+    at = _SCIENTIFIC.search(_unquoted(section))
+    assert at is not None
+    e_at = at.end() - 2
+    head, exp_sign, tail = section[:e_at], section[e_at + 1], section[e_at + 2 :]
+    exp_digits = len(tail) - len(tail.lstrip("0#?"))
+    after = _strip_literals(tail[exp_digits:])
+    before_digits = re.search(r"[0#?.,]*$", head)
+    assert before_digits is not None
+    pattern = before_digits.group(0).replace(",", "")
+    before = _strip_literals(head[: before_digits.start()])
+    whole, _, decimals = pattern.partition(".")
+    places = sum(1 for ch in decimals if ch in _PLACEHOLDERS)
+    required = decimals.count("0")
+    width = max(1, len(whole))
+    step = width if "#" in whole and width > 1 else 1
+    if magnitude == 0:
+        exponent = 0
+    else:
+        exponent = math.floor(math.log10(magnitude))
+        exponent = exponent - exponent % step if step > 1 else exponent - (width - 1)
+    for _ in range(2):  # rounding may carry the mantissa into one more digit: once again
+        mantissa = Decimal(f"{magnitude:.15g}").scaleb(-exponent) if magnitude else Decimal(0)
+        text = format(mantissa.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP),
+                      "f")
+        if magnitude == 0 or len(text.partition(".")[0]) <= width:
+            break
+        exponent += step
+    integer, _, fraction = text.partition(".")
+    if places > required:
+        fraction = fraction[:required] + fraction[required:].rstrip("0")
+    if whole and not whole.count("0") and integer == "0":
+        integer = ""
+    mantissa_text = integer + ("." + fraction if "." in pattern and (fraction or
+                                                                     decimals) else "")
+    if "." in pattern and not fraction and not decimals:
+        mantissa_text = integer + "."
+    exp_text = str(abs(exponent)).rjust(exp_digits or 1, "0")
+    exp_mark = "-" if exponent < 0 else ("+" if exp_sign == "+" else "")
+    letter = section[e_at]
+    return (sign + before + mantissa_text + letter.upper() + exp_mark + exp_text
+            + after).strip()
+
+
+def _fraction(section: str, magnitude: float, sign: str) -> str | None:
+    """`# ?/?` 1 1/4, `?/?` 5/4 (no whole part: an improper fraction), `# ??/??` up to two
+    denominator digits, `# ?/8` a fixed denominator, as Excel shows them; None when the
+    section is not a fraction format after all."""
+    blanked = _unquoted(section)
+    m = _FRACTION.match(blanked)
+    if m is None:
+        return None
+    pre = _strip_literals(section[: m.start("whole") if m.group("whole") else m.start("num")])
+    post = _strip_literals(section[m.end("den") :])
+    den = m.group("den")
+    if den.isdigit():
+        fixed = int(den)
+        if fixed == 0:
+            return None
+    else:
+        fixed = 0
+    whole_part = 0
+    rest = Fraction(Decimal(f"{magnitude:.15g}"))
+    if m.group("whole"):
+        whole_part = math.floor(rest)
+        rest -= whole_part
+    if fixed:
+        numerator = int((rest * fixed + Fraction(1, 2)) // 1)
+        approx = Fraction(numerator, fixed) if numerator else Fraction(0)
+        shown_den = fixed
+    else:
+        approx = rest.limit_denominator(10 ** len(den) - 1)
+        numerator, shown_den = approx.numerator, approx.denominator
+    if m.group("whole") and approx == 1:
+        whole_part, numerator, approx = whole_part + 1, 0, Fraction(0)
+    if m.group("whole"):
+        if numerator == 0:
+            number = str(whole_part)
+        else:
+            lead = f"{whole_part} " if whole_part else ""
+            number = f"{lead}{numerator}/{shown_den}"
+    else:
+        number = f"{numerator}/{shown_den}"
+    if number in ("0", "0/1") or numerator == 0 and whole_part == 0:
+        sign = ""
+    return (sign + pre + number + post).strip()
+
+
 def format_number(value: int | float, code: str) -> str:
     """`value` as a cell with number format `code` shows it (ValueError for INF/NaN)."""
     if not math.isfinite(value):
@@ -161,8 +269,14 @@ def format_number(value: int | float, code: str) -> str:
         at = lowered.index("general")
         return (sign + _strip_literals(section[:at]) + general(magnitude)
                 + _strip_literals(section[at + 7 :])).strip()
-    if "e+" in lowered or "e-" in lowered or "/" in section or "@" in section:
-        return sign + general(magnitude)  # scientific, fractions, text: shown as General
+    if _SCIENTIFIC.search(_unquoted(section)):
+        return _scientific(section, magnitude, sign)
+    if "/" in _unquoted(section):
+        shown = _fraction(section, magnitude, sign)
+        if shown is not None:
+            return shown
+    if "/" in section or "@" in section:
+        return sign + general(magnitude)  # a text format, or a fraction it cannot read
     parts = _split(section)
     if parts is None:
         literal = _strip_literals(section).strip()
