@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline.domain.plan_rules import (
+    recommendations_without_actions,
+    split_note,
+    split_recommendations,
+)
 from pipeline.kinds import INPUT_KINDS
 from pipeline.reader import Given, WorkbookResult, read_workbook
 from pipeline.text import plural
@@ -51,12 +56,15 @@ class FileCheck:
         r = self.result
         if r.plan is not None:
             plan = r.plan
-            empty = sum(1 for rec in plan.recommendations if not rec.actions)
+            empty = len(recommendations_without_actions(plan))
+            notes = [split_note(places) for places in split_recommendations(plan)]
+            if empty:
+                notes.insert(0, f"{empty} with no actions yet")
             statuses = ", ".join(f"{n} {label}" for label, n in self.status_counts().items())
             lines.append(
                 f"improvement plan: {plural(len(plan.priorities), 'priority', 'priorities')}, "
                 f"{plural(r.counts()['recommendations'], 'recommendation')}"
-                + (f" ({empty} with no actions yet)" if empty else "")
+                + (f" ({'; '.join(notes)})" if notes else "")
                 + f", {plural(len(plan.actions), 'action')}"
                 + (f" ({statuses})" if statuses else "")
             )

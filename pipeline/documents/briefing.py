@@ -45,6 +45,7 @@ from pipeline.domain.model import (
     StatusKey,
 )
 from pipeline.domain.plan_rules import (
+    distinct_recommendations,
     is_overdue,
     recommendations_without_actions,
     status_counts,
@@ -186,7 +187,7 @@ def status_sentence(plan: Plan) -> str:
     """'The plan has 52 actions against 27 recommendations. Of these, 39 are complete (75%),
     four are on track, two are at risk, five are behind schedule and two have not started.'"""
     total = len(plan.actions)
-    recs = count_of(len(plan.recommendations), "recommendation", "recommendations")
+    recs = count_of(len(distinct_recommendations(plan)), "recommendation", "recommendations")
     if total == 0:
         return f"The plan has no actions yet against {recs}."
     opening = f"The plan has {count_of(total, 'action', 'actions')} against {recs}."

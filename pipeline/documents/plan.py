@@ -30,8 +30,11 @@ from pipeline.documents.formatting import (
 )
 from pipeline.domain.model import Action, Plan, Priority, Recommendation, StatusEntry, StatusKey
 from pipeline.domain.plan_rules import (
+    distinct_recommendations,
     overdue_actions,
     recommendations_without_actions,
+    split_note,
+    split_recommendations,
     status_counts,
 )
 from pipeline.domain.slippage import redated_actions, slipped_actions
@@ -169,7 +172,7 @@ def _key_blocks(plan: Plan) -> list[Block]:
 def _summary_blocks(plan: Plan, as_at: dt.date, as_at_text: str) -> list[Block]:
     actions = plan.actions
     total = len(actions)
-    recs = plan.recommendations
+    recs = distinct_recommendations(plan)
     blocks: list[Block] = [Heading("Summary", 1)]
     sentence = (
         f"The plan has {_plural(total, 'action', 'actions')} against "
@@ -178,6 +181,9 @@ def _summary_blocks(plan: Plan, as_at: dt.date, as_at_text: str) -> list[Block]:
     numbered = [p for p in plan.priorities if p.number or p.title]
     if numbered:
         sentence += f" in {_plural(len(numbered), 'priority', 'priorities')}"
+    splits = [split_note(places) for places in split_recommendations(plan)]
+    if splits:  # one recommendation printed in two places is still one recommendation
+        sentence += f"; {', '.join(splits)}"
     blocks.append(Paragraph.of(sentence[:1].upper() + sentence[1:] + "."))
 
     counts = status_counts(plan)
@@ -360,5 +366,6 @@ def build_plan_document(plan: Plan, as_at: dt.date | None = None) -> DocumentMod
         protective_marking=details.protective_marking,
         context=context,
         blocks=blocks,
-        counts={"actions": len(plan.actions), "recommendations": len(plan.recommendations)},
+        counts={"actions": len(plan.actions),
+                "recommendations": len(distinct_recommendations(plan))},
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipeline.domain.model import Action, Plan, Recommendation, StatusKey
+from pipeline.domain.model import Action, Plan, Priority, Recommendation, StatusKey
 
 
 def status_counts(plan: Plan) -> dict[StatusKey, int]:
@@ -33,6 +33,48 @@ def overdue_actions(plan: Plan, as_at: dt.date) -> list[Action]:
     return [a for a in plan.actions if is_overdue(a, as_at)]
 
 
+def recommendation_key(rec: Recommendation) -> str:
+    """What makes two places one recommendation: its ref (R1 = r1), or its text without one."""
+    return " ".join(rec.ref.split()).lower() or " ".join(rec.text.split())
+
+
+def placements(plan: Plan) -> dict[str, list[tuple[Priority, Recommendation]]]:
+    """Each recommendation the committee agreed, in plan order, with every place the plan
+    lists it: one place usually, two when R1 appears under two priorities."""
+    found: dict[str, list[tuple[Priority, Recommendation]]] = {}
+    for priority in plan.priorities:
+        for rec in priority.recommendations:
+            found.setdefault(recommendation_key(rec), []).append((priority, rec))
+    return found
+
+
+def distinct_recommendations(plan: Plan) -> list[Recommendation]:
+    """The recommendations agreed, each once (where it first appears), in plan order: the
+    number every command and document gives as 'N recommendations'."""
+    return [places[0][1] for places in placements(plan).values()]
+
+
+def split_recommendations(plan: Plan) -> list[list[tuple[Priority, Recommendation]]]:
+    """The recommendations the plan lists in more than one place, each with its places."""
+    return [places for places in placements(plan).values() if len(places) > 1]
+
+
+def split_note(places: list[tuple[Priority, Recommendation]]) -> str:
+    """'R1 appears under two priorities' / 'R1 appears in two places' (under one priority)."""
+    rec = places[0][1]
+    name = rec.ref or repr(rec.text)
+    priorities = {id(p) for p, _ in places}
+    if len(priorities) > 1:
+        return f"{name} appears under {_words(len(priorities))} priorities"
+    return f"{name} appears in {_words(len(places))} places"
+
+
+def _words(n: int) -> str:
+    return ("two", "three", "four", "five", "six", "seven", "eight", "nine")[n - 2] if (
+        2 <= n <= 9) else str(n)
+
+
 def recommendations_without_actions(plan: Plan) -> list[Recommendation]:
-    """Recommendations with no actions agreed yet, in plan order."""
-    return [r for r in plan.recommendations if not r.actions]
+    """Recommendations with no actions agreed yet (in none of their places), in plan order."""
+    return [places[0][1] for places in placements(plan).values()
+            if not any(rec.actions for _, rec in places)]

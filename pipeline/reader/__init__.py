@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.domain.model import Details, IndicatorSet, Plan, ScrutinyResponse
+from pipeline.domain.plan_rules import distinct_recommendations
 from pipeline.issues import IssueReport
 from pipeline.kinds import INPUT_NAMES
 from pipeline.reader.columns import (
@@ -54,9 +55,7 @@ class WorkbookResult:
             counts["priorities"] = len(self.plan.priorities)
             # Distinct refs (a recommendation without a ref counts by its text), including
             # those with no actions yet: one recommendation split over two places counts once.
-            counts["recommendations"] = len(
-                {r.ref.strip().lower() or r.text for r in self.plan.recommendations}
-            )
+            counts["recommendations"] = len(distinct_recommendations(self.plan))
             counts["actions"] = len(self.plan.actions)
         if self.indicators is not None:
             counts["indicators"] = len(self.indicators.indicators)

@@ -14,6 +14,7 @@ from pipeline.domain.model import (
     Source,
     StatusScheme,
 )
+from pipeline.domain.plan_rules import split_note, split_recommendations
 from pipeline.domain.slippage import same_date
 from pipeline.domain.status import accepted_values, match_status, suggest_status
 from pipeline.issues import IssueReport
@@ -295,8 +296,31 @@ def read_actions(
             "action rows below it. Add one row per action below the header row.",
             sheet=sheet.name, row=header.row + 1, column=header.header("Action"),
         )
-    return Plan(details=details, scheme=scheme, priorities=priorities, source_file=file,
+    plan = Plan(details=details, scheme=scheme, priorities=priorities, source_file=file,
                 banner=_banner(sheet, header))
+    for places in split_recommendations(plan):
+        _warn_split(places, sheet, header, report)
+    return plan
+
+
+def _warn_split(places: list[tuple[Priority, Recommendation]], sheet: RawSheet,
+                header: HeaderMatch, report: IssueReport) -> None:
+    """One recommendation listed in two places: counted once, printed in each; say so."""
+    where = " and ".join(
+        f"{'under ' + p.heading + ' ' if p.heading else ''}(row "
+        f"{rec.source.row if rec.source else '?'})" for p, rec in places)
+    rec = places[0][1]
+    later = places[1][1].source
+    report.warning(
+        "unique-error",
+        f"{split_note(places)}: {where}. It is counted once, as one recommendation the "
+        "committee agreed, and printed in each place with the actions listed there. If it "
+        "was copied by mistake, move its actions under one priority.",
+        value=one_line(rec.ref or rec.text), sheet=sheet.name,
+        row=later.row if later else None,
+        column=header.header("Ref") if rec.ref and header.has("Ref")
+        else header.header("Recommendation") if header.has("Recommendation") else None,
+    )
 
 
 def _banner(sheet: RawSheet, header: HeaderMatch) -> str:

@@ -73,21 +73,26 @@ def count_written_plan(
     """Count, in a written plan document, the actions and recommendations of `plan` it holds.
 
     Actions: data rows of tables whose header row is the action table's. Recommendations:
-    Heading 2 paragraphs whose text is one of the plan's recommendation headings.
+    each recommendation agreed counts once when every place the plan lists it (R1 under two
+    priorities: two places) is a Heading 2 paragraph with its recommendation heading.
     """
     from pipeline.documents.plan import ACTION_HEADERS, recommendation_heading
+    from pipeline.domain.plan_rules import placements
     from pipeline.render.readback import BodyParagraph, BodyTable, read_body
 
-    expected = Counter(recommendation_heading(r) for r in plan.recommendations)
-    found_recs = 0
+    found_headings: Counter[str] = Counter()
     found_actions = 0
     for item in read_body(path):
         if isinstance(item, BodyTable) and tuple(item.header) == ACTION_HEADERS:
             found_actions += item.row_count
         elif isinstance(item, BodyParagraph) and item.style == "Heading 2":
-            if expected[item.text] > 0:
-                expected[item.text] -= 1
-                found_recs += 1
+            found_headings[item.text] += 1
+    found_recs = 0
+    for places in placements(plan).values():
+        wanted = Counter(recommendation_heading(rec) for _, rec in places)
+        if all(found_headings[h] >= n for h, n in wanted.items()):
+            found_recs += 1
+            found_headings.subtract(wanted)
     return {"actions": found_actions, "recommendations": found_recs}
 
 
