@@ -11,9 +11,10 @@ boxes inside them) and in the styles:
   table-header   every table of more than one row marks its first row to repeat (w:tblHeader)
   merged-cells   no merged cells (w:gridSpan, w:vMerge) in data tables
   alt-text       every picture and chart, anywhere, has alternative text (or is marked
-                 decorative)
-  contrast       text on a shaded cell, and every style text is written in (headings,
-                 Title, table text ...), has a contrast ratio of at least 4.5:1
+                 decorative); old VML pictures too (pipeline.audit_runs)
+  contrast       text on a shaded cell, every style text is written in (headings,
+                 Title, table text ...), and text given its own colour anywhere else
+                 (pipeline.audit_runs) has a contrast ratio of at least 4.5:1
   colour-only    a shaded cell holds text: colour is never the only carrier of meaning
   drawing-ids    every drawing's id (wp:docPr id) is unique across the whole file
   external       nothing links outside the file or runs (see pipeline.render.safety)
@@ -213,6 +214,8 @@ def _is_picture(doc_pr: Any) -> bool:
 
 
 def check_alt_text(pkg: Package) -> list[Issue]:
+    from pipeline.audit_runs import check_vml_alt_text
+
     found: list[Issue] = []
     number = 0
     for part, root in pkg.parts.items():
@@ -229,7 +232,7 @@ def check_alt_text(pkg: Package) -> list[Issue]:
                 "image shows (for a chart: the trend and latest value), or tick 'Mark as "
                 "decorative' for a pure decoration.",
                 f"image {number}" + (f" ({name})" if name else "") + _in(part)))
-    return found
+    return found + check_vml_alt_text(pkg)
 
 
 def _cell_rules(pkg: Package) -> tuple[list[Issue], list[Issue]]:
@@ -269,7 +272,9 @@ def _shaded_cells(pkg: Package) -> tuple[list[Issue], list[Issue]]:
 
 
 def check_contrast(pkg: Package) -> list[Issue]:
-    return _cell_rules(pkg)[0] + style_contrast(pkg, set())
+    from pipeline.audit_runs import check_run_contrast
+
+    return _cell_rules(pkg)[0] + style_contrast(pkg, set()) + check_run_contrast(pkg)
 
 
 def check_colour_only(pkg: Package) -> list[Issue]:
@@ -380,7 +385,10 @@ def audit_document(path: Path) -> list[Issue]:
 
 
 def _template_contrast(pkg: Package) -> list[Issue]:
-    return _cell_rules(pkg)[0] + style_contrast(pkg, pkg.styles.ids_named(RENDERER_STYLES))
+    from pipeline.audit_runs import check_run_contrast
+
+    return (_cell_rules(pkg)[0] + style_contrast(pkg, pkg.styles.ids_named(RENDERER_STYLES))
+            + check_run_contrast(pkg))
 
 
 TEMPLATE_RULES: tuple[Rule, ...] = (check_alt_text, _template_contrast, check_colour_only,
