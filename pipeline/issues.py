@@ -88,7 +88,8 @@ CODES: dict[str, str] = {
     "table-header": "audit: a table's first row does not repeat as a header row",
     "merged-cells": "audit: merged cells in a data table",
     "alt-text": "audit: a picture or chart (an old VML picture too) has no alternative text",
-    "contrast": "audit: text below 4.5:1 contrast (a shaded cell, a style, or text given its own colour)",
+    "contrast": "audit: text below 4.5:1 contrast (a shaded cell, a style, or text given "
+                "its own colour)",
     "colour-only": "audit: a shaded cell holds no text",
     "drawing-ids": "audit: two drawings share one id",
     "external": "audit: the document links outside itself, or holds macros",
