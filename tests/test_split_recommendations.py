@@ -39,8 +39,8 @@ def test_check_counts_a_split_recommendation_once_and_says_where_it_is(
     assert result.exit_code == 0, result.output
     assert ("improvement plan: 2 priorities, 2 recommendations (R1 appears under two "
             "priorities), 3 actions (3 Complete)") in result.output
-    assert "row 4, column 'Ref': R1 appears under two priorities: under 1. Safety (row 2) " \
-           "and under 2. Quality (row 4). It is counted once" in result.output
+    assert "row 4, column 'Ref': R1 appears under two priorities: under Priority 1: Safety " \
+           "(row 2) and under Priority 2: Quality (row 4). It is counted once" in result.output
     data = json.loads(CliRunner().invoke(main, ["check", "--format", "json",
                                                 str(source)]).output)
     entry = data["files"][0]
