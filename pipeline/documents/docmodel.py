@@ -68,7 +68,8 @@ class Cell(NamedTuple):
 
     @property
     def text(self) -> str:
-        return "".join(r.text for r in self.runs)
+        runs = self.runs
+        return runs[0].text if len(runs) == 1 else "".join(r.text for r in runs)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from pipeline.documents.docmodel import (
     Run,
     Table,
 )
-from pipeline.render.layout import TableFit, fit_table, fit_widths
+from pipeline.render.layout import TableFit, fit_tables, fit_widths
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -223,11 +223,10 @@ def layout_tables(
     for (headers, total), tables in groups.items():
         texts = [[cell.text for cell in row] for table in tables for row in table.rows]
         widths = fit_widths(headers, texts, total, pt)
-        start = 0
-        for table in tables:
-            rows = texts[start:start + len(table.rows)]
-            fits[id(table)] = fit_table(rows, widths, pt, page, sum(map(len, headers)))
-            start += len(table.rows)
+        sizes = [len(table.rows) for table in tables]
+        for table, fit in zip(tables, fit_tables(texts, sizes, widths, pt, page,
+                                                 sum(map(len, headers))), strict=True):
+            fits[id(table)] = fit
     return fits
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain, compress
 
 PT_PER_CM = 72 / 2.54
 CELL_PADDING_CM = 0.30 + 0.05  # the table style's left and right cell margins, and borders
@@ -63,28 +64,78 @@ def _text_em(text: str) -> float:
 
 def longest_word_cm(texts: Sequence[str], pt: float, bold: bool = False) -> float:
     """The width of the widest word of SHORT_WORD characters or fewer among `texts` (a
-    longer word may break: it is measured by its first SHORT_WORD characters)."""
+    longer word may break: it is measured by its first SHORT_WORD characters).
+
+    Of each text only its words within three characters of its longest are measured (the
+    loop is written with map and compress: it runs over every word of a 10,000-row table).
+    """
     candidates: set[str] = set()
-    for text in texts:
+    for text in dict.fromkeys(texts):  # a column often repeats its texts (Lead, Status)
         words = text.split()
         if words:
-            longest = max(len(wd) for wd in words)
-            candidates.update(wd for wd in words if len(wd) >= longest - 3)
-    return max((word_width_cm(wd[:SHORT_WORD], pt, bold) for wd in candidates), default=0.0)
+            lengths = list(map(len, words))
+            shortest = max(lengths) - 3
+            candidates.update(compress(words, map(shortest.__le__, lengths)))
+    widths = {wd[:SHORT_WORD] for wd in candidates}
+    return max((word_width_cm(wd, pt, bold) for wd in widths), default=0.0)
+
+
+def _room(width_cm: float, pt: float) -> float:
+    """How many ems of text a line of a cell `width_cm` wide holds."""
+    return max((width_cm - CELL_PADDING_CM) * PT_PER_CM / pt - WORD_SLACK, 1.0)
 
 
 def lines_in(text: str, width_cm: float, pt: float) -> int:
     """About how many lines `text` takes in a cell `width_cm` wide (generous)."""
-    room = max((width_cm - CELL_PADDING_CM) * PT_PER_CM / pt - WORD_SLACK, 1.0)  # in ems
+    room = _room(width_cm, pt)
     total = 0
     for paragraph in text.split("\n"):
         total += max(1, math.ceil(_text_em(paragraph) * WRAP_WASTE / room))
     return total
 
 
+def column_lines(texts: Sequence[str], width_cm: float, pt: float) -> list[int]:
+    """`lines_in` of every text of one column: a text without a line break takes as many
+    lines as any other of its length, so each length is worked out once."""
+    room = _room(width_cm, pt)
+    by_length: dict[int, int] = {}
+    out: list[int] = []
+    for text in texts:
+        if "\n" in text:
+            out.append(lines_in(text, width_cm, pt))
+            continue
+        n = len(text)
+        lines = by_length.get(n)
+        if lines is None:
+            lines = by_length[n] = max(1, math.ceil(_text_em(text) * WRAP_WASTE / room))
+        out.append(lines)
+    return out
+
+
 def row_height_cm(texts: Sequence[str], widths_cm: Sequence[float], pt: float) -> float:
     lines = max((lines_in(t, w, pt) for t, w in zip(texts, widths_cm, strict=True)), default=1)
+    return _height_cm(lines, pt)
+
+
+def _height_cm(lines: int, pt: float) -> float:
     return lines * pt * LINE_HEIGHT / PT_PER_CM + CELL_VERTICAL_CM
+
+
+def rows_height_cm(
+    rows: Sequence[Sequence[str]], widths_cm: Sequence[float], pt: float
+) -> list[float]:
+    """`row_height_cm` of every row, worked out a column at a time."""
+    if not rows:
+        return []
+    if not widths_cm:
+        return [_height_cm(1, pt)] * len(rows)
+    columns = list(zip(*rows, strict=True))
+    if len(columns) != len(widths_cm):
+        raise ValueError("every row must have one text for each column width")
+    per_column = [column_lines(texts, w, pt) for texts, w in zip(columns, widths_cm,
+                                                                  strict=True)]
+    return [_height_cm(lines, pt) for lines in map(max, *per_column)] if len(per_column) > 1 \
+        else [_height_cm(lines, pt) for lines in per_column[0]]
 
 
 def _sample(rows: Sequence[Sequence[str]]) -> Sequence[Sequence[str]]:
@@ -105,7 +156,7 @@ def fit_widths(
     Progress get the room and Status or Target date stay as narrow as their words.
     """
     n = len(headers)
-    columns = [[row[j] for row in rows] for j in range(n)]
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in range(n)]
     need = [
         max(longest_word_cm(columns[j], pt), longest_word_cm([headers[j]], pt, bold=True))
         + CELL_PADDING_CM + 0.05
@@ -116,31 +167,34 @@ def fit_widths(
         return [total_cm * x / sum(need) for x in need]
     widths = list(need)
     sample = _sample(rows)
-    ems = [[_text_em(t) * WRAP_WASTE for t in row] for row in sample]
-    breaks = [[t.count("\n") for t in row] for row in sample]
-    volume = [sum(r[j] for r in ems) for j in range(n)]
+    # per column, over the sampled rows: the text's width in ems and its line breaks
+    ems = [[_text_em(row[j]) * WRAP_WASTE for row in sample] for j in range(n)]
+    breaks = [[row[j].count("\n") for row in sample] for j in range(n)]
+    volume = [sum(column) for column in ems]
     room_per_cm = PT_PER_CM / pt
 
-    def lines(r: int, j: int, width: float) -> int:
+    def lines(j: int, width: float) -> list[int]:
+        """The sampled rows' lines in column j at this width."""
         room = max((width - CELL_PADDING_CM) * room_per_cm - WORD_SLACK, 1.0)
-        return max(1, math.ceil(ems[r][j] / room)) + breaks[r][j]
+        return [max(1, math.ceil(e / room)) + b for e, b in zip(ems[j], breaks[j], strict=True)]
 
     step = spare / STEPS
     left = STEPS
     while left > 0:
-        now = [[lines(r, j, widths[j]) for j in range(n)] for r in range(len(sample))]
-        tops = [sorted(row, reverse=True)[:2] + [0] for row in now]
+        now = [lines(j, widths[j]) for j in range(n)]
+        tops = [sorted(row, reverse=True)[:2] + [0] for row in zip(*now, strict=True)]
+        firsts = [top[0] for top in tops]
+        seconds = [top[1] for top in tops]
         best, best_k, best_score = max(range(n), key=lambda j: volume[j]), 1, 0.0
         for j in range(n):
+            # each row's tallest cell if column j were left out
+            others = [second if mine == top else top
+                      for mine, top, second in zip(now[j], firsts, seconds, strict=True)]
             for k in LOOKAHEAD:
                 if k > left:
                     break
-                wider = widths[j] + k * step
-                gain = 0
-                for r, row in enumerate(now):
-                    top, second = tops[r][0], tops[r][1]
-                    other = second if row[j] == top else top
-                    gain += top - max(other, lines(r, j, wider))
+                wider = lines(j, widths[j] + k * step)
+                gain = sum(firsts) - sum(map(max, others, wider))
                 score = gain / k
                 if score > best_score or (
                     score == best_score and score > 0 and volume[j] > volume[best]
@@ -165,11 +219,37 @@ def fit_table(
     header_characters: int = 0,
 ) -> TableFit:
     """Which rows may not split and whether the table stays on one page, by estimate."""
-    heights = [row_height_cm(row, widths_cm, pt) for row in rows]
+    return _fit(rows, rows_height_cm(rows, widths_cm, pt), widths_cm, page_cm,
+                header_characters)
+
+
+def fit_tables(
+    rows: Sequence[Sequence[str]], sizes: Sequence[int], widths_cm: Sequence[float],
+    pt: float, page_cm: float, header_characters: int = 0,
+) -> list[TableFit]:
+    """`fit_table` of consecutive tables sharing their widths: `rows` holds every table's
+    rows, `sizes` how many each has. The rows' heights are worked out in one go (a plan
+    has thousands of small tables)."""
+    heights = rows_height_cm(rows, widths_cm, pt)
+    fits: list[TableFit] = []
+    start = 0
+    for size in sizes:
+        end = start + size
+        fits.append(_fit(rows[start:end], heights[start:end], widths_cm, page_cm,
+                         header_characters))
+        start = end
+    return fits
+
+
+def _fit(
+    rows: Sequence[Sequence[str]], heights: list[float], widths_cm: Sequence[float],
+    page_cm: float, header_characters: int,
+) -> TableFit:
     cant_split = [h <= page_cm * KEEP_ROW_SHARE for h in heights]
     height = sum(heights) + (heights[0] if heights else 0)  # and the header row
-    short = sum(len(t) for row in rows for t in row) + header_characters <= KEEP_TABLE_CHARACTERS
-    keep = len(rows) <= KEEP_TABLE_ROWS and short and height <= page_cm * KEEP_TABLE_SHARE
+    keep = len(rows) <= KEEP_TABLE_ROWS and (
+        sum(map(len, chain.from_iterable(rows))) + header_characters <= KEEP_TABLE_CHARACTERS
+    ) and height <= page_cm * KEEP_TABLE_SHARE
     if keep:
         cant_split = [True] * len(rows)
     return TableFit(list(widths_cm), cant_split, keep)

@@ -1,0 +1,69 @@
+"""The table layout estimates worked out in bulk agree with the cell-by-cell reference.
+
+`rows_height_cm` and `fit_tables` work a column (or a whole plan's tables) at a time for
+speed; `row_height_cm` and `fit_table` are the plain per-row and per-table definitions.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.render.layout import (
+    fit_table,
+    fit_tables,
+    fit_widths,
+    lines_in,
+    longest_word_cm,
+    row_height_cm,
+    rows_height_cm,
+    word_width_cm,
+)
+
+cell_text = st.text(alphabet="ab W£–\n", max_size=400)
+widths = st.lists(st.floats(min_value=0.5, max_value=12.0), min_size=1, max_size=5)
+
+
+@settings(max_examples=150, deadline=None)
+@given(widths=widths, data=st.data())
+def test_rows_height_is_row_height_of_each_row(widths: list[float], data: st.DataObject) -> None:
+    rows = data.draw(st.lists(st.lists(cell_text, min_size=len(widths), max_size=len(widths)),
+                              max_size=12))
+    assert rows_height_cm(rows, widths, 9.0) == [row_height_cm(r, widths, 9.0) for r in rows]
+
+
+@settings(max_examples=100, deadline=None)
+@given(widths=widths, data=st.data())
+def test_fit_tables_is_fit_table_of_each_table(widths: list[float], data: st.DataObject) -> None:
+    tables = data.draw(st.lists(
+        st.lists(st.lists(cell_text, min_size=len(widths), max_size=len(widths)), max_size=20),
+        max_size=6,
+    ))
+    rows = [row for table in tables for row in table]
+    fits = fit_tables(rows, [len(t) for t in tables], widths, 9.0, 17.0, 40)
+    assert fits == [fit_table(t, widths, 9.0, 17.0, 40) for t in tables]
+
+
+def test_a_long_paragraph_takes_more_lines_than_a_short_one_and_breaks_count() -> None:
+    assert lines_in("word " * 200, 4.0, 9.0) > lines_in("word", 4.0, 9.0) == 1
+    assert lines_in("a\nb\nc", 4.0, 9.0) == 3
+    assert rows_height_cm([["a\nb\nc", "x"]], [4.0, 4.0], 9.0)[0] > \
+        rows_height_cm([["a", "x"]], [4.0, 4.0], 9.0)[0]
+
+
+def test_longest_word_is_measured_among_each_texts_longest_words() -> None:
+    # "WWWW" (4 letters) is within three letters of "iiiiiii" (7), so it is measured and,
+    # being wider, wins; in a text whose longest word is 8 letters it would not be.
+    assert longest_word_cm(["iiiiiii WWWW"], 10) == word_width_cm("WWWW", 10)
+    assert longest_word_cm(["iiiiiiiii WWWW"], 10) == word_width_cm("iiiiiiiii", 10)
+    assert longest_word_cm(["Lead", "Lead", ""], 10) == word_width_cm("Lead", 10)
+    # a word longer than 14 letters may break: only its first 14 are measured
+    assert longest_word_cm(["W" * 30], 10) == word_width_cm("W" * 14, 10)
+
+
+def test_the_wordy_column_gets_the_spare_width() -> None:
+    rows = [["Complete", "word " * 60] for _ in range(100)]
+    status, progress = fit_widths(["Status", "Progress"], rows, 20.0, 9.0)
+    assert abs(status + progress - 20.0) < 1e-9
+    assert progress > 4 * status
+    assert status >= word_width_cm("Complete", 9.0)  # the status word never breaks
