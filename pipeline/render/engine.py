@@ -27,6 +27,9 @@ from pipeline.render.templates import template_path
 
 LANGUAGE = "en-GB"
 CORE_PROPERTY_LIMIT = 255  # characters in a title, subject or author property
+# Fill a plain template in without docxtpl and python-docx (pipeline.render.frame); the
+# tests turn it off to compare the two ways.
+FAST_FRAME = True
 
 
 def _error(message: str, template: Path, code: str = "template-error") -> PipelineError:
@@ -137,23 +140,64 @@ def _property_text(text: str) -> str:
     return (cut.rsplit(None, 1)[0] if " " in cut.strip() else cut).rstrip() + "…"
 
 
+def _core_values(model: DocumentModel) -> list[tuple[str, Any]]:
+    """The core properties every document gets, by python-docx's names, in order."""
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    return [
+        ("title", _property_text(model.title)),
+        ("subject", _property_text(model.subject)),
+        ("author", _property_text(model.author)),
+        ("last_modified_by", _property_text(model.author or "committee-pipeline")),
+        ("language", LANGUAGE),
+        ("created", now),
+        ("modified", now),
+        ("revision", 1),
+    ]
+
+
 def _core_properties(doc: Any, model: DocumentModel) -> None:
     props = doc.core_properties
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-    props.title = _property_text(model.title)
-    props.subject = _property_text(model.subject)
-    props.author = _property_text(model.author)
-    props.last_modified_by = _property_text(model.author or "committee-pipeline")
-    props.language = LANGUAGE
-    props.created = now
-    props.modified = now
-    props.revision = 1
+    for name, value in _core_values(model):
+        setattr(props, name, value)
+
+
+def _render_in_frame(
+    model: DocumentModel, path: Path, context: dict[str, Any], token: str
+) -> bytes | None:
+    """The document made without docxtpl and python-docx (pipeline.render.frame: the same
+    parts, about 0.1 s sooner), or None when the template or the model needs them (a
+    template using more of docxtpl's syntax, pictures, sections)."""
+    from pipeline.documents.docmodel import Image
+    from pipeline.render.sections import has_sections
+
+    if has_sections(model.blocks) or any(isinstance(b, Image) for b in model.blocks):
+        return None
+    from pipeline.render.blocks import StyleMap, blocks_text
+    from pipeline.render.frame import fill_frame
+
+    frame = fill_frame(path, context, token)
+    if frame is None:
+        return None
+    available = frame.orient(model.landscape)
+    styles = StyleMap.from_styles_element(frame.styles)
+    body = [text.encode("utf-8") for text in blocks_text(model.blocks, styles, frame, available)]
+    frame.set_language(LANGUAGE)
+    frame.set_core(_core_values(model))
+    return frame.save(body, token)
 
 
 def render_bytes(
     model: DocumentModel, template: Path | None = None, templates_dir: Path | None = None
 ) -> bytes:
     """The finished .docx for `model` as bytes (template: explicit file, or the kind's)."""
+    path = template_path(model.kind, template, templates_dir)
+    _refuse_unsafe(path)
+    token = f"BODY-{uuid.uuid4().hex}"
+    context = render_context(model, token)
+    if FAST_FRAME:
+        data = _render_in_frame(model, path, context, token)
+        if data is not None:
+            return _checked(data, path)
     from docx.opc.exceptions import PackageNotFoundError
     from docxtpl import DocxTemplate
     from lxml import etree
@@ -163,10 +207,6 @@ def render_bytes(
     from pipeline.render.sandbox import budget, template_env
     from pipeline.render.sections import has_sections, sections_text, sections_xml
 
-    path = template_path(model.kind, template, templates_dir)
-    _refuse_unsafe(path)
-    token = f"BODY-{uuid.uuid4().hex}"
-    context = render_context(model, token)
     try:
         tpl = DocxTemplate(str(path))
         tpl.init_docx()

@@ -1,0 +1,364 @@
+"""A Word template's frame filled in without python-docx or docxtpl, where that is exact.
+
+Importing python-docx and docxtpl, and letting them open, fill in and save the template,
+costs about 0.1 s of CPU for every document: a third of a small plan's time. Most
+templates -- the shipped ones, and a council's copy edited as docs/templates.md says --
+write their fields the plain way: `{{ expression }}` whole inside one piece of text, and
+`{%p if ... %}` / `{%p endif %}` alone in their paragraph. Such a template is filled in
+here: the same sandboxed Jinja environment renders the very source docxtpl would make of
+each part, and the parts are then edited as python-docx edits them (page orientation,
+language, core properties). tests/test_frame.py proves every part comes out as docxtpl
+and python-docx make it, in canonical XML, for each shipped template and hostile values.
+
+Anything else -- a field split over runs, a {%tr %}, {%r %}, cellbg or colspan tag,
+whitespace control, a comment tag, footnotes, a line break or tab in a filled-in value,
+a part python-docx would add or leave out, XML it would parse differently -- and
+`fill_frame` returns None: the engine uses docxtpl as before, which also gives the
+located error a broken template deserves.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import time
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+RT_DOCUMENT, RT_STYLES, RT_SETTINGS = _RT + "officeDocument", _RT + "styles", _RT + "settings"
+RT_HEADER, RT_FOOTER = _RT + "header", _RT + "footer"
+RT_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+CT_DOCUMENT = _WML + "document.main+xml"
+CT_FOOTNOTES = _WML + "footnotes+xml"
+# the parts python-docx parses when it opens a package (the rest it keeps as bytes)
+_PARSED = frozenset(_WML + kind for kind in (
+    "document.main+xml", "comments+xml", "footer+xml", "header+xml", "numbering+xml",
+    "settings+xml", "styles+xml")) | {"application/vnd.openxmlformats-package.core-properties+xml"}
+_CORE_NS = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+}
+# python-docx's name of each core property, and its element
+CORE_TAGS = {
+    "author": "dc:creator", "comments": "dc:description", "identifier": "dc:identifier",
+    "language": "dc:language", "subject": "dc:subject", "title": "dc:title",
+    "last_modified_by": "cp:lastModifiedBy", "created": "dcterms:created",
+    "modified": "dcterms:modified", "revision": "cp:revision",
+}
+# the core properties docxtpl fills in as templates, in its order
+_TEMPLATED_CORE = ("author", "comments", "identifier", "language", "subject", "title")
+EMU_PER_TWIP = 635
+
+
+class Unsupported(Exception):
+    """This template needs docxtpl and python-docx (the reason is the message)."""
+
+
+def _parser() -> Any:
+    # python-docx's own parser settings: blank text between elements dropped, no entities
+    return etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+
+
+def _w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+def _qn(prefixed: str) -> str:
+    prefix, local = prefixed.split(":")
+    return f"{{{_CORE_NS[prefix]}}}{local}"
+
+
+# --- the package ------------------------------------------------------------------------------
+
+def _rels_name(part: str) -> str:
+    folder, name = posixpath.split(part)
+    return posixpath.join(folder, "_rels", name + ".rels")
+
+
+def _relationships(entries: dict[str, bytes], part: str) -> list[tuple[str, str, str | None]]:
+    """(type, target part name or None when external, id) of a part's relationships."""
+    data = entries.get(_rels_name(part) if part else "_rels/.rels")
+    if data is None:
+        return []
+    base = posixpath.dirname(part)
+    found = []
+    for rel in etree.fromstring(data, _parser()).iterchildren(f"{_PKG_REL}Relationship"):
+        target = rel.get("Target") or ""
+        if rel.get("TargetMode") == "External":
+            found.append((rel.get("Type") or "", None, rel.get("Id") or ""))
+            continue
+        name = target[1:] if target.startswith("/") else posixpath.join(base, target)
+        found.append((rel.get("Type") or "", posixpath.normpath(name), rel.get("Id") or ""))
+    return found
+
+
+def _content_types(data: bytes) -> tuple[dict[str, str], dict[str, str]]:
+    root = etree.fromstring(data, _parser())
+    defaults = {(d.get("Extension") or "").lower(): d.get("ContentType") or ""
+                for d in root.iterchildren(f"{_CT}Default")}
+    overrides = {(o.get("PartName") or "").lstrip("/").lower(): o.get("ContentType") or ""
+                 for o in root.iterchildren(f"{_CT}Override")}
+    return defaults, overrides
+
+
+@dataclass
+class Section:
+    """The page geometry python-docx's Section gives (lengths in EMU; None when unset)."""
+
+    page_width: int | None
+    page_height: int | None
+    left_margin: int | None
+    right_margin: int | None
+    top_margin: int | None
+    bottom_margin: int | None
+
+
+def _twips(element: Any, attr: str) -> int | None:
+    if element is None or element.get(_w(attr)) is None:
+        return None
+    value = element.get(_w(attr))
+    if not re.fullmatch(r"-?[0-9]+", value):  # "297mm", "1e3": python-docx's own reading
+        raise Unsupported(f"a page measure written as {value!r}")
+    return int(value) * EMU_PER_TWIP
+
+
+class Frame:
+    """The template's parts, filled in; `sections` serves `blocks.page_body_cm`."""
+
+    def __init__(self, entries: dict[str, bytes], names: dict[str, str],
+                 headers: list[str]) -> None:
+        self.entries = entries  # every zip entry, in the template's order
+        self.names = names  # "document", "styles", "settings", "core" -> part name
+        self.header_parts = headers  # header and footer parts, filled in by `fill`
+        parse = _parser()
+        self.document = etree.fromstring(entries[names["document"]], parse)
+        self.styles = etree.fromstring(entries[names["styles"]], parse)
+        self.settings = etree.fromstring(entries[names["settings"]], parse)
+        self.core = etree.fromstring(entries[names["core"]], parse)
+        self.filled: dict[str, bytes] = {}
+
+    @property
+    def body(self) -> Any:
+        return self.document.find(_w("body"))
+
+    def _sect_pr(self) -> Any:
+        found = self.document.xpath("./w:body/w:p/w:pPr/w:sectPr | ./w:body/w:sectPr",
+                                    namespaces={"w": W_NS})
+        if not found:
+            raise Unsupported("no page settings (w:sectPr) in the body")
+        return found[-1]
+
+    @property
+    def sections(self) -> list[Section]:
+        sect = self._sect_pr()
+        size, margins = sect.find(_w("pgSz")), sect.find(_w("pgMar"))
+        return [Section(_twips(size, "w"), _twips(size, "h"), _twips(margins, "left"),
+                        _twips(margins, "right"), _twips(margins, "top"),
+                        _twips(margins, "bottom"))]
+
+    def orient(self, landscape: bool) -> int | None:
+        """engine._orient: the last section turned to the model's orientation; the text
+        width in dxa (None when the page has no size or margins)."""
+        section = self.sections[-1]
+        width, height = section.page_width, section.page_height
+        if width is not None and height is not None and (width > height) != landscape:
+            size = self._sect_pr().find(_w("pgSz"))
+            size.set(_w("w"), str(height // EMU_PER_TWIP))
+            size.set(_w("h"), str(width // EMU_PER_TWIP))
+            if landscape:
+                size.set(_w("orient"), "landscape")
+            elif _w("orient") in size.attrib:  # portrait is the default: python-docx drops it
+                del size.attrib[_w("orient")]
+            section = self.sections[-1]
+        try:
+            text_width = section.page_width - section.left_margin - section.right_margin
+        except TypeError:
+            return None
+        return int(text_width / 635) if text_width > 0 else None
+
+    def set_language(self, language: str) -> None:
+        """engine._set_language: the styles' default run language and the theme font
+        language of the settings."""
+        defaults = self.styles.find(_w("docDefaults"))
+        if defaults is None:
+            defaults = etree.Element(_w("docDefaults"), nsmap={"w": W_NS})
+            self.styles.insert(0, defaults)
+        rpr_default = defaults.find(_w("rPrDefault"))
+        if rpr_default is None:
+            rpr_default = etree.Element(_w("rPrDefault"), nsmap={"w": W_NS})
+            defaults.insert(0, rpr_default)
+        rpr = rpr_default.find(_w("rPr"))
+        if rpr is None:
+            rpr = etree.SubElement(rpr_default, _w("rPr"))
+        lang = rpr.find(_w("lang"))
+        if lang is None:
+            lang = etree.SubElement(rpr, _w("lang"))
+        lang.set(_w("val"), language)
+        theme_lang = self.settings.find(_w("themeFontLang"))
+        if theme_lang is not None:
+            theme_lang.set(_w("val"), language)
+
+    def set_core(self, values: Iterable[tuple[str, Any]]) -> None:
+        """Core properties set as python-docx sets them: an absent element is appended;
+        dates in W3CDTF (UTC) with their xsi:type, the revision a whole number."""
+        for name, value in values:
+            element = self._core_element(name)
+            if name in ("created", "modified"):
+                element.text = value.strftime("%Y-%m-%dT%H:%M:%SZ")
+                element.set(_qn("xsi:type"), "dcterms:W3CDTF")
+            else:
+                element.text = str(value)
+
+    def _core_element(self, name: str) -> Any:
+        tag = _qn(CORE_TAGS[name])
+        element = self.core.find(tag)
+        if element is None:
+            element = etree.SubElement(self.core, tag)
+        return element
+
+    def save(self, body: Sequence[bytes], token: str) -> bytes:
+        """The package with the body's XML where the {{ body }} paragraph was."""
+        marker = etree.ProcessingInstruction("committee-body", token)
+        paragraph = _body_paragraph(self.document, token)
+        parent = paragraph.getparent()
+        parent[parent.index(paragraph):parent.index(paragraph) + 1] = [marker]
+        xml = etree.tostring(self.document, encoding="UTF-8", standalone=True)
+        head, found, tail = xml.partition(f"<?committee-body {token}?>".encode())
+        if not found:  # pragma: no cover - the marker was put in place above
+            raise Unsupported("the body paragraph was lost")
+        parts = dict(self.filled)
+        parts[self.names["document"]] = b"".join((head, *body, tail))
+        for key in ("styles", "settings", "core"):
+            parts[self.names[key]] = etree.tostring(getattr(self, key), encoding="UTF-8",
+                                                    standalone=True)
+        buffer = io.BytesIO()
+        stamp = time.localtime(time.time())[:6]  # as zipfile.writestr dates python-docx's
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+            for name, data in self.entries.items():
+                info = zipfile.ZipInfo(name, date_time=stamp)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                package.writestr(info, parts.get(name, data))
+        return buffer.getvalue()
+
+
+def _body_paragraph(document: Any, token: str) -> Any:
+    """The one paragraph whose whole text is the body token (else docxtpl's path says)."""
+    holding = [p for p in document.iter(_w("p"))
+               if token in "".join(t.text or "" for t in p.iter(_w("t")))]
+    if len(holding) != 1:
+        raise Unsupported("the {{ body }} paragraph is missing, shared or repeated")
+    p = holding[0]
+    if "".join(t.text or "" for t in p.iter(_w("t"))).strip() != token:
+        raise Unsupported("{{ body }} shares its paragraph")
+    return p
+
+
+def open_package(path: Path) -> tuple[dict[str, bytes], dict[str, str], list[str]]:
+    """The template's entries, its main parts and its header and footer parts; Unsupported
+    unless python-docx would write back exactly these parts, parsed as it parses them."""
+    with zipfile.ZipFile(path) as archive:
+        entries = {info.filename: archive.read(info) for info in archive.infolist()}
+    defaults, overrides = _content_types(entries["[Content_Types].xml"])
+
+    def content_type(name: str) -> str:
+        found = overrides.get(name.lower()) or defaults.get(name.rsplit(".", 1)[-1].lower())
+        if not found:
+            raise Unsupported(f"no content type for {name}")
+        return found
+
+    written = {"[Content_Types].xml"}
+    package_rels = _relationships(entries, "")
+    if package_rels:
+        written.add("_rels/.rels")
+    todo, seen = [name for _, name, _ in package_rels if name], []
+    while todo:  # the parts python-docx reaches from the package's relationships
+        name = todo.pop(0)
+        if name in seen:
+            continue
+        if name not in entries:
+            raise Unsupported(f"{name} is named but missing")
+        seen.append(name)
+        rels = _relationships(entries, name)
+        if rels:
+            written.add(_rels_name(name))
+        todo += [target for _, target, _ in rels if target]
+        if content_type(name) in _PARSED:
+            etree.fromstring(entries[name], _parser())
+        if content_type(name) == CT_FOOTNOTES:
+            raise Unsupported("footnotes (docxtpl fills them in)")
+    if written | set(seen) != set(entries):
+        raise Unsupported("parts python-docx would not write back")
+    names: dict[str, str] = {}
+    for rel_type, target, _ in package_rels:
+        if rel_type == RT_DOCUMENT and target and "document" not in names:
+            names["document"] = target
+        if rel_type == RT_CORE and target and "core" not in names:
+            names["core"] = target
+    if "document" not in names or content_type(names["document"]) != CT_DOCUMENT:
+        raise Unsupported("not a Word document")
+    headers: list[str] = []
+    for rel_type, target, _ in _relationships(entries, names["document"]):
+        if rel_type in (RT_STYLES, RT_SETTINGS) and target:
+            names.setdefault("styles" if rel_type == RT_STYLES else "settings", target)
+        elif rel_type in (RT_HEADER, RT_FOOTER):
+            if target is None or target in headers:
+                raise Unsupported("a header or footer used twice or outside the file")
+            headers.append(target)
+    if {"styles", "settings", "core"} - names.keys():
+        raise Unsupported("python-docx would add a part the template lacks")
+    return entries, names, headers
+
+
+def fill_frame(path: Path, context: dict[str, Any], token: str) -> Frame | None:
+    """The template at `path` filled in with `context` (its {{ body }} paragraph holding
+    only `token`), or None when docxtpl must do it."""
+    from pipeline.render.framefields import fill_core, fill_part
+    from pipeline.render.sandbox import template_env
+
+    env = template_env()
+    try:
+        entries, names, headers = open_package(path)
+        frame = Frame(entries, names, headers)
+        if frame.document.nsmap.get("w") != W_NS or frame.body is None:
+            raise Unsupported("the main namespace is not bound to w")
+        if _qn("xsi:type").split("}")[0][1:] not in frame.core.nsmap.values():
+            raise Unsupported("core properties without the xsi namespace")
+        body = etree.tostring(frame.body, encoding="unicode")
+        filled = fill_part(body, context, env)
+        new_body = etree.fromstring(filled, etree.XMLParser(resolve_entities=False))
+        if new_body.nsmap.get("w") != W_NS or new_body.find(f".//{_w('tbl')}") is not None \
+                or "docPr" in filled:
+            raise Unsupported("tables or pictures in the frame (docxtpl renumbers them)")
+        frame.document.replace(frame.body, new_body)
+        for name in headers:
+            xml = etree.tostring(etree.fromstring(entries[name], _parser()), encoding="unicode")
+            if re.match(r'<\?xml[^\?]+\bencoding="([^"]+)"', xml, re.I):
+                raise Unsupported("a header declaring its encoding")
+            part = etree.fromstring(fill_part(xml, context, env).encode("utf-8"), _parser())
+            frame.filled[name] = etree.tostring(part, encoding="UTF-8", standalone=True)
+        for name in _TEMPLATED_CORE:
+            element = frame.core.find(_qn(CORE_TAGS[name]))
+            text = "" if element is None or element.text is None else element.text
+            frame._core_element(name).text = fill_core(text, context)
+        _body_paragraph(frame.document, token)
+        frame.sections  # noqa: B018 - a page measure python-docx reads its own way
+    except (Unsupported, etree.XMLSyntaxError, KeyError, ValueError, zipfile.BadZipFile,
+            OSError):
+        return None
+    return frame
+
+
+__all__ = ["CORE_TAGS", "Frame", "Section", "Unsupported", "fill_frame", "open_package"]
