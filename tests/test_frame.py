@@ -165,7 +165,8 @@ def test_other_docxtpl_syntax_is_left_to_docxtpl_and_still_filled_in(
 # --- docxtpl's own preparation of XML against framefields.prepare -----------------------------
 
 _GOOD = ["Hello", " ", "{{ title }}", "{{title}}", "{{ a if b else c }}", "&amp;", "&lt;",
-         "“", "’", "{{ x }} and {{ y }}", "{{ '&lt;' }}", "{{ “q” }}", "{{- x -}}", "a{", "}b"]
+         "“", "’", "{{ x }} and {{ y }}", "{{ '&lt;' }}", "{{ “q” }}", "{{- x -}}", "a{", "}b",
+         "{{ x }}{{ y }}"]
 _BAD = ["{", "}", "%", "{%p if x %}", "{{p x }}", "{% if x %}", "-%}", "}}", "{{", "{#"]
 _TEXT = st.lists(st.one_of(st.sampled_from(_GOOD), st.sampled_from(_BAD)).filter(bool)
                  | st.sampled_from(_GOOD), min_size=1, max_size=3).map("".join)
@@ -188,7 +189,7 @@ _PARAGRAPH = st.one_of(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.lists(_PARAGRAPH, min_size=1, max_size=5))
 def test_prepare_is_docxtpls_patch_xml_wherever_it_says_yes(paragraphs: list[str]) -> None:
     from docxtpl import DocxTemplate

@@ -45,8 +45,8 @@ def _check_text(text: str) -> None:
         if m.group(2) is not None and not content.startswith("p "):
             raise Unsupported("a statement tag that is not {%p ... %}")
         rest = rest.replace(m.group(0), "", 1)
-    if any(d in rest for d in (*_OPENERS, *_CLOSERS)):
-        raise Unsupported("a field not whole in one piece of text")
+    if "{" in rest or "}" in rest:  # a brace beside a field may join docxtpl's fields
+        raise Unsupported("a field not whole in one piece of text, or a brace beside one")
 
 
 def prepare(xml: str) -> str:
