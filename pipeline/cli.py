@@ -275,7 +275,7 @@ def make_and_say(kind: DocumentKind, workbook: Path, out: Path | None, template:
 
     from pipeline.run_document import make_document
 
-    several = bool(kind.extras)
+    several = any(p is not None for p in extras.values())  # workbooks given, not declared
     try:
         run = make_document(kind.name, workbook, out, extras=extras, template=template,
                             details=details)

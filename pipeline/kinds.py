@@ -92,6 +92,21 @@ class Extra:
     said: str = ""
 
 
+def previous_plan(what: str) -> Extra:
+    """The `--previous` plan workbook (the last report's; the batch takes it from its
+    history): `what` says what the kind does with it."""
+    return Extra("previous", "plan", "--previous",
+                 f"The plan workbook of the last report: {what}", from_history=True)
+
+
+def indicators_from(what: str, said: str = "") -> Extra:
+    """The `--indicators` workbook, or the main workbook's own Indicators sheet: `what` it
+    gives the document."""
+    return Extra("indicators", "indicators", "--indicators",
+                 f"A workbook of indicators: {what} (default: an Indicators sheet in WORKBOOK, "
+                 "if it has one).", same_workbook=True, said=said)
+
+
 @dataclass(frozen=True)
 class Command:
     """The `committee <name>` command that makes a kind alone.
@@ -187,6 +202,10 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
                      "e.g. \"WORKING DOCUMENT: CHILDREN'S SERVICES IMPROVEMENT PLAN\" (may be "
                      "empty); the running header prints it, or the title when there is none."),
         ),
+        extras=(
+            previous_plan("each action whose target date has moved since then shows "
+                          "\"September 2013 (was June 2013)\" and is counted as slipped."),
+        ),
         expected=f"{_COUNTS}:model_counts", count=f"{_COUNTS}:count_written_plan",
         reconciled=(Reconciled("actions", "actions"),
                     Reconciled("recommendations", "recommendations")),
@@ -207,14 +226,10 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         output_name="pipeline.kinds:briefing_name",
         variables=(COMMITTEE, MEETING, AUTHOR, AUTHOR_TITLE, REPORT_NUMBER),
         extras=(
-            Extra("previous", "plan", "--previous",
-                  "The plan workbook of the last report: adds 'Since the last report'.",
-                  from_history=True),
-            Extra("indicators", "indicators", "--indicators",
-                  "A workbook of indicators for the Performance section (default: an "
-                  "Indicators sheet in WORKBOOK, if it has one).",
-                  same_workbook=True,
-                  said="Performance section: {c[indicators]:~indicator} from {source}"),
+            previous_plan("adds 'Since the last report' and the target dates moved since."),
+            indicators_from("the Performance section",
+                            said="Performance section: {c[indicators]:~indicator} from "
+                                 "{source}"),
         ),
         expected=f"{_COUNTS}:expected_briefing", count=f"{_COUNTS}:count_written_briefing",
         advice="pipeline.run_document:advise_briefing",
@@ -236,13 +251,9 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         output_name="pipeline.kinds:exceptions_name",
         variables=(COMMITTEE, MEETING),
         extras=(
-            Extra("previous", "plan", "--previous",
-                  "The plan workbook of the last report: actions whose target date has "
-                  "moved later since then are listed as slipped.", from_history=True),
-            Extra("indicators", "indicators", "--indicators",
-                  "A workbook of indicators: those off target or worsening two periods "
-                  "running are listed (default: an Indicators sheet in WORKBOOK, if any).",
-                  same_workbook=True),
+            previous_plan("actions whose target date has moved later since then are listed "
+                          "as slipped."),
+            indicators_from("those off target or worsening two periods running are listed"),
         ),
         expected=f"{_COUNTS}:expected_exceptions", count=f"{_COUNTS}:count_written_exceptions",
         reconciled=(Reconciled("exceptions", "exceptions"),),
@@ -333,14 +344,11 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         extras=(
             Extra("plan", "plan", "--plan", "A plan workbook for the Improvement plan appendix "
                   "(default: WORKBOOK's Actions sheet).", same_workbook=True),
-            Extra("indicators", "indicators", "--indicators", "A workbook of indicators: the "
-                  "Performance report appendix (default: an Indicators sheet in WORKBOOK).",
-                  same_workbook=True),
+            indicators_from("the Performance report appendix"),
             Extra("response", "response", "--response", "A cabinet response workbook: its "
                   "appendix (default: a Recommendations sheet in WORKBOOK).",
                   same_workbook=True),
-            Extra("previous", "plan", "--previous", "The plan workbook of the last report: "
-                  "the summary adds what changed since then.", from_history=True),
+            previous_plan("the summary adds what changed since then."),
         ),
         expected="pipeline.documents.report_readback:expected_report",
         count="pipeline.documents.report_readback:count_report",

@@ -282,7 +282,7 @@ def _read_all(
             said.append(error.message)
             errors += error.issues
     if errors:
-        if entry.extras:
+        if len(roles) > 1:  # several workbooks given: each one's problems are named
             headline = f"The {entry.what} cannot be made: {'; '.join(said)}."
         else:
             headline = f"{said[0]}, so the {entry.what} cannot be made."

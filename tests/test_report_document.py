@@ -320,7 +320,7 @@ def test_a_workbook_with_nothing_to_present_is_refused(
     assert result.exit_code == 1
     assert not out.exists()
     assert result.output.splitlines()[0] == (
-        "Error: The committee report cannot be made: empty.xlsx has 1 problem to fix. "
+        "Error: empty.xlsx has 1 problem to fix, so the committee report cannot be made. "
         "Nothing was written."
     )
 

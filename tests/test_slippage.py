@@ -192,3 +192,55 @@ def test_slip_lengths_and_sentences() -> None:
     assert first_sentence("Put back to October. Planning is under way.") == "Put back to October."
     assert first_sentence("Date moved, e.g. to October\nmore") == "Date moved, e.g. to October"
     assert first_sentence("  ") == ""
+
+
+def test_plan_with_previous_shows_the_earlier_date_and_counts_the_slip(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """Issue 15 item 1: `committee plan --previous`: without date columns, the last report's
+    plan says R3 was due in June 2013."""
+    before = write(tmp_path / "jul.xlsx", june_rows(), meeting="16/07/2013",
+                   as_at="30/06/2013")
+    after = write(tmp_path / "aug.xlsx", june_rows(r3_target="September 2013"))
+    out = tmp_path / "plan.docx"
+    result = runner.invoke(main, ["plan", str(after), "--previous", str(before),
+                                  "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"Wrote {out}", "5 actions and 5 recommendations in, 5 and 5 written"]
+    rows = [[c.text for c in r.cells] for t in docx.Document(str(out)).tables
+            for r in t.rows if r.cells[0].text == "Action 3 & <review>"]
+    assert [r[6] for r in rows] == ["September 2013 (was June 2013)"]
+    paras = texts(out)
+    assert "One action has slipped: its target date has moved later than first planned." in paras
+    assert "Four actions were due before 30 July 2013 and are not complete:" in paras
+    assert table(out, ("Ref", "Action", "Original target date", "Target date now",
+                       "Slipped by", "Status")) == [
+        ["R3", "Action 3 & <review>", "June 2013", "September 2013", "3 months", "On track"]]
+    # Without --previous the same workbook has nothing to say about R3's date.
+    alone = tmp_path / "alone.docx"
+    assert runner.invoke(main, ["plan", str(after), "-o", str(alone)]).exit_code == 0
+    assert "No action's target date has moved later." in texts(alone)
+
+
+def test_plan_with_a_bad_previous_workbook_names_each_workbook(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """With two workbooks given, the headline names each one's problems and lists them under
+    its file; with one, it reads as for any single-workbook document."""
+    before = write(tmp_path / "jul.xlsx", [["R1", "Rec", "Action", "Ann", "June 2013", "",
+                                            "Purple"]])
+    after = write(tmp_path / "aug.xlsx", june_rows())
+    out = tmp_path / "plan.docx"
+    result = runner.invoke(main, ["plan", str(after), "--previous", str(before),
+                                  "-o", str(out)])
+    assert result.exit_code == 1 and not out.exists()
+    lines = result.stderr.splitlines()
+    assert lines[0] == ("Error: The improvement plan cannot be made: jul.xlsx has 1 problem "
+                        "to fix. Nothing was written.")
+    assert lines[1] == f"  {before}:"
+    assert lines[2].startswith("    Error: sheet 'Actions', row 2, column 'Status': 'Purple'")
+    alone = runner.invoke(main, ["plan", str(before), "-o", str(out)])
+    assert alone.stderr.splitlines()[0] == (
+        "Error: jul.xlsx has 1 problem to fix, so the improvement plan cannot be made. "
+        "Nothing was written.")

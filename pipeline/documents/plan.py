@@ -37,7 +37,7 @@ from pipeline.domain.plan_rules import (
     split_recommendations,
     status_counts,
 )
-from pipeline.domain.slippage import redated_actions, slipped_actions
+from pipeline.domain.slippage import carry_earlier_dates, redated_actions, slipped_actions
 
 # A4 landscape with 1.27 cm margins leaves 27.16 cm: Action and Progress widest.
 ACTION_COLUMNS: tuple[Column, ...] = (
@@ -333,8 +333,14 @@ def _priority_blocks(plan: Plan) -> list[Block]:
     return blocks
 
 
-def build_plan_document(plan: Plan, as_at: dt.date | None = None) -> DocumentModel:
-    """The improvement plan as a DocumentModel (kind "plan", landscape)."""
+def build_plan_document(
+    plan: Plan, as_at: dt.date | None = None, previous: Plan | None = None
+) -> DocumentModel:
+    """The improvement plan as a DocumentModel (kind "plan", landscape). With `previous`
+    (the last report's plan), an action whose target date has moved since then shows its
+    earlier date ("September 2013 (was June 2013)") and counts as slipped."""
+    if previous is not None:
+        carry_earlier_dates(plan, previous)
     details = plan.details
     as_at_date, as_at_text = _as_at(plan, as_at)
     title = details.title.strip() or "Improvement plan"
