@@ -31,12 +31,12 @@ HEADERS = {
     ],
     "indicators": [
         "Code", "Title", "Theme", "Polarity", "Unit", "Target", "Tolerance",
-        "Responsible officer", "Definition", "Commentary", "England average",
+        "Responsible officer", "Definition", "Commentary", "Judge on", "England average",
         "Statistical neighbours",
     ],
     "response": [
         "Number", "Theme", "Recommendation", "Response", "Action", "Action date",
-        "Responsible", "Progress",
+        "Revised date", "Responsible", "Progress",
     ],
 }
 
@@ -76,8 +76,8 @@ def test_new_has_a_drop_down_list_on_the_right_column(tmp_path: Path, kind: str)
     sheet, header, choices = LISTS[kind]
     ws = openpyxl.load_workbook(path)[sheet]
     letter = openpyxl.utils.get_column_letter(HEADERS[kind].index(header) + 1)
-    lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
-    assert len(lists) == 1
+    lists = [dv for dv in ws.data_validations.dataValidation
+             if dv.type == "list" and f"{letter}2" in dv.sqref]
     (dv,) = lists
     assert dv.formula1 == f'"{choices}"'
     assert f"{letter}2" in dv.sqref

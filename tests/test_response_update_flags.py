@@ -73,3 +73,54 @@ def test_a_missing_update_meeting_date_is_a_located_warning(
     first = read_workbook(make_workbook(
         {"Recommendations": [HEADERS, *[r[:-1] + [""] for r in rows()]]}, name="first.xlsx"))
     assert not [w for w in first.report.warnings if "Update date" in w.message]
+
+
+def _filled_blank(path: Path, update_date: object = None) -> Path:
+    """`committee new response`, its example typed over with the twelve rows above (in the
+    blank's own columns) and its Details sheet's Update date row given `update_date`."""
+    import openpyxl
+
+    result = CliRunner().invoke(main, ["new", "response", str(path), "-q"])
+    assert result.exit_code == 0, result.output
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Recommendations"]
+    columns = [c.value for c in ws[1]]
+    ws.delete_rows(2)
+    for row in rows():
+        by_header = dict(zip(HEADERS, row, strict=True))
+        ws.append([by_header[c] for c in columns])
+    details = wb["Details"]
+    (update_row,) = [r[0].row for r in details.iter_rows() if r[0].value == "Update date"]
+    details.cell(update_row, 2, update_date)
+    wb.save(path)
+    return path
+
+
+def test_the_blank_response_workbook_has_a_revised_date_column(tmp_path: Path) -> None:
+    """Issue 15 item 4 through `committee new response`: its Revised date column prints
+    'October 2013 (was September 2013)' in the update, blank progress past its date prints
+    'No update given' and is summarised."""
+    import datetime as dt
+
+    book = _filled_blank(tmp_path / "response.xlsx", dt.date(2013, 8, 15))
+    out = tmp_path / "update.docx"
+    result = CliRunner().invoke(main, ["response", str(book), "--update", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert result.stdout.splitlines() == [f"Wrote {out}", "12 recommendations in, 12 written"]
+    table = {r[0].removeprefix("Recommendation "): r for r in cells(out)}
+    assert table["12"][2] == "October 2013 (was September 2013)"
+    assert table["2"][-1] == "No update given"
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "Three actions due by June 2013 have no update:" in texts
+
+
+def test_a_blank_update_date_is_located_on_its_row(tmp_path: Path) -> None:
+    """The blank workbook has an Update date row: left empty, the warning names its cell."""
+    book = _filled_blank(tmp_path / "response.xlsx")
+    result = CliRunner().invoke(main, ["check", str(book)])
+    (warning,) = [w for w in read_workbook(book).report.warnings if "Update date" in w.message]
+    assert (warning.sheet, warning.column) == ("Details", "B")
+    assert warning.row is not None and warning.row > 1
+    assert warning.message.endswith(f"Type the date in column B of row {warning.row}.")
+    assert f"sheet 'Details', row {warning.row}, column 'B'" in result.output

@@ -359,15 +359,19 @@ def read_recommendations(
             )
     response = ScrutinyResponse(details=details, themes=themes, source_file=file)
     if response.has_progress and update_day(details) is None:
+        blank_row = details.rows.get("update_date") if details.sheet else None
+        fix = (f"Type the date in column B of row {blank_row}." if blank_row else
+               "Add a row with 'Update date' in column A and the date in column B.")
         report.warning(
             "missing-cell",
             "The Progress column is filled in, so an update on the response is made, but the "
             "Details sheet gives no Update date (the date of the update meeting) nor a "
             "Meeting date, so the update cannot say when it reports or which actions are "
-            "past their date. Add a row with 'Update date' in column A and the date in "
-            "column B.",
-            sheet=details.sheet or sheet.name, row=None if details.sheet else header.row,
-            column=None if details.sheet else header.header("Progress"),
+            f"past their date. {fix}",
+            sheet=details.sheet or sheet.name,
+            row=blank_row if details.sheet else header.row,
+            column=("B" if blank_row else None) if details.sheet
+            else header.header("Progress"),
         )
     message = late_response_message(details)
     if message is not None:
