@@ -12,12 +12,8 @@ from click.testing import CliRunner
 from docx.oxml.ns import qn
 
 from pipeline.cli import main
-from pipeline.documents.briefing import (
-    LATE_HEADERS,
-    build_briefing_document,
-    ordinal,
-    status_sentence,
-)
+from pipeline.documents.briefing import LATE_HEADERS, build_briefing_document
+from pipeline.documents.briefing_text import ordinal, status_sentence
 from pipeline.documents.docmodel import Heading, Paragraph
 from pipeline.documents.formatting import format_date_value
 from pipeline.domain.model import Action, Details, Plan, Priority, Recommendation

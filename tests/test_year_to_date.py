@@ -3,10 +3,12 @@ Denominator or a typed "Year to date" column, the status judged on the figure "J
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
 import docx
+import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
@@ -72,3 +74,134 @@ def test_typed_year_to_date_and_a_bad_judge_on(make_workbook: Callable[..., Path
     assert (error.sheet, error.row, error.column, error.value) == (
         "Indicators", 3, "Judged on", "Quarterly")
     assert "In-month" in error.message and "Year to date" in error.message
+
+
+def _monthly_book(path: Path, months: list[str], typed_ytd: bool = False) -> Path:
+    """NI1 (judged on the year to date) with the given months of NUMERATORS out of 100,
+    or, with `typed_ytd`, a typed Year to date column instead of the numerators."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    details = wb.active
+    details.title = "Details"
+    for row in (("Title", "Performance report"), ("Organisation", "Torbay Council")):
+        details.append(row)
+    ind = wb.create_sheet("Indicators")
+    ind.append(["Code", "Title", "Polarity", "Unit", "Target", "Judge on"])
+    ind.append(["NI1", "Core assessments on time", "High", "%", 60, "Year to date"])
+    values = wb.create_sheet("Values")
+    values.append(["Code", "Period", "Value", "Year to date"] if typed_ytd
+                  else ["Code", "Period", "Value", "Numerator", "Denominator"])
+    for month in months:
+        n = NUMERATORS[MONTHS.index(month)]
+        done = NUMERATORS[:MONTHS.index(month) + 1]
+        values.append(["NI1", month, n, round(sum(done) / len(done), 1)] if typed_ytd
+                      else ["NI1", month, n, n, 100])
+    wb.save(path)
+    return path
+
+
+def _facts(path: Path) -> list[str]:
+    """The indicator page's facts row: status, since last period, target, latest, previous."""
+    doc = docx.Document(str(path))
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Current status")
+    return [c.text for c in table.rows[1].cells]
+
+
+@pytest.mark.parametrize("typed", [False, True], ids=["numerators", "typed"])
+def test_the_batch_history_keeps_the_year_to_date(tmp_path: Path, typed: bool) -> None:
+    """September's workbook holds only September: the history gives August's year to date
+    beside its in-month figure, and (from numerators) September's year to date counts April
+    to August too: 238.8 of 600 = 39.8%, where September alone is 73.1%."""
+    from pipeline.batch.run import run_batch
+
+    inputs, outputs = tmp_path / "inputs", tmp_path / "outputs"
+    inputs.mkdir()
+    book = inputs / "performance.xlsx"
+    _monthly_book(book, MONTHS[:5], typed)
+    assert not run_batch(inputs, outputs, jobs=1, run_date=dt.date(2011, 9, 5)).failed
+    _monthly_book(book, MONTHS[5:], typed)
+    assert not run_batch(inputs, outputs, jobs=1, run_date=dt.date(2011, 10, 5)).failed
+    report = next(outputs.rglob("2011-10/*/performance.docx"))
+    status, since, target, latest, previous = _facts(report)
+    # April to August: 165.7 of 500 = 33.14% (typed: 33.1, as typed).
+    assert previous == f"Aug 2011\n{'33.1' if typed else '33.14'}% / In-month 70.7%"
+    assert latest == "Sep 2011\n39.8% / In-month 73.1%"
+    assert (status, since, target) == ("Off target", "Improved ↑", "60%")
+
+
+def test_a_history_of_version_2_gains_the_year_to_date(tmp_path: Path) -> None:
+    """A history written before year-to-date figures were kept is brought up to date: its
+    values are kept, with no year to date until a run records one."""
+    import sqlite3
+
+    from pipeline.batch.history import SCHEMA_VERSION, History
+    from pipeline.batch.history_schema import MIGRATIONS, SCHEMA
+
+    path = tmp_path / "history.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(SCHEMA.replace("    ytd REAL,\n", "") + """
+        INSERT INTO schema_version VALUES (2);
+        INSERT INTO runs (id, started) VALUES (1, '2011-09-05');
+        INSERT INTO indicator_values VALUES ('performance', 'performance report',
+            'torbay council', 'ni1', '2011-08-01', '2011-08-31', 'Aug 2011', 'month', 70.7,
+            70.7, 100, 1);
+    """)
+    conn.close()
+    assert 3 in MIGRATIONS
+    history = History(path)
+    rows = history.conn.execute(
+        "SELECT period_label, value, ytd FROM indicator_values").fetchall()
+    assert rows == [("Aug 2011", 70.7, None)]
+    assert history.conn.execute("SELECT version FROM schema_version").fetchone() == (
+        SCHEMA_VERSION,)
+    history.close()
+
+
+def test_briefing_and_exceptions_say_the_figure_the_status_is_judged_on(
+    make_workbook: Callable[..., Path], tmp_path: Path
+) -> None:
+    """NI1 is off target on its year to date (39.8% against 60%) though September's own
+    73.1% is above it: the briefing and the exception report say the 39.8%, and compare it
+    with August's year to date, never with a month's own figure."""
+    from conftest import ACTION_HEADERS, action_row
+
+    indicators = book(make_workbook)
+    plan = make_workbook({"Details": [["Title", "Plan"], ["As at", "30/09/2011"]],
+                          "Actions": [ACTION_HEADERS, action_row(priority="1", ref="R1",
+                                                                 recommendation="Rec")]},
+                         name="plan.xlsx")
+    runner = CliRunner()
+    briefing = tmp_path / "briefing.docx"
+    result = runner.invoke(main, ["briefing", str(plan), "--indicators", str(indicators),
+                                  "-o", str(briefing)])
+    assert result.exit_code == 0, result.output
+    texts = [p.text for p in docx.Document(str(briefing)).paragraphs]
+    assert "There are two indicators: one on target and one off target." in texts
+    assert ("NI1 – Core assessments on time (improvement notice) was 39.8% year to date in "
+            "Sep 2011 against a target of 60% (off target); it improved from 33.14% year to "
+            "date in Aug 2011.") in texts
+    exceptions = tmp_path / "exceptions.docx"
+    result = runner.invoke(main, ["exceptions", str(plan), "--indicators", str(indicators),
+                                  "-o", str(exceptions)])
+    assert result.exit_code == 0, result.output
+    table = next(t for t in docx.Document(str(exceptions)).tables
+                 if t.rows[0].cells[0].text == "Indicator")
+    (row,) = [[c.text for c in r.cells] for r in table.rows[1:]]
+    assert row[:4] == ["NI1 – Core assessments on time (improvement notice)",
+                       "39.8% / In-month 73.1% (Sep 2011)", "60%", "Off target"]
+
+
+def test_worsening_two_periods_running_is_judged_on_the_year_to_date() -> None:
+    """In-month 90, 80, 70 worsens twice, but the year to date (50, 55, 58) improves: an
+    indicator judged on its year to date is not an exception for that."""
+    from pipeline.domain.exceptions import worsened_two_periods
+    from pipeline.domain.model import Indicator, Observation
+    from pipeline.domain.periods import month_period
+
+    series = [Observation(month_period(2011, m), v, ytd=y)
+              for m, v, y in ((7, 90.0, 50.0), (8, 80.0, 55.0), (9, 70.0, 58.0))]
+    by_month = Indicator(title="Visits", polarity="high", series=series)
+    assert worsened_two_periods(by_month)
+    by_year = Indicator(title="Visits", polarity="high", series=series, judge_on="ytd")
+    assert not worsened_two_periods(by_year)

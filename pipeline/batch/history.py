@@ -29,6 +29,7 @@ from pipeline.batch.plan_history import (
     load_previous_plan,
     plan_id_for,
 )
+from pipeline.domain.indicator_rules import fill_year_to_date
 from pipeline.domain.model import Indicator, IndicatorSet, Observation, Period, Plan
 
 HISTORY_FILE = "history.sqlite"
@@ -183,15 +184,15 @@ class History:
                 rows.append((
                     key(workbook), key(d.title), key(d.organisation), indicator_key(indicator),
                     p.start.isoformat(), p.end.isoformat(), p.label, p.kind,
-                    obs.value, obs.numerator, obs.denominator, run_id,
+                    obs.value, obs.numerator, obs.denominator, run_id, obs.ytd,
                 ))
         with self.conn:
             self.conn.execute("BEGIN IMMEDIATE")
             self.conn.executemany(
                 "INSERT OR REPLACE INTO indicator_values (set_workbook_key, set_title_key, "
                 "set_organisation_key, indicator_key, period_start, period_end, period_label, "
-                "period_kind, value, numerator, denominator, run_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "period_kind, value, numerator, denominator, run_id, ytd) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
 
@@ -267,7 +268,7 @@ def merge_earlier_series(
         first = min((o.period.start for o in indicator.series), default=None)
         query = (
             "SELECT period_start, period_end, period_label, period_kind, value, numerator, "
-            f"denominator FROM indicator_values WHERE {where} AND indicator_key = ?"
+            f"denominator, ytd FROM indicator_values WHERE {where} AND indicator_key = ?"
         )
         params: list[object] = [*set_params, indicator_key(indicator)]
         if first is not None:
@@ -276,21 +277,30 @@ def merge_earlier_series(
         query += " ORDER BY period_start DESC, period_end DESC, run_id DESC"
         wanted = max(0, MAX_POINTS - len(indicator.series))
         earlier: dict[tuple[str, str], Observation] = {}
-        for s, e, label, kind, value, num, den in conn.execute(query, params):
+        for s, e, label, kind, value, num, den, ytd in conn.execute(query, params):
             if len(earlier) >= wanted:
                 break
             if (s, e) not in earlier:  # the latest run's value of each period
                 earlier[(s, e)] = Observation(
                     period=Period(dt.date.fromisoformat(s), dt.date.fromisoformat(e), label,
                                   kind),  # type: ignore[arg-type]
-                    value=value, numerator=num, denominator=den,
+                    value=value, numerator=num, denominator=den, ytd=ytd,
                 )
         if not earlier:
             merged.append(indicator)
             continue
-        series = sorted(earlier.values(), key=lambda o: o.period) + list(indicator.series)
-        merged.append(replace(indicator, series=series))
+        merged.append(_with_earlier(indicator, sorted(earlier.values(), key=lambda o: o.period)))
     return replace(indicators, indicators=merged)
+
+
+def _with_earlier(indicator: Indicator, earlier: list[Observation]) -> Indicator:
+    """A copy of `indicator` with the `earlier` observations before its own; a year to date
+    the reader worked out from this workbook's numerators alone is worked out again, so that
+    the earlier months of the year count too."""
+    own = [replace(o, ytd=None if o.ytd_worked_out else o.ytd) for o in indicator.series]
+    topped = replace(indicator, series=earlier + own)
+    fill_year_to_date(topped)
+    return topped
 
 
 __all__ = [

@@ -12,6 +12,8 @@ Versions:
 2. A plan is identified by its workbook (file name within the inputs folder) plus Title and
    Organisation (`plan_workbooks`), no longer by its title alone; snapshots keep each
    action's target date and earlier target date; indicator values are kept per workbook.
+3. Indicator values keep their year-to-date figure (typed, or worked out from numerators),
+   so a report topped up from the history compares year to date with year to date.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class HistoryError(Exception):
@@ -110,6 +112,7 @@ CREATE TABLE IF NOT EXISTS indicator_values (
     numerator REAL,
     denominator REAL,
     run_id INTEGER NOT NULL,
+    ytd REAL,
     PRIMARY KEY (set_workbook_key, set_title_key, set_organisation_key, indicator_key,
                  period_start, period_end)
 );
@@ -156,8 +159,13 @@ TO_2 = """
         ALTER TABLE indicator_values_v2 RENAME TO indicator_values;
 """
 
+# Version 3: each indicator value's year-to-date figure (none for the values kept before).
+TO_3 = """
+        ALTER TABLE indicator_values ADD COLUMN ytd REAL;
+"""
+
 # version -> the script that brings a history at version - 1 to it.
-MIGRATIONS: dict[int, str] = {2: TO_2}
+MIGRATIONS: dict[int, str] = {2: TO_2, 3: TO_3}
 
 
 def schema_version(conn: sqlite3.Connection) -> int | None:

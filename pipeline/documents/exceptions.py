@@ -29,7 +29,13 @@ from pipeline.domain.exceptions import (
     IndicatorException,
     find_exceptions,
 )
-from pipeline.domain.indicator_rules import STATUSES, format_value, indicator_status, reading
+from pipeline.domain.indicator_rules import (
+    STATUSES,
+    format_value,
+    indicator_status,
+    reading,
+    ytd_format,
+)
 from pipeline.domain.model import IndicatorSet, Plan
 from pipeline.domain.slippage import carry_earlier_dates
 
@@ -139,6 +145,10 @@ def _indicator_blocks(indicators: IndicatorSet | None, found: Exceptions) -> lis
         shown = "No data" if latest is None else (
             f"{format_value(latest.value, ind.unit, latest.number_format)} "
             f"({latest.period.label})")
+        if latest is not None and latest.ytd is not None:  # the figure judged on first
+            shown = (f"{format_value(latest.ytd, ind.unit, ytd_format(latest))} / In-month "
+                     f"{format_value(latest.value, ind.unit, latest.number_format)} "
+                     f"({latest.period.label})")
         judged = indicator_status(ind)
         colours = STATUSES[judged.key]
         rows.append([

@@ -28,6 +28,7 @@ from pipeline.domain.indicator_rules import (
     IndicatorStatus,
     Reading,
     comparator_gaps,
+    compared_values,
     direction,
     format_value,
     judged_value,
@@ -71,9 +72,7 @@ class Assessment:
             indicator.target, indicator.polarity, indicator.tolerance,
         )
         self.direction: Direction = direction(
-            judged_value(indicator, latest), judged_value(indicator, previous),
-            indicator.polarity,
-        )
+            *compared_values(indicator, latest, previous), indicator.polarity)
 
     def value_text(self, observation: Observation | None) -> str:
         """'Sep 2011\\n66.5%', or 'No data'; with a year-to-date figure, Torbay's

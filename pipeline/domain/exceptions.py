@@ -70,13 +70,18 @@ def action_exception(action: Action, as_at: dt.date) -> ActionException | None:
 
 
 def worsened_two_periods(indicator: Indicator) -> bool:
-    """The last three values with data each worse than the one before (needs a polarity)."""
+    """The last three values with data each worse than the one before (needs a polarity),
+    judged on the years to date for an indicator judged on them."""
     if indicator.polarity is None:
         return False
-    values = [o.value for o in sorted(indicator.series, key=lambda o: o.period)
+    points = [o for o in sorted(indicator.series, key=lambda o: o.period)
               if o.value is not None]
-    if len(values) < 3:
+    if len(points) < 3:
         return False
+    # The figures the status is judged on: years to date when all three have one.
+    values = [o.value for o in points[-3:]]
+    if indicator.judge_on == "ytd" and all(o.ytd is not None for o in points[-3:]):
+        values = [o.ytd for o in points[-3:]]
     a, b, c = values[-3:]
     return (direction(b, a, indicator.polarity).key == "worsened"
             and direction(c, b, indicator.polarity).key == "worsened")

@@ -156,6 +156,19 @@ def judged_value(indicator: Indicator, observation: Observation | None) -> float
     return observation.value
 
 
+def compared_values(
+    indicator: Indicator, latest: Observation | None, previous: Observation | None
+) -> tuple[float | None, float | None]:
+    """The two figures "since last period" compares, always of one kind: both years to date
+    when the indicator is judged on the year to date and both periods have one, else both
+    in-month (a year to date is never compared with a month's own figure)."""
+    if latest is None or previous is None:
+        return judged_value(indicator, latest), judged_value(indicator, previous)
+    if indicator.judge_on == "ytd" and latest.ytd is not None and previous.ytd is not None:
+        return latest.ytd, previous.ytd
+    return latest.value, previous.value
+
+
 def indicator_status(indicator: Indicator) -> IndicatorStatus:
     latest = reading(indicator.series).latest
     return status(
@@ -193,6 +206,7 @@ def fill_year_to_date(indicator: Indicator) -> None:
         denominator += obs.denominator
         if obs.ytd is None and denominator:
             obs.ytd = numerator / denominator * scale
+            obs.ytd_worked_out = True
 
 
 def direction(
@@ -217,11 +231,7 @@ def direction(
 
 def indicator_direction(indicator: Indicator) -> Direction:
     r = reading(indicator.series)
-    return direction(
-        None if r.latest is None else r.latest.value,
-        None if r.previous is None else r.previous.value,
-        indicator.polarity,
-    )
+    return direction(*compared_values(indicator, r.latest, r.previous), indicator.polarity)
 
 
 def comparator_gaps(indicator: Indicator, latest: float | None = None) -> list[ComparatorGap]:
@@ -391,6 +401,7 @@ __all__ = [
     "STATUSES",
     "axis_label",
     "comparator_gaps",
+    "compared_values",
     "direction",
     "format_difference",
     "format_value",

@@ -241,6 +241,7 @@ class Observation:
     # ("0.0%", "#,##0", "General"); "" when there was no cell (a figure worked out).
     number_format: str = ""
     ytd_format: str = ""
+    ytd_worked_out: bool = False  # ytd summed from numerators and denominators, not typed
 
 
 JudgeOn = Literal["month", "ytd"]
