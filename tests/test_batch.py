@@ -171,7 +171,8 @@ def test_manifest_content_and_shape(folders: tuple[Path, Path]) -> None:
     by_name = {Path(e["path"]).name: e for e in manifest["inputs"]}
     assert set(by_name) == {PLAN, INDICATORS, RESPONSE, "minutes.xlsx"}
     for entry in manifest["inputs"]:
-        keys = {"path", "sha256", "status", "documents", "errors", "warnings", "output_name"}
+        keys = {"path", "sha256", "status", "documents", "errors", "warnings", "notices",
+                "output_name"}
         if entry["status"] == "ok":
             # The accessibility audit of every document made: nothing to fix.
             assert entry["audit"] == []

@@ -92,7 +92,7 @@ def test_two_same_titled_plans_over_two_months_in_one_batch(tmp_path: Path) -> N
         "changed since the last report.",
     ]
     # No notice: each workbook was found under its own name.
-    notes = [i for e in second.inputs for i in e.warnings if i.code == "history-notice"]
+    notes = [i for e in second.inputs for i in e.notices if i.code == "history-notice"]
     assert notes == []
 
 
@@ -132,7 +132,7 @@ def test_a_renamed_workbook_is_matched_by_its_content_with_a_notice(tmp_path: Pa
               JULY_MEETING)
     result = run_batch(inputs, outputs, jobs=1)
     (entry,) = result.inputs
-    (note,) = [i for i in entry.warnings if i.code == "history-notice"]
+    (note,) = [i for i in entry.notices if i.code == "history-notice"]
     assert note.severity == "notice"
     assert "matched by its content to the plan last made from 'Plan - June'" in note.message
     assert "(4 of its 4 actions are the same)" in note.message
@@ -143,7 +143,7 @@ def test_a_renamed_workbook_is_matched_by_its_content_with_a_notice(tmp_path: Pa
     # The next run knows the new name: no notice.
     plan_book(inputs / "Plan - July.xlsx", rows("R", ["Complete"] * 4), JULY, JULY_MEETING)
     again = run_batch(inputs, outputs, jobs=1)
-    assert [i for i in again.inputs[0].warnings if i.code == "history-notice"] == []
+    assert [i for i in again.inputs[0].notices if i.code == "history-notice"] == []
 
 
 def test_a_different_plan_is_new_with_a_notice(tmp_path: Path) -> None:
@@ -154,7 +154,7 @@ def test_a_different_plan_is_new_with_a_notice(tmp_path: Path) -> None:
     old.unlink()
     plan_book(inputs / "b.xlsx", rows("B", ["On track"] * 3), JULY, JULY_MEETING)
     result = run_batch(inputs, outputs, jobs=1)
-    (note,) = [i for i in result.inputs[0].warnings if i.code == "history-notice"]
+    (note,) = [i for i in result.inputs[0].notices if i.code == "history-notice"]
     assert note.message.startswith("No earlier report of this plan is in the batch history")
     assert not any(t.startswith("Since the last report") for t in briefing(outputs, "b"))
 
@@ -275,3 +275,40 @@ def test_a_version_1_history_is_migrated_and_keeps_everything(tmp_path: Path) ->
     History(path).close()
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM plans").fetchone() == (1,)
+
+
+def test_the_batch_counts_a_notice_as_a_notice_not_a_warning(tmp_path: Path) -> None:
+    """A renamed workbook matched by its content needs nothing doing: `committee batch`
+    says '1 notice' on standard output, not '1 warning' among the problems."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    inputs, outputs = tmp_path / "inputs", tmp_path / "outputs"
+    inputs.mkdir()
+    june = plan_book(inputs / "Plan - June.xlsx", rows("R", ["On track"] * 4), JUNE,
+                     JUNE_MEETING)
+    runner = CliRunner()
+    assert runner.invoke(main, ["batch", str(inputs), str(outputs)]).exit_code == 0
+    june.unlink()
+    july = plan_book(inputs / "Plan - July.xlsx", rows("R", ["Complete"] + ["On track"] * 3),
+                     JULY, JULY_MEETING)
+    result = runner.invoke(main, ["batch", str(inputs), str(outputs)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    at = lines.index(f"{july}: 1 notice")
+    assert lines[at + 1].startswith("    Note: This workbook is new to the batch history "
+                                    "under this name, so it was matched by its content")
+    assert "warning" not in result.stderr
+    assert "1 notice" not in result.stderr and "Note:" not in result.stderr
+    manifest = json_manifest(outputs)
+    (entry,) = manifest["inputs"]
+    assert entry["warnings"] == []
+    assert [n["code"] for n in entry["notices"]] == ["history-notice"]
+
+
+def json_manifest(outputs: Path) -> dict[str, Any]:
+    import json
+
+    (path,) = outputs.glob("manifest.json")
+    return json.loads(path.read_text(encoding="utf-8"))

@@ -70,6 +70,9 @@ class InputEntry:
     documents: list[DocumentEntry] = field(default_factory=list)
     errors: list[Issue] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
+    # What the batch tells the clerk that is not a problem to fix (how the history matched
+    # the workbook): counted and printed apart from the warnings.
+    notices: list[Issue] = field(default_factory=list)
     audit: list[dict[str, Any]] | None = None
     # Faults of a template (not of the workbook): that document was not made, the others were.
     template_errors: list[Issue] = field(default_factory=list)
@@ -96,6 +99,7 @@ class InputEntry:
             "documents": [d.to_manifest() for d in self.documents],
             "errors": [i.to_dict() for i in self.errors],
             "warnings": [i.to_dict() for i in self.warnings],
+            "notices": [i.to_dict() for i in self.notices],
             "output_name": self.name,
             **self.about,
         }

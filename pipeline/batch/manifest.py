@@ -2,7 +2,8 @@
 
 Shape (the monthly batch issue):
 {"started", "finished", "inputs": [{"path", "sha256", "status": "ok"|"failed"|"skipped",
- "documents": [{"kind", "path", "sha256", "pdf"}], "errors": [Issue], "warnings": [Issue]}]}
+ "documents": [{"kind", "path", "sha256", "pdf"}], "errors": [Issue], "warnings": [Issue],
+ "notices": [Issue]}]} (a notice needs nothing fixing: how the history matched the workbook).
 An entry may also hold "audit": the accessibility findings of its documents, when run.
 """
 

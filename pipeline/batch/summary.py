@@ -1,5 +1,6 @@
 """What the end of a batch says: the counts, what went in and was written, what was kept,
-ignored or removed, and every problem, in the order a person reads them.
+ignored or removed, the notices (nothing to fix: how the history matched a workbook) and
+every problem, in the order a person reads them.
 
 `summary(result, pdf=...)` returns the lines as data; `committee batch` prints them (to
 standard output, or with `err` to standard error) and lists each `Listed` block's issues.
@@ -73,6 +74,19 @@ def _files(result: BatchResult, pdf: bool) -> list[Line]:
     return lines
 
 
+def _notices(result: BatchResult, quiet: bool) -> list[Line]:
+    """What the batch tells the clerk that needs no fixing (standard output)."""
+    lines: list[Line] = []
+    if quiet:
+        return lines
+    for entry in result.inputs:
+        if entry.status != "failed" and entry.notices:
+            lines.append(Said(f"{printable(str(entry.path))}: "
+                              f"{plural(len(entry.notices), 'notice')}"))
+            lines.append(Listed(tuple(entry.notices), indent="    ", err=False))
+    return lines
+
+
 def _problems(result: BatchResult, quiet: bool) -> list[Line]:
     lines: list[Line] = [Listed(tuple(result.problems), verbose_lists_all=False)]
     if not quiet:
@@ -92,8 +106,10 @@ def _problems(result: BatchResult, quiet: bool) -> list[Line]:
 
 def summary(result: BatchResult, *, pdf: bool = False, quiet: bool = False) -> list[Line]:
     """The end of a batch, as lines: counts and where things are (standard output), then
-    problems (standard error), then where the manifest is."""
-    lines = _made(result) + _files(result, pdf) + _problems(result, quiet)
+    notices (standard output), then problems (standard error), then where the manifest
+    is."""
+    lines = _made(result) + _files(result, pdf) + _notices(result, quiet)
+    lines += _problems(result, quiet)
     lines += [Said(f"Agenda pack: {pack}") for pack in result.packs]
     if result.manifest is not None:
         lines.append(Said(f"Manifest: {result.manifest}"))

@@ -82,8 +82,8 @@ def _previous_plan(conn: Any, task: _Task, plan: Plan, outcome: _Outcome) -> Pla
     match = hist.find_plan(conn, task.name, plan, task.run_id)
     outcome.plan_match = match
     if match.notice():
-        outcome.entry.warnings.append(Issue("history-notice", "notice", match.notice(),
-                                            file=str(task.path)))
+        outcome.entry.notices.append(Issue("history-notice", "notice", match.notice(),
+                                           file=str(task.path)))
     previous = hist.load_previous_plan(conn, plan, task.run_id, task.run_date, match=match)
     if previous is not None:
         carry_earlier_dates(plan, previous)
