@@ -244,3 +244,28 @@ def test_plan_with_a_bad_previous_workbook_names_each_workbook(
     assert alone.stderr.splitlines()[0] == (
         "Error: jul.xlsx has 1 problem to fix, so the improvement plan cannot be made. "
         "Nothing was written.")
+
+
+def test_committee_report_with_previous_keeps_the_redated_action(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """The committee report's summary and its plan appendix, from `--previous`: R3 typed
+    over from June to September 2013 is said to have moved and shows its earlier date."""
+    before = write(tmp_path / "jul.xlsx", june_rows(), meeting="16/07/2013",
+                   as_at="30/06/2013")
+    after = write(tmp_path / "aug.xlsx", june_rows(r3_target="September 2013"))
+    out = tmp_path / "report.docx"
+    result = runner.invoke(main, ["report", str(after), "--previous", str(before),
+                                  "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    paras = texts(out)
+
+    def said(sentence: str) -> bool:  # the report numbers its paragraphs: "5.2 ..."
+        return any(p.split(" ", 1)[-1] == sentence for p in paras)
+
+    assert said("One action has a new target date since the last report (16 July 2013).")
+    assert said("Four actions were due before 30 July 2013 and are not complete.")
+    assert said("One more action was due before 30 July 2013 on its original target date but "
+                "has a new target date, so it is not counted as overdue: R3.")
+    cells = [c.text for t in docx.Document(str(out)).tables for r in t.rows for c in r.cells]
+    assert "September 2013 (was June 2013)" in cells

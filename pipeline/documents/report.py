@@ -150,7 +150,7 @@ def summary_blocks(
     blocks: list[Block] = []
     if plan is not None:
         as_at, as_at_text = briefing.as_at_of(plan, today)
-        blocks += briefing.summary_blocks(plan, as_at, as_at_text)
+        blocks += briefing.summary_blocks(plan, as_at, as_at_text, previous)
         if previous is not None:
             from pipeline.domain.changes import compare_plans
 
@@ -258,6 +258,10 @@ def build_report_document(
     appendices hold: "actions" and "recommendations" (plan), "indicators", and
     "scrutiny_recommendations" (response).
     """
+    if plan is not None and previous is not None:  # re-dated actions show their earlier date
+        from pipeline.domain.slippage import carry_earlier_dates
+
+        carry_earlier_dates(plan, previous)
     appendices = appendices_of(plan, indicators, response, today)
     recommendations = recommendation_lines(details)
     sections: list[tuple[str, list[Block]]] = [
