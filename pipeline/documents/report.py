@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from pipeline.documents.briefing import background_text
+from pipeline.documents.briefing_text import background_text
 from pipeline.documents.docmodel import (
     Block,
     DocumentModel,
