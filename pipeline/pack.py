@@ -33,14 +33,10 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.issues import Issue, PipelineError
+from pipeline.render.page_numbers import numbered_copy
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DASH = "\u2013"
 WORK_FOLDER = ".work"
-
-
-def _w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
 
 
 @dataclass
@@ -57,6 +53,8 @@ class Item:
     pages: int = 0  # in its own PDF
     start: int = 0  # its first page in the pack
     appendix_pages: list[int] = field(default_factory=list)  # in the pack
+    marking: str = ""  # its protective marking ("OFFICIAL"), from its properties
+    status: str = ""  # its cover's "Report status" ("Public", "Exempt - paragraph 3")
 
     @property
     def meeting_date(self) -> dt.date | None:
@@ -117,7 +115,24 @@ def read_item(path: Path) -> Item | None:
         return None
     return Item(path=path, title=title, committee=cover["To"], meeting=cover["On"],
                 agenda_item=cover.get("Agenda item", ""),
-                author=cover.get("Report author", ""), appendices=appendices)
+                author=cover.get("Report author", ""), appendices=appendices,
+                marking=_marking(path), status=cover.get("Report status", ""))
+
+
+def _marking(path: Path) -> str:
+    """The protective marking the report was written with (its Categories property)."""
+    from pipeline.render.wordxml import read_part
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            core = read_part(archive, "docProps/core.xml")
+    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError):
+        return ""  # ValueError: UnsafeXML, a part with a DTD or too large
+    if core is None:
+        return ""
+    found = core.find(
+        "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}category")
+    return (found.text or "").strip() if found is not None else ""
 
 
 def find_reports(outputs: Path) -> list[Path]:
@@ -160,60 +175,6 @@ def meetings(items: Iterable[Item], outputs: Path) -> list[Pack]:
     return sorted(packs, key=lambda p: (p.path.parent.name, p.path.name))
 
 
-# --- numbered copies ------------------------------------------------------------------------
-
-
-def _first_sectpr(root: etree._Element) -> etree._Element | None:
-    body = root.find(_w("body"))
-    if body is None:
-        return None
-    for p in body.iterchildren(_w("p")):
-        found = p.find(f"{_w('pPr')}/{_w('sectPr')}")
-        if found is not None:
-            return found
-    return body.find(_w("sectPr"))
-
-
-def _set_start(sectpr: etree._Element, start: int) -> None:
-    numbering = sectpr.find(_w("pgNumType"))
-    if numbering is None:
-        numbering = etree.Element(_w("pgNumType"))
-        # Schema order: pgSz, pgMar, paperSrc, pgBorders, lnNumType, then pgNumType.
-        before = [_w(t) for t in ("pgSz", "pgMar", "paperSrc", "pgBorders", "lnNumType")]
-        at = max((i + 1 for i, el in enumerate(sectpr) if el.tag in before), default=0)
-        sectpr.insert(at, numbering)
-    numbering.set(_w("start"), str(start))
-
-
-def _fix_total(xml: bytes, total: int) -> bytes:
-    """A footer's NUMPAGES field (the document's own length) printed as the pack's length."""
-    root = etree.fromstring(xml)
-    for field_el in list(root.iter(_w("fldSimple"))):
-        if "NUMPAGES" in (field_el.get(_w("instr")) or "").upper():
-            run = etree.Element(_w("r"))
-            etree.SubElement(run, _w("t")).text = str(total)
-            field_el.getparent().replace(field_el, run)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def numbered_copy(source: Path, target: Path, start: int, total: int) -> None:
-    """A copy of a .docx whose pages are numbered from `start` and say 'of `total`'."""
-    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w",
-                                                         zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            data = zin.read(info.filename)
-            if info.filename == "word/document.xml":
-                root = etree.fromstring(data)
-                sectpr = _first_sectpr(root)
-                if sectpr is not None:
-                    _set_start(sectpr, start)
-                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                      standalone=True)
-            elif re.fullmatch(r"word/footer\d*\.xml|word/header\d*\.xml", info.filename):
-                data = _fix_total(data, total)
-            zout.writestr(info, data)
-
-
 # --- the front sheet ------------------------------------------------------------------------
 
 
@@ -221,7 +182,8 @@ def front_sheet_model(pack: Pack) -> object:
     from pipeline.documents.agenda import AgendaLine, build_front_sheet
 
     lines = [AgendaLine(item.agenda_item or str(n), item.title, item.author, item.start,
-                        list(zip(item.appendices, item.appendix_pages, strict=False)))
+                        list(zip(item.appendices, item.appendix_pages, strict=False)),
+                        marking=item.marking, status=item.status)
              for n, item in enumerate(pack.items, start=1)]
     return build_front_sheet(pack.committee, pack.meeting, lines)
 
@@ -254,14 +216,27 @@ def _appendix_pages(pdf: Path, headings: list[str]) -> list[int]:
     """The page (1-based, in the item's own PDF) each appendix heading starts on."""
     from pypdf import PdfReader
 
-    lines = [[line.strip() for line in (page.extract_text() or "").splitlines()]
-             for page in PdfReader(pdf).pages]
-    found, after = [], 1  # the cover page lists the appendices ("9.1 Appendix A – ...")
+    texts = [page.extract_text() or "" for page in PdfReader(pdf).pages]
+    found, after = [], 0
     for heading in headings:
-        page = next((i for i in range(after, len(lines)) if heading in lines[i]), after)
+        page = next((i for i in range(after, len(texts)) if heading_on(heading, texts[i])),
+                    after)
         found.append(page + 1)
         after = page
     return found
+
+
+def heading_on(heading: str, page_text: str) -> bool:
+    """Whether a page starts a line with `heading`, however the PDF wrapped or spaced it.
+
+    The cover's list of appendices ("7.1 Appendix A – Improvement plan") does not count:
+    there the heading follows the paragraph number on its line.
+    """
+    words = heading.split()
+    if not words:
+        return False
+    pattern = r"(?:^|\n)[ \t]*" + r"\s+".join(re.escape(word) for word in words)
+    return re.search(pattern, page_text) is not None
 
 
 def _write_front(pack: Pack, folder: Path, total: int) -> Path:

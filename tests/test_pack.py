@@ -150,3 +150,64 @@ def test_batch_with_pdf_makes_the_packs_and_lists_them(make_workbook: Any,
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["packs"] == [str(pack)]
     assert pack.is_file()
+
+
+# --- protective marking and report status on the front sheet -----------------------------
+
+
+def test_front_sheet_carries_the_highest_marking_and_says_which_items_are_exempt(
+    make_workbook: Any, tmp_path: Path
+) -> None:
+    """An OFFICIAL and an OFFICIAL-SENSITIVE report: the pack's front sheet is marked
+    OFFICIAL-SENSITIVE in its header, and the exempt item says so on the agenda."""
+    import docx
+
+    from pipeline.pack import Pack, front_sheet_model, read_item
+    from pipeline.render.engine import render_bytes
+
+    runner = CliRunner()
+    items = []
+    for name, marking, status in (("open", "Official", ""),
+                                  ("closed", "OFFICIAL-SENSITIVE", "Exempt - paragraph 3")):
+        given = details(f"{name.title()} plan", "4" if name == "open" else "5", "Ann Smith")
+        given += [["Protective marking", marking]]
+        if status:
+            given += [["Report status", status]]
+        book = make_workbook({"Details": given, "Actions": actions(1)}, name=f"{name}.xlsx")
+        target = tmp_path / name / "report.docx"
+        assert runner.invoke(main, ["report", str(book), "-o", str(target)]).exit_code == 0
+        item = read_item(target)
+        assert item is not None
+        items.append(item)
+    assert [(i.marking, i.status) for i in items] == [
+        ("OFFICIAL", "Public"), ("OFFICIAL-SENSITIVE", "Exempt - paragraph 3")]
+    front = tmp_path / "front.docx"
+    front.write_bytes(render_bytes(front_sheet_model(  # type: ignore[arg-type]
+        Pack(COMMITTEE, "15 August 2013", items, tmp_path / "pack.pdf"))))
+    document = docx.Document(str(front))
+    header = " ".join(p.text for p in document.sections[0].header.paragraphs)
+    assert "OFFICIAL-SENSITIVE" in header
+    cells = [[c.text for c in row.cells] for row in document.tables[0].rows]
+    assert cells[1][1] == "Open plan"
+    assert cells[2][1] == "Closed plan\nReport status: Exempt - paragraph 3"
+    said = " ".join(p.text for p in document.paragraphs)
+    assert "Some of its reports are not for publication" in said
+
+
+def test_pack_marking_is_the_highest_or_names_each_it_cannot_rank() -> None:
+    from pipeline.documents.agenda import pack_marking
+
+    assert pack_marking(["", "OFFICIAL", "official sensitive"]) == "OFFICIAL-SENSITIVE"
+    assert pack_marking(["OFFICIAL", "OFFICIAL"]) == "OFFICIAL"
+    assert pack_marking(["", ""]) == ""
+    assert pack_marking(["RESTRICTED", "OFFICIAL"]) == "OFFICIAL / RESTRICTED"
+
+
+def test_appendix_heading_is_found_however_the_pdf_wrapped_it() -> None:
+    from pipeline.pack import heading_on
+
+    heading = "Appendix A – Improvement plan for children's services"
+    assert heading_on(heading, "Plan\nAppendix A – Improvement plan for\nchildren's services\n")
+    assert heading_on(heading, "Appendix A –  Improvement plan for children's services")
+    # The cover's list of appendices is not the appendix itself.
+    assert not heading_on(heading, "7.1 Appendix A – Improvement plan for children's services")

@@ -29,6 +29,42 @@ class AgendaLine:
     author: str
     page: int
     appendices: list[tuple[str, int]] = field(default_factory=list)
+    marking: str = ""  # the report's protective marking, "OFFICIAL"
+    status: str = ""  # the report's status, "Public" or "Exempt - paragraph 3"
+
+
+# Government Security Classifications, lowest first; a pack carries its highest item's.
+MARKINGS = ("OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET", "TOP SECRET")
+
+
+def pack_marking(markings: list[str]) -> str:
+    """The marking for a pack of reports: the highest of theirs.
+
+    'OFFICIAL' and 'OFFICIAL-SENSITIVE' -> 'OFFICIAL-SENSITIVE'. A marking outside the
+    Government scheme cannot be ranked, so the pack names every distinct one
+    ('OFFICIAL / RESTRICTED') rather than guess which is higher.
+    """
+    given = sorted({" ".join(m.upper().replace("OFFICIAL SENSITIVE", "OFFICIAL-SENSITIVE")
+                             .split()) for m in markings if m.strip()})
+    if not given:
+        return ""
+    if all(m in MARKINGS for m in given):
+        return max(given, key=MARKINGS.index)
+    return " / ".join(sorted(given, key=lambda m: (m not in MARKINGS,
+                                                   MARKINGS.index(m) if m in MARKINGS else 0,
+                                                   m)))
+
+
+def _exempt(line: AgendaLine) -> bool:
+    return bool(line.status.strip()) and line.status.strip().lower() != "public"
+
+
+def _report_cell(line: AgendaLine) -> str:
+    parts = [line.title]
+    if _exempt(line):
+        parts.append(f"Report status: {line.status.strip()}")
+    parts += [f"{heading} (page {page})" for heading, page in line.appendices]
+    return "\n".join(parts)
 
 
 COLUMNS = (Column("Item", 1.5), Column("Report and appendices", 9.0),
@@ -42,9 +78,7 @@ def pack_title(committee: str, meeting: str) -> str:
 
 def build_front_sheet(committee: str, meeting: str, lines: list[AgendaLine]) -> DocumentModel:
     rows = [
-        [Cell.of(line.item),
-         Cell.of("\n".join([line.title] + [f"{heading} (page {page})"
-                                           for heading, page in line.appendices])),
+        [Cell.of(line.item), Cell.of(_report_cell(line)),
          Cell.of(line.author), Cell.of(str(line.page))]
         for line in lines
     ]
@@ -52,7 +86,9 @@ def build_front_sheet(committee: str, meeting: str, lines: list[AgendaLine]) -> 
     blocks: list[Block] = [
         Paragraph.of(f"Meeting: {meeting}"),
         Paragraph.of(f"This pack holds {n} report{'s' if n != 1 else ''} with their "
-                     "appendices; the page numbers run through the whole pack."),
+                     "appendices; the page numbers run through the whole pack."
+                     + (" Some of its reports are not for publication: see their report "
+                        "status." if any(_exempt(line) for line in lines) else "")),
         Heading("Agenda", 1),
         Table(list(COLUMNS), rows, caption=f"Items for the meeting of {committee} on {meeting}"),
     ]
@@ -60,4 +96,5 @@ def build_front_sheet(committee: str, meeting: str, lines: list[AgendaLine]) -> 
                "agenda_item": "", "report_status": "Public", "author": "", "author_title": "",
                "report_of": ""}
     return DocumentModel(kind="report", title=committee, subject=pack_title(committee, meeting),
-                         context=context, blocks=blocks)
+                         context=context, blocks=blocks,
+                         protective_marking=pack_marking([line.marking for line in lines]))

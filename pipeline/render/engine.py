@@ -149,6 +149,9 @@ def _core_values(model: DocumentModel) -> list[tuple[str, Any]]:
         ("author", _property_text(model.author)),
         ("last_modified_by", _property_text(model.author or "committee-pipeline")),
         ("language", LANGUAGE),
+        # Word's File > Info "Categories": where a records system (and `committee pack`)
+        # finds the protective marking without reading the header.
+        ("category", _property_text(model.protective_marking.strip().upper())),
         ("created", now),
         ("modified", now),
         ("revision", 1),

@@ -56,7 +56,7 @@ CORE_TAGS = {
     "author": "dc:creator", "comments": "dc:description", "identifier": "dc:identifier",
     "language": "dc:language", "subject": "dc:subject", "title": "dc:title",
     "last_modified_by": "cp:lastModifiedBy", "created": "dcterms:created",
-    "modified": "dcterms:modified", "revision": "cp:revision",
+    "modified": "dcterms:modified", "revision": "cp:revision", "category": "cp:category",
 }
 # the core properties docxtpl fills in as templates, in its order
 _TEMPLATED_CORE = ("author", "comments", "identifier", "language", "subject", "title")
