@@ -713,7 +713,12 @@ def templates_copy(folder: Path, force: bool) -> None:
 )
 def templates_vars(kind: str, fmt: str) -> None:
     """List the names KIND's templates can use ({{ name }}), their type and what they hold."""
-    from pipeline.render.context import KIND_TITLES, template_variables, vars_reference
+    from pipeline.render.context import (
+        KIND_TITLES,
+        design_fields_text,
+        template_variables,
+        vars_reference,
+    )
 
     if fmt == "markdown":
         click.echo(vars_reference(kind), nl=False)
@@ -723,6 +728,7 @@ def templates_vars(kind: str, fmt: str) -> None:
     width = max(len(name) for name in variables)
     for var in variables.values():
         click.echo(f"  {var.name.ljust(width)}  {var.type:<5}  {var.description}")
+    click.echo(design_fields_text(kind), nl=False)
     click.echo("Filters such as {{ as_at | long_date }}: see docs/templates.md.")
 
 

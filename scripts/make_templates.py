@@ -13,6 +13,11 @@ date the document was generated.
 The body holds the frame (title, organisation, for the plan the committee, meeting date
 and report number when the Details sheet gives them, "Position as at") and one paragraph
 whose whole text is `{{ body }}`: the renderer replaces it with the generated content.
+After it comes the "Table designs (not printed)" part: one Word table for each repeating
+table of the document (the plan's action tables, the briefing's late actions, the
+performance summary, the cabinet response), a header row and a row of fields, which a
+clerk may change in Word (pipeline.render.designs). Their columns are the documents'
+standard columns, with the widths `fit_widths` gives the sample workbooks in inputs/.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
+from template_designs import DESIGNS, add_designs
 
 FONT = "Arial"
 INK = RGBColor(0x0B, 0x0C, 0x0C)  # near-black: 19:1 on white
@@ -286,6 +292,7 @@ def make_template(path: Path, landscape: bool) -> None:
     _slim(doc)
     _section(doc, landscape, RUNNING_TITLE.get(name, "{{ title }}"))
     _body(doc, FRAME_LINES.get(name, DEFAULT_FRAME))
+    add_designs(doc, DESIGNS.get(name, ()))
     props = doc.core_properties
     props.title = ""
     props.subject = ""

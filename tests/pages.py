@@ -44,10 +44,10 @@ class Item:
 
 def _text(el: etree._Element) -> str:
     parts: list[str] = []
-    for node in el.iter(w("t"), w("br"), w("tab")):
+    for node in el.iter(w("p"), w("t"), w("br"), w("tab")):
         if node.tag == w("t"):
             parts.append(node.text or "")
-        else:
+        elif node.tag != w("p") or parts:  # a new paragraph of a cell starts a new word
             parts.append(" ")
     return "".join(parts)
 

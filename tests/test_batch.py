@@ -346,7 +346,7 @@ def test_pdf_beside_each_document(tmp_path: Path) -> None:
             assert pdf.read_bytes().startswith(b"%PDF")
     text = subprocess.run(["pdftotext", str(outputs.rglob("plan.pdf").__next__()), "-"],
                           capture_output=True, text=True).stdout
-    assert "Action 2: review & report" in text
+    assert "Action2:review&report" in "".join(text.split())  # however its column wraps it
     assert not list(outputs.rglob("*.tmp"))
 
 

@@ -146,7 +146,7 @@ def test_golden_names_every_behind_schedule_action(golden: Path) -> None:
     r20 = next(r for r in rows if r[0] == "R20")
     assert r20[2].endswith("\nTarget date: November 2012") and r20[4] == "On track"
     # The action is in bold, its recommendation below it in plain text.
-    first = table.rows[1].cells[1].paragraphs[0].runs
+    first = [run for p in table.rows[1].cells[1].paragraphs for run in p.runs]
     assert first[0].bold and not first[-1].bold
     # The status cell is shaded with the status colour and says the status in words.
     status_cells = [r.cells[4] for r in table.rows[1:] if r.cells[4].text == "Behind schedule"]

@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.render.blocks import _attr, _escape
+from pipeline.render.textblocks import _attr, _escape
 
 ATTRIBUTE = {'"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
 

@@ -18,6 +18,7 @@ from lxml import etree
 
 from pipeline.documents.docmodel import Cell, Column, DocumentModel, Heading, Paragraph, Table
 from pipeline.render import engine
+from pipeline.render.designs import take_designs
 from pipeline.render.frame import Unsupported, fill_frame
 from pipeline.render.framefields import prepare
 from pipeline.render.templates import shipped_templates_dir
@@ -115,7 +116,9 @@ def test_the_frame_filled_in_without_docxtpl_is_docxtpls(
 @pytest.mark.parametrize("name", TEMPLATES)
 def test_every_shipped_template_is_filled_in_without_docxtpl(name: str) -> None:
     context = engine.render_context(model("plan", "T", True), "TOKEN")
-    assert fill_frame(shipped_templates_dir() / name, context, "TOKEN") is not None
+    # the engine takes the Table designs part out first (pipeline.render.designs)
+    assert fill_frame(shipped_templates_dir() / name, context, "TOKEN",
+                      lambda body: take_designs(body, KINDS[name])) is not None
 
 
 def test_a_title_with_a_line_break_goes_through_docxtpl_which_breaks_the_line(

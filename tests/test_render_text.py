@@ -21,9 +21,10 @@ from pipeline.documents.docmodel import (
     Run,
     Table,
 )
-from pipeline.render.blocks import W_NS, StyleMap, blocks_text, blocks_xml
+from pipeline.render.blocks import W_NS, StyleMap, blocks_xml
 from pipeline.render.engine import render_bytes
 from pipeline.render.readback import BodyParagraph, BodyTable, read_body
+from pipeline.render.textblocks import blocks_text
 
 TRICKY = "Tom & Jerry <b>x</b> \"quoted\" 'single' £250 – ]]> 😀"
 

@@ -151,7 +151,7 @@ def test_golden_document(response: ScrutinyResponse, tmp_path: Path) -> None:
     ]
     assert qa.rows[2].cells[0].text.startswith("b) Review the systems")
     assert qa.rows[2].cells[2].text == "30 September 2013"
-    response_runs = qa.rows[2].cells[1].paragraphs[0].runs
+    response_runs = [run for p in qa.rows[2].cells[1].paragraphs for run in p.runs]
     assert (response_runs[0].text, response_runs[0].bold) == ("Accepted in principle", True)
     assert not response_runs[1].bold
     # unlettered recommendation: the text alone

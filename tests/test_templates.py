@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.documents.docmodel import DocumentModel
+from pipeline.documents.table_fields import designs_of
 from pipeline.issues import PipelineError
 from pipeline.render.context import (
     KINDS,
@@ -165,6 +166,9 @@ def test_syntax_error_in_a_table_cell_gives_table_row_and_cell(tmp_path: Path) -
         table = doc.add_table(rows=2, cols=3)
         table.cell(0, 0).text = "Committee"
         table.cell(1, 2).text = "{% if committee %}{{ committee }}"
+        # in the frame, after {{ body }} (a table after the Table designs line is a design)
+        body = next(p for p in doc.paragraphs if p.text == "{{ body }}")
+        body._p.addnext(table._tbl)
 
     found = messages(edited_template(tmp_path, "plan", edit))
     assert len(found) == 1
@@ -440,7 +444,10 @@ def test_templates_vars_lists_every_name(kind: str) -> None:
         assert any(line.split()[:2] == [var.name, var.type] for line in run.output.splitlines()
                    if line.strip())
     markdown = CliRunner().invoke(main, ["templates", "vars", kind, "--format", "markdown"])
-    assert markdown.output.count("| `") == len(template_variables(kind))
+    fields = sum(len(d.fields) for d in designs_of(kind))  # the table design fields
+    assert markdown.output.count("| `") == len(template_variables(kind)) + fields
+    for design in designs_of(kind):
+        assert all(f"{{{{ {f.name} }}}}" in run.output for f in design.fields)
 
 
 def test_templates_vars_refuses_an_unknown_kind() -> None:

@@ -48,7 +48,13 @@ from pipeline.documents.formatting import (
     number_words,
 )
 from pipeline.documents.performance import Assessment
-from pipeline.documents.plan import recommendation_heading, redated_sentence, status_cell
+from pipeline.documents.plan import (
+    ACTION_FIELDS,
+    action_row,
+    recommendation_heading,
+    redated_sentence,
+    status_cell,
+)
 from pipeline.domain.changes import ActionPair, PlanChanges, compare_plans
 from pipeline.domain.model import (
     Action,
@@ -211,6 +217,9 @@ def summary_blocks(
             list(LATE_COLUMNS),
             [late_row(plan, a, rec_of.get(id(a))) for a in late],
             caption=LATE_CAPTION,
+            design="late", fields=ACTION_FIELDS,
+            values=[(*action_row(plan, a), Cell.of(a.ref),
+                     Cell.of(rec.text if (rec := rec_of.get(id(a))) else "")) for a in late],
         ))
     blocks += moved_blocks(moves, since)
     return blocks

@@ -92,6 +92,13 @@ class Table:
     rows: list[list[Cell]]
     caption: str = ""  # used as the table's title (w:tblCaption) for screen readers
     keep_with_next: bool = False  # its last row printed on the page of the block after it
+    # A table a template may lay out with a table design (pipeline.documents.table_fields):
+    # the design's name ("action"), the fields it may print, and per data row the value
+    # of each field (a status's Cell carries its fill). `columns` and `rows` are the
+    # shipped layout, used when the template holds no design of that name.
+    design: str = ""
+    fields: tuple[str, ...] = ()
+    values: list[tuple[Cell, ...]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for row in self.rows:
@@ -99,6 +106,11 @@ class Table:
                 raise ValueError(
                     f"table row has {len(row)} cells, the table has {len(self.columns)} columns"
                 )
+        if self.design and len(self.values) != len(self.rows):
+            raise ValueError(
+                f"a designed table has {len(self.values)} rows of values for "
+                f"{len(self.rows)} rows"
+            )
 
 
 @dataclass
@@ -143,3 +155,7 @@ class DocumentModel:
     context: dict[str, Any] = field(default_factory=dict)  # the template frame's variables
     blocks: list[Block] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)  # what the document holds
+    # Filled in by the renderer: the header row (cell texts) each table design of the
+    # template gave its tables, by design name, so that the written tables can be found
+    # when they are read back and counted.
+    written_headers: dict[str, tuple[str, ...]] = field(default_factory=dict)

@@ -105,6 +105,14 @@ class Assessment:
         return f"{text}\n({gap})" if gap and self.reading.latest is not None else text
 
 
+# The fields a template's design of the summary table may print (pipeline.documents.
+# table_fields): the columns' values in order, then the theme and responsible officer.
+INDICATOR_FIELDS: tuple[str, ...] = (
+    "indicator.name", "indicator.previous", "indicator.latest", "indicator.target",
+    "indicator.status", "indicator.direction", "indicator.theme", "indicator.responsible",
+)
+
+
 def summary_table(assessments: list[Assessment]) -> Table:
     rows = [
         [
@@ -117,7 +125,10 @@ def summary_table(assessments: list[Assessment]) -> Table:
         ]
         for a in assessments
     ]
-    return Table(list(SUMMARY_COLUMNS), rows, caption="Summary of performance indicators")
+    values = [(*row, Cell.of(a.indicator.theme), Cell.of(a.indicator.responsible_officer))
+              for row, a in zip(rows, assessments, strict=True)]
+    return Table(list(SUMMARY_COLUMNS), rows, caption="Summary of performance indicators",
+                 design="indicator", fields=INDICATOR_FIELDS, values=values)
 
 
 def _labelled(label: str, text: str) -> Paragraph:

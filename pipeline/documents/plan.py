@@ -52,6 +52,13 @@ ACTION_COLUMNS: tuple[Column, ...] = (
     Column("Status", 2.2),
 )
 ACTION_HEADERS: tuple[str, ...] = tuple(c.header for c in ACTION_COLUMNS)
+# The fields a template's design of action tables may print (pipeline.documents.
+# table_fields): the columns' values in order, then the ref and the recommendation.
+ACTION_FIELDS: tuple[str, ...] = (
+    "action.text", "action.outcome", "action.source", "action.measure", "action.timescale",
+    "action.lead", "action.target_date", "action.progress", "action.status", "action.ref",
+    "action.recommendation",
+)
 
 NO_ACTIONS = "No actions have been agreed for this recommendation yet."
 
@@ -322,12 +329,17 @@ def _priority_blocks(plan: Plan) -> list[Block]:
             if not rec.actions:
                 blocks.append(Paragraph.of(NO_ACTIONS))
                 continue
+            rows = [action_row(plan, a) for a in rec.actions]
+            recommendation = Cell.of(rec.text)
             blocks.append(
                 Table(
                     list(ACTION_COLUMNS),
-                    [action_row(plan, a) for a in rec.actions],
+                    rows,
                     caption=f"Actions for recommendation {rec.ref}".strip()
                     if rec.ref else "Actions for this recommendation",
+                    design="action", fields=ACTION_FIELDS,
+                    values=[(*row, Cell.of(a.ref), recommendation)
+                            for row, a in zip(rows, rec.actions, strict=True)],
                 )
             )
     return blocks

@@ -32,15 +32,18 @@ def _appendix_part(text: str) -> str | None:
     return None
 
 
-def _header_sets() -> dict[str, tuple[str, ...]]:
+def _header_sets(model: DocumentModel | None = None) -> dict[str, tuple[str, ...]]:
+    """Each appendix's table header: the shipped columns', or the header row the template's
+    table design gave them (DocumentModel.written_headers)."""
     from pipeline.documents.performance import SUMMARY_COLUMNS
     from pipeline.documents.plan import ACTION_HEADERS
     from pipeline.documents.response import COLUMNS
 
+    written = model.written_headers if model is not None else {}
     return {
-        "plan": ACTION_HEADERS,
-        "indicators": tuple(c.header for c in SUMMARY_COLUMNS),
-        "response": COLUMNS,
+        "plan": written.get("action", ACTION_HEADERS),
+        "indicators": written.get("indicator", tuple(c.header for c in SUMMARY_COLUMNS)),
+        "response": written.get("rec", COLUMNS),
     }
 
 
@@ -71,7 +74,7 @@ def count_written_report(path: Path, model: DocumentModel) -> dict[str, int]:
     over two priorities has two headings and counts once, as the plan counts it)."""
     from pipeline.render.readback import BodyParagraph, BodyTable, read_body
 
-    headers = _header_sets()
+    headers = _header_sets(model)
     expected_headings = recommendation_headings(model)
     counts: Counter[str] = Counter()
     section = ""  # the cover's current Heading 1

@@ -46,6 +46,13 @@ COLUMNS: tuple[str, ...] = (
     "Person responsible for action (name and title)",
 )
 PROGRESS = "Progress"
+# The fields a template's design of the response tables may print (pipeline.documents.
+# table_fields); rec.progress only in the update, so a column of it is left out of the first
+# response.
+REC_FIELDS: tuple[str, ...] = (
+    "rec.number", "rec.text", "rec.decision", "rec.action", "rec.date", "rec.responsible",
+)
+REC_FIELDS_UPDATE: tuple[str, ...] = (*REC_FIELDS, "rec.progress")
 NO_UPDATE = "No update given"
 
 # Widths in cm for A4 landscape (about 25 cm between the margins); the renderer scales
@@ -151,17 +158,22 @@ def _theme_table(theme: Theme, update: bool, missing: frozenset[int] = frozenset
     widths = _WIDTHS_UPDATE if update else _WIDTHS
     columns = [Column(h, w) for h, w in zip(headers, widths, strict=True)]
     rows: list[list[Cell]] = []
+    values: list[tuple[Cell, ...]] = []
     for rec in theme.recommendations:
-        row = [
-            Cell.of(recommendation_text(rec)),
-            _response_cell(rec),
-            Cell.of(_date_text(rec, update)),
-            Cell.of(rec.responsible),
-        ]
+        text, date = Cell.of(recommendation_text(rec)), Cell.of(_date_text(rec, update))
+        responsible = Cell.of(rec.responsible)
+        row = [text, _response_cell(rec), date, responsible]
+        value = (Cell.of(rec.number), text, Cell.of(rec.decision), Cell.of(rec.action), date,
+                 responsible)
         if update:
-            row.append(Cell.of(NO_UPDATE if id(rec) in missing else rec.progress))
+            progress = Cell.of(NO_UPDATE if id(rec) in missing else rec.progress)
+            row.append(progress)
+            value += (progress,)
         rows.append(row)
-    return Table(columns, rows, caption=f"Response to theme {theme_heading(theme)}")
+        values.append(value)
+    return Table(columns, rows, caption=f"Response to theme {theme_heading(theme)}",
+                 design="rec", fields=REC_FIELDS_UPDATE if update else REC_FIELDS,
+                 values=values)
 
 
 def build_response_document(response: ScrutinyResponse, update: bool = False) -> DocumentModel:

@@ -12,7 +12,7 @@ import copy
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
@@ -26,12 +26,21 @@ from pipeline.documents.docmodel import (
     Run,
     Table,
 )
-from pipeline.render.layout import TableFit, fit_tables, fit_widths
+from pipeline.render.flow import (
+    EMU_PER_CM,
+    _row_keeps,
+    _widths_dxa,
+    designed,
+    layout_tables,
+    paragraph_keeps,
+)
+from pipeline.render.layout import TableFit
+
+if TYPE_CHECKING:
+    from pipeline.render.designs import DesignPart
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-DXA_PER_CM = 566.929  # twentieths of a point in a centimetre
-EMU_PER_CM = 360000
 HEADER_FILL = "F3F2F1"  # light grey behind header cells: near-black text on it is 17:1
 
 # Characters XML 1.0 cannot hold (tab, LF, CR are allowed).
@@ -189,61 +198,6 @@ def page_break_xml() -> Any:
     return p
 
 
-def page_body_cm(doc: Any) -> float:
-    """About how tall the text of a page is: the page less its margins and the room the
-    running header and footer take (generous: estimates err towards a shorter page)."""
-    try:
-        section = doc.sections[-1]
-        height = section.page_height - section.top_margin - section.bottom_margin
-        return max(height / EMU_PER_CM - 2.5, 5.0)
-    except (AttributeError, IndexError, TypeError):
-        return 15.0
-
-
-def _total_cm(table: Table, available_dxa: int | None) -> float:
-    total = sum(c.width_cm for c in table.columns)
-    if available_dxa:
-        total = min(total, available_dxa / DXA_PER_CM)
-    return round(total, 3)
-
-
-def layout_tables(
-    blocks: list[Block], styles: StyleMap, available_dxa: int | None, doc: Any = None
-) -> dict[int, TableFit]:
-    """How each table of the blocks is laid out, by id(table). Tables with the same
-    columns share one set of widths fitted to all their rows (a plan's action tables
-    line up from one recommendation to the next)."""
-    pt, page = styles.table_text_pt, page_body_cm(doc)
-    groups: dict[tuple[tuple[str, ...], float], list[Table]] = {}
-    for block in blocks:
-        if isinstance(block, Table):
-            key = (tuple(c.header for c in block.columns), _total_cm(block, available_dxa))
-            groups.setdefault(key, []).append(block)
-    fits: dict[int, TableFit] = {}
-    for (headers, total), tables in groups.items():
-        texts = [[cell.text for cell in row] for table in tables for row in table.rows]
-        widths = fit_widths(headers, texts, total, pt)
-        sizes = [len(table.rows) for table in tables]
-        for table, fit in zip(tables, fit_tables(texts, sizes, widths, pt, page,
-                                                 sum(map(len, headers))), strict=True):
-            fits[id(table)] = fit
-    return fits
-
-
-def _widths_dxa(fit: TableFit) -> list[int]:
-    return [max(1, int(width * DXA_PER_CM)) for width in fit.widths_cm]
-
-
-def _row_keeps(table: Table, fit: TableFit) -> list[bool]:
-    """Per data row: its paragraphs keep with the next (a small table stays on one page;
-    a table kept with the next block keeps its last row with it)."""
-    last = len(table.rows) - 1
-    return [
-        (fit.keep_together and i < last) or (table.keep_with_next and i == last)
-        for i in range(len(table.rows))
-    ]
-
-
 def _cell_prototype(width: int, text_style: str | None, keep: bool) -> Any:
     tc = etree.Element(w("tc"), nsmap={"w": W_NS})
     tcpr = etree.SubElement(tc, w("tcPr"))
@@ -369,53 +323,15 @@ def image_xml(image: Image, doc: Any, style_id: str | None = None) -> Any:
     return p
 
 
-LIST_KEPT_WHOLE = 8  # a list this long stays whole with its introduction; a longer one
-LIST_KEPT_START = 2  # keeps only its first items with the introduction
-
-
-def _is_list(block: Block | None) -> bool:
-    return isinstance(block, Paragraph) and (block.style or "").lower().startswith("list")
-
-
-def paragraph_keeps(blocks: list[Block]) -> list[bool]:
-    """Per block: a heading or paragraph printed on the page of the block after it.
-
-    Headings always; a paragraph the document says so of; a lead-in sentence ending in
-    ':'; the items of a short list (of a long list, its first items), so that a list
-    stays with its introduction. The last block keeps with nothing.
-    """
-    keeps = [False] * len(blocks)
-    run_start, run_length = 0, 0
-    for i, block in enumerate(blocks):
-        after = blocks[i + 1] if i + 1 < len(blocks) else None
-        if _is_list(block) and not _is_list(blocks[i - 1] if i else None):
-            run_start, run_length = i, 1
-            while _is_list(blocks[run_start + run_length] if run_start + run_length < len(
-                    blocks) else None):
-                run_length += 1
-        if after is None:
-            break
-        if isinstance(block, Heading):
-            keeps[i] = True
-        elif isinstance(block, Paragraph):
-            if block.keep_with_next:
-                keeps[i] = True
-            elif _is_list(block):
-                keeps[i] = _is_list(after) and (
-                    run_length <= LIST_KEPT_WHOLE or i - run_start < LIST_KEPT_START
-                )
-            elif block.text.rstrip().endswith(":") and not isinstance(after, Heading | PageBreak):
-                keeps[i] = True
-    return keeps
-
-
 def blocks_xml(
-    blocks: Iterable[Block], styles: StyleMap, doc: Any, available_dxa: int | None = None
+    blocks: Iterable[Block], styles: StyleMap, doc: Any, available_dxa: int | None = None,
+    designs: DesignPart | None = None,
 ) -> Iterator[Any]:
-    """The body elements for the blocks, in order."""
+    """The body elements for the blocks, in order (tables the template designs laid out
+    by their design: pipeline.render.design_rows)."""
     blocks = list(blocks)
     keeps = paragraph_keeps(blocks)
-    fits = layout_tables(blocks, styles, available_dxa, doc)
+    fits = layout_tables(blocks, styles, available_dxa, doc, designs)
     previous_was_table = False
     for block, keep in zip(blocks, keeps, strict=True):
         if isinstance(block, Heading):
@@ -430,210 +346,19 @@ def blocks_xml(
             if previous_was_table:
                 # Two tables in a row would merge into one in Word: keep them apart.
                 yield paragraph_xml([], None)
-            yield table_xml(block, styles, available_dxa, fits[id(block)])
+            if designed(block, designs):
+                from pipeline.render.design_rows import designed_table_text, designed_table_xml
+
+                text = designed_table_text(block, designs, available_dxa, fits[id(block)])  # type: ignore[arg-type]
+                yield designed_table_xml(text, designs.designs[block.design])  # type: ignore[union-attr]
+            else:
+                yield table_xml(block, styles, available_dxa, fits[id(block)])
             previous_was_table = True
         elif isinstance(block, Image):
             yield image_xml(block, doc)
             previous_was_table = False
         elif isinstance(block, PageBreak):
             yield page_break_xml()
-            previous_was_table = False
-        else:  # pragma: no cover - the Block union is closed
-            raise TypeError(f"not a document block: {block!r}")
-
-
-# --- The same blocks as WordprocessingML text -----------------------------------------
-# Building big tables as lxml elements costs time and memory (about 1.5 million elements
-# at 10,000 actions). `blocks_text` writes the very same XML as strings (the element
-# builders above stay the reference: tests compare the two); the engine splices the text
-# into document.xml as it is saved, so the body is never a tree.
-
-_T_OPEN = '<w:t xml:space="preserve">'
-
-
-def _escape(text: str) -> str:
-    """Text as XML character data (str.replace is several times faster than translate, and
-    about twice as fast as xml.sax.saxutils.escape on plain text; tests/test_escaping.py
-    proves the two give the same)."""
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    return text
-
-
-def _attr(value: str) -> str:
-    """Text as an XML attribute value in double quotes (tabs and line breaks kept)."""
-    value = _escape(value).replace('"', "&quot;")
-    return value.replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;")
-
-
-def text_xml(text: str) -> str:
-    """The w:t / w:br / w:tab children of a run for text with line breaks and tabs."""
-    if text.isprintable():  # the usual case: no line break, tab or control character
-        return f"{_T_OPEN}{_escape(text)}</w:t>" if text else ""
-    text = clean(text)
-    if "\n" not in text and "\t" not in text:
-        return f"{_T_OPEN}{_escape(text)}</w:t>" if text else ""
-    parts: list[str] = []
-    for i, line in enumerate(text.split("\n")):
-        if i:
-            parts.append("<w:br/>")
-        for j, piece in enumerate(line.split("\t")):
-            if j:
-                parts.append("<w:tab/>")
-            if piece:
-                parts.append(f"{_T_OPEN}{_escape(piece)}</w:t>")
-    return "".join(parts)
-
-
-def run_text(run: Run, colour: str | None = None, bold: bool = False) -> str:
-    """A w:r as text (the string twin of `add_run`)."""
-    b, i = run.bold or bold, run.italic
-    if b or i or colour:
-        rpr = "<w:rPr>" + ("<w:b/>" if b else "") + ("<w:i/>" if i else "") + (
-            f'<w:color w:val="{_attr(colour)}"/>' if colour else ""
-        ) + "</w:rPr>"
-    else:
-        rpr = ""
-    return f"<w:r>{rpr}{text_xml(run.text)}</w:r>"
-
-
-def _ppr_text(style_id: str | None, keep_next: bool = False) -> str:
-    if not (style_id or keep_next):
-        return ""
-    style = f'<w:pStyle w:val="{_attr(style_id)}"/>' if style_id else ""
-    return f"<w:pPr>{style}{'<w:keepNext/>' if keep_next else ''}</w:pPr>"
-
-
-def paragraph_text(runs: Iterable[Run], style_id: str | None, *, keep_next: bool = False) -> str:
-    """A w:p as text (the string twin of `paragraph_xml`)."""
-    body = "".join(run_text(run) for run in runs)
-    ppr = _ppr_text(style_id, keep_next)
-    return f"<w:p>{ppr}{body}</w:p>" if (ppr or body) else "<w:p/>"
-
-
-def _cell_text(
-    open_tc: str, close_tcpr: str, cell: Cell, *, bold: bool = False, fill: str | None = None
-) -> str:
-    """One w:tc (the string twin of a prototype cell filled by `_fill_cell`)."""
-    fill = _colour(cell.fill) or fill
-    shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
-    cell_runs = cell.runs
-    if not cell_runs:
-        runs = ""
-    elif len(cell_runs) == 1 and not (cell.text_colour or bold or cell_runs[0].bold
-                                      or cell_runs[0].italic):
-        text = cell_runs[0].text  # the usual case: one plain run
-        runs = f"<w:r>{text_xml(text)}</w:r>" if text else ""
-    else:
-        colour = _colour(cell.text_colour)
-        runs = "".join(
-            run_text(run, colour=colour, bold=bold)
-            for run in cell_runs
-            if run.text or run.bold or run.italic
-        )
-    return f"{open_tc}{shd}{close_tcpr}{runs}</w:p></w:tc>"
-
-
-def table_text(
-    table: Table, styles: StyleMap, available_dxa: int | None = None,
-    fit: TableFit | None = None,
-) -> str:
-    """A w:tbl as text (the string twin of `table_xml`: same elements, same order)."""
-    fit = fit or layout_tables([table], styles, available_dxa)[id(table)]
-    widths = _widths_dxa(fit)
-    text_style = styles.paragraph_id("Table Text")
-    parts: list[str] = ["<w:tbl><w:tblPr>"]
-    style_id = styles.table_id("Committee Table", "Table Grid")
-    if style_id:
-        parts.append(f'<w:tblStyle w:val="{_attr(style_id)}"/>')
-    parts.append(
-        f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
-        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
-        'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
-    )
-    caption = clean(table.caption).replace("\n", " ")
-    if caption:
-        parts.append(
-            f'<w:tblCaption w:val="{_attr(caption)}"/><w:tblDescription w:val="{_attr(caption)}"/>'
-        )
-    parts.append("</w:tblPr><w:tblGrid>")
-    parts.extend(f'<w:gridCol w:w="{width}"/>' for width in widths)
-    parts.append("</w:tblGrid>")
-    style = f'<w:pStyle w:val="{_attr(text_style)}"/>' if text_style else ""
-    ppr = f"<w:pPr>{style}</w:pPr>" if style else ""
-    ppr_keep = f"<w:pPr>{style}<w:keepNext/></w:pPr>"
-    opens = [f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>' for width in widths]
-    close_tcpr, close_keep = f"</w:tcPr><w:p>{ppr}", f"</w:tcPr><w:p>{ppr_keep}"
-    parts.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
-    header_close = close_keep if fit.keep_together else close_tcpr
-    for open_tc, column in zip(opens, table.columns, strict=True):
-        parts.append(
-            _cell_text(open_tc, header_close, Cell.of(column.header), bold=True, fill=HEADER_FILL)
-        )
-    parts.append("</w:tr>")
-    plain = [f"{open_tc}{close_tcpr}" for open_tc in opens]  # a cell with no shading
-    kept = [f"{open_tc}{close_keep}" for open_tc in opens]  # ... kept with the next row
-    for row, cant_split, keep in zip(table.rows, fit.cant_split, _row_keeps(table, fit),
-                                     strict=True):
-        parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if cant_split else "<w:tr>")
-        close, starts = (close_keep, kept) if keep else (close_tcpr, plain)
-        for open_tc, start, cell in zip(opens, starts, row, strict=True):
-            runs, fill, colour = cell
-            if fill is None and colour is None and len(runs) == 1:
-                run = runs[0]
-                if not (run.bold or run.italic):  # the usual cell, as _cell_text writes it
-                    text = run.text
-                    parts.append(f"{start}<w:r>{text_xml(text)}</w:r></w:p></w:tc>" if text
-                                 else f"{start}</w:p></w:tc>")
-                    continue
-            parts.append(_cell_text(open_tc, close, cell))
-        parts.append("</w:tr>")
-    parts.append("</w:tbl>")
-    return "".join(parts)
-
-
-_W_DECL = f' xmlns:w="{W_NS}"'
-
-
-def element_text(element: Any) -> str:
-    """An lxml element as text for splicing where the w prefix is already declared."""
-    text = etree.tostring(element, encoding="unicode")
-    head, sep, rest = text.partition(">")
-    return head.replace(_W_DECL, "", 1) + sep + rest
-
-
-def blocks_text(
-    blocks: Iterable[Block], styles: StyleMap, doc: Any, available_dxa: int | None = None
-) -> Iterator[str]:
-    """The body elements for the blocks as WordprocessingML text, in order, for a document
-    whose root declares the prefix w (Word's own); the same XML as `blocks_xml`."""
-    blocks = list(blocks)
-    keeps = paragraph_keeps(blocks)
-    fits = layout_tables(blocks, styles, available_dxa, doc)
-    previous_was_table = False
-    for block, keep in zip(blocks, keeps, strict=True):
-        if isinstance(block, Heading):
-            level = min(max(block.level, 1), 9)
-            style = styles.paragraph_id(f"Heading {level}")
-            yield paragraph_text([Run(block.text)], style, keep_next=keep)
-            previous_was_table = False
-        elif isinstance(block, Paragraph):
-            yield paragraph_text(block.runs, styles.paragraph_id(block.style), keep_next=keep)
-            previous_was_table = False
-        elif isinstance(block, Table):
-            if previous_was_table:
-                yield "<w:p/>"  # two tables in a row would merge into one in Word
-            yield table_text(block, styles, available_dxa, fits[id(block)])
-            previous_was_table = True
-        elif isinstance(block, Image):
-            yield element_text(image_xml(block, doc))
-            previous_was_table = False
-        elif isinstance(block, PageBreak):
-            yield '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
             previous_was_table = False
         else:  # pragma: no cover - the Block union is closed
             raise TypeError(f"not a document block: {block!r}")

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.documents.table_fields import designs_of
 from pipeline.kinds import (
     DOCUMENT_KINDS,
     TEMPLATE_KINDS,
@@ -136,13 +137,29 @@ def template_filters() -> dict[str, Callable[[Any], str]]:
 
 def vars_reference(kind: str) -> str:
     """The Markdown reference of `kind`'s variables: a heading and a name/type/description
-    table."""
+    table, then the fields of its table designs."""
     lines = [f"### {kind}: {KIND_TITLES[kind]}", "", "| Name | Type | What it holds |",
              "| --- | --- | --- |"]
     for var in template_variables(kind).values():
         description = var.description.replace("|", "\\|")
         lines.append(f"| `{var.name}` | {var.type} | {description} |")
+    for design in designs_of(kind):
+        lines += ["", f"Table design fields for {design.table} (in the Table designs part, "
+                  "not in the frame):", "", "| Field | What it holds |", "| --- | --- |"]
+        for f in design.fields:
+            lines.append(f"| `{{{{ {f.name} }}}}` | {f.description.replace('|', chr(92) + '|')} |")
     return "\n".join(lines) + "\n"
+
+
+def design_fields_text(kind: str) -> str:
+    """`committee templates vars KIND`'s list of table design fields (plain text)."""
+    lines: list[str] = []
+    for design in designs_of(kind):
+        lines.append(f"Table design fields ({design.table}), for the Table designs part:")
+        width = max(len(f.name) for f in design.fields) + 6
+        lines += [f"  {('{{ ' + f.name + ' }}').ljust(width)}  {f.description}"
+                  for f in design.fields]
+    return "".join(line + "\n" for line in lines)
 
 
 def filters_reference() -> str:

@@ -72,7 +72,8 @@ def count_written_plan(
 ) -> dict[str, int]:
     """Count, in a written plan document, the actions and recommendations of `plan` it holds.
 
-    Actions: data rows of tables whose header row is the action table's. Recommendations:
+    Actions: data rows of tables whose header row is the action table's (the template's
+    table design's, when it has one: DocumentModel.written_headers). Recommendations:
     each recommendation agreed counts once when every place the plan lists it (R1 under two
     priorities: two places) is a Heading 2 paragraph with its recommendation heading.
     """
@@ -81,9 +82,10 @@ def count_written_plan(
     from pipeline.render.readback import BodyParagraph, BodyTable, read_body
 
     found_headings: Counter[str] = Counter()
+    headers = model.written_headers.get("action", ACTION_HEADERS) if model else ACTION_HEADERS
     found_actions = 0
     for item in read_body(path):
-        if isinstance(item, BodyTable) and tuple(item.header) == ACTION_HEADERS:
+        if isinstance(item, BodyTable) and tuple(item.header) == headers:
             found_actions += item.row_count
         elif isinstance(item, BodyParagraph) and item.style == "Heading 2":
             found_headings[item.text] += 1
@@ -141,18 +143,28 @@ def count_written_briefing(
     """Read a written briefing back: how many of the plan's late actions its table names.
 
     "late": data rows of the LATE_HEADERS table; "behind": behind-schedule actions of
-    `plan` whose ref and action text are those of a row of that table.
+    `plan` whose ref and action text are those of a row of that table. A table laid out by
+    the template's design (DocumentModel.written_headers) is found by its header row, and
+    an action is named by a row holding its text.
     """
     from pipeline.documents.briefing import LATE_HEADERS, RECOMMENDATION_PREFIX
 
-    rows = [r for r in written_table_rows(path, LATE_HEADERS) if len(r) == len(LATE_HEADERS)]
+    designed = model.written_headers.get("late") if model else None
+    if designed:  # the template's design: its columns are the clerk's
+        rows = written_table_rows(path, designed)
 
-    def named(action: Action) -> bool:
-        return any(
-            ref == action.ref
-            and (what == action.text or what.startswith(action.text + RECOMMENDATION_PREFIX))
-            for ref, what, *_ in rows
-        )
+        def named(action: Action) -> bool:
+            return any(action.text in "\n".join(row) for row in rows)
+    else:
+        rows = [r for r in written_table_rows(path, LATE_HEADERS)
+                if len(r) == len(LATE_HEADERS)]
+
+        def named(action: Action) -> bool:
+            return any(
+                ref == action.ref
+                and (what == action.text or what.startswith(action.text + RECOMMENDATION_PREFIX))
+                for ref, what, *_ in rows
+            )
 
     behind = [a for a in plan.actions if a.status == "behind"]
     return {"late": len(rows), "behind": sum(1 for a in behind if named(a))}
@@ -204,6 +216,8 @@ def count_written_performance(
         if (name := st.find(f"{w}name")) is not None
         and (name.get(f"{w}val") or "").lower() == "heading 2"
     }
+    designed = model.written_headers.get("indicator") if model else None
+    first_header = designed[0] if designed else "Indicator"
     sections = 0
     for style in body.iter(f"{w}pStyle"):
         if style.get(f"{w}val") in heading_ids:
@@ -212,7 +226,7 @@ def count_written_performance(
     for table in body.iter(f"{w}tbl"):
         first = table.find(f"{w}tr")
         cell = None if first is None else first.find(f"{w}tc")
-        if cell is not None and "".join(cell.itertext()) == "Indicator":
+        if cell is not None and "".join(cell.itertext()) == first_header:
             rows = len(table.findall(f"{w}tr")) - 1
             break
     charts = sum(1 for _ in body.iter(f"{{{WP_NS}}}docPr"))

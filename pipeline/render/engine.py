@@ -15,7 +15,7 @@ import uuid
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from pipeline.atomic import FolderNotWritable
 from pipeline.atomic import write_atomically as write_file
@@ -24,6 +24,9 @@ from pipeline.documents.formatting import format_date
 from pipeline.issues import PipelineError
 from pipeline.render.template_errors import explain, from_template, template_error
 from pipeline.render.templates import template_path
+
+if TYPE_CHECKING:
+    from pipeline.render.designs import DesignPart
 
 LANGUAGE = "en-GB"
 CORE_PROPERTY_LIMIT = 255  # characters in a title, subject or author property
@@ -164,6 +167,21 @@ def _core_properties(doc: Any, model: DocumentModel) -> None:
         setattr(props, name, value)
 
 
+def _take_designs(body: Any, model: DocumentModel, path: Path) -> DesignPart:
+    """The table designs after {{ body }}, taken out before the frame is filled in: they
+    never print, and their fields are the tables' (pipeline.render.designs). A design with
+    a problem stops the document, with every problem located."""
+    from pipeline.render.design_lint import take_checked_designs
+
+    designs, problems = take_checked_designs(body, model.kind, path)
+    if problems:
+        more = f" ({len(problems) - 1} more like it)" if len(problems) > 1 else ""
+        raise PipelineError(
+            f"{problems[0].message}{more} Nothing was made from {path.name}: check it "
+            f"with `committee templates check {path.name}`.", problems)
+    return designs
+
+
 def _render_in_frame(
     model: DocumentModel, path: Path, context: dict[str, Any], token: str
 ) -> bytes | None:
@@ -175,15 +193,21 @@ def _render_in_frame(
 
     if has_sections(model.blocks) or any(isinstance(b, Image) for b in model.blocks):
         return None
-    from pipeline.render.blocks import StyleMap, blocks_text
+    from pipeline.render.blocks import StyleMap
     from pipeline.render.frame import fill_frame
+    from pipeline.render.textblocks import blocks_text
 
-    frame = fill_frame(path, context, token)
+    taken: list[DesignPart] = []
+    frame = fill_frame(path, context, token,
+                       lambda body: taken.append(_take_designs(body, model, path)))
     if frame is None:
         return None
     available = frame.orient(model.landscape)
     styles = StyleMap.from_styles_element(frame.styles)
-    body = [text.encode("utf-8") for text in blocks_text(model.blocks, styles, frame, available)]
+    designs = taken[0]
+    body = [text.encode("utf-8")
+            for text in blocks_text(model.blocks, styles, frame, available, designs)]
+    model.written_headers = dict(designs.used)
     frame.set_language(LANGUAGE)
     frame.set_core(_core_values(model))
     return frame.save(body, token)
@@ -206,9 +230,10 @@ def render_bytes(
     from lxml import etree
     from lxml.etree import XMLSyntaxError
 
-    from pipeline.render.blocks import W_NS, StyleMap, blocks_text, blocks_xml
+    from pipeline.render.blocks import W_NS, StyleMap, blocks_xml
     from pipeline.render.sandbox import budget, template_env
     from pipeline.render.sections import has_sections, sections_text, sections_xml
+    from pipeline.render.textblocks import blocks_text
 
     try:
         tpl = DocxTemplate(str(path))
@@ -222,6 +247,7 @@ def render_bytes(
             "Open it in Word and save it again as 'Word Document (*.docx)'.",
             path,
         ) from exc
+    designs = _take_designs(tpl.docx.element.body, model, path)
     try:
         with budget():
             tpl.render(context, jinja_env=template_env(), autoescape=True)
@@ -240,9 +266,10 @@ def render_bytes(
     buffer = io.BytesIO()
     if doc.element.nsmap.get("w") != W_NS:  # a template not saved by Word: build a tree
         if has_sections(model.blocks):  # a cover and appendices: pipeline.render.sections
-            elements = list(sections_xml(model.blocks, styles, doc, model.landscape))
+            elements = list(sections_xml(model.blocks, styles, doc, model.landscape, designs))
         else:
-            elements = list(blocks_xml(model.blocks, styles, doc, available))
+            elements = list(blocks_xml(model.blocks, styles, doc, available, designs))
+        model.written_headers = dict(designs.used)
         _replace_body(doc, token, elements, path)
         _set_language(doc)
         _core_properties(doc, model)
@@ -255,10 +282,11 @@ def render_bytes(
     # encoded block by block: never the whole body as one str (two bytes a character as soon
     # as one en dash is in it) beside its UTF-8 copy
     if has_sections(model.blocks):
-        texts = sections_text(model.blocks, styles, doc, model.landscape)
+        texts = sections_text(model.blocks, styles, doc, model.landscape, designs)
     else:
-        texts = blocks_text(model.blocks, styles, doc, available)
+        texts = blocks_text(model.blocks, styles, doc, available, designs)
     body = [text.encode("utf-8") for text in texts]
+    model.written_headers = dict(designs.used)
     _set_language(doc)
     _core_properties(doc, model)
     xml = etree.tostring(doc.element, encoding="UTF-8", standalone=True)

@@ -24,7 +24,7 @@ import posixpath
 import re
 import time
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -322,9 +322,13 @@ def open_package(path: Path) -> tuple[dict[str, bytes], dict[str, str], list[str
     return entries, names, headers
 
 
-def fill_frame(path: Path, context: dict[str, Any], token: str) -> Frame | None:
+def fill_frame(
+    path: Path, context: dict[str, Any], token: str,
+    take_designs: Callable[[Any], None] | None = None,
+) -> Frame | None:
     """The template at `path` filled in with `context` (its {{ body }} paragraph holding
-    only `token`), or None when docxtpl must do it."""
+    only `token`), or None when docxtpl must do it. `take_designs` is given the w:body
+    first, to take out the table designs (pipeline.render.designs) before it is filled."""
     from pipeline.render.framefields import fill_core, fill_part
     from pipeline.render.sandbox import template_env
 
@@ -336,6 +340,8 @@ def fill_frame(path: Path, context: dict[str, Any], token: str) -> Frame | None:
             raise Unsupported("the main namespace is not bound to w")
         if _qn("xsi:type").split("}")[0][1:] not in frame.core.nsmap.values():
             raise Unsupported("core properties without the xsi namespace")
+        if take_designs is not None:
+            take_designs(frame.body)
         body = etree.tostring(frame.body, encoding="unicode")
         filled = fill_part(body, context, env)
         new_body = etree.fromstring(filled, etree.XMLParser(resolve_entities=False))

@@ -13,7 +13,9 @@ R cell C, header/footer/footnotes paragraph N) and the text around it, in plain 
   closest as a suggestion; fields reaching into Python internals (`__class__` ...);
 - a missing, doubled or crowded `{{ body }}` paragraph;
 - a field that goes past the sandbox's limits with example values (too long a text, too
-  big a number, a loop that runs too long).
+  big a number, a loop that runs too long);
+- the table designs after `{{ body }}`: unknown fields, merged cells, a missing header row
+  and the rest (`pipeline.render.design_lint`).
 
 Nothing here prints.
 """
@@ -238,6 +240,7 @@ class _Linter:
         each part on its own first (to say which field fails), then the whole template."""
         from docxtpl import DocxTemplate
 
+        from pipeline.render.designs import take_designs
         from pipeline.render.sandbox import budget, template_env
         from pipeline.render.template_errors import explain, from_template
 
@@ -250,9 +253,11 @@ class _Linter:
         if failed:
             return
         try:
+            tpl = DocxTemplate(str(self.path))
+            tpl.init_docx()
+            take_designs(tpl.docx.element.body, self.kind)  # never filled in: not printed
             with budget():
-                DocxTemplate(str(self.path)).render(context, jinja_env=template_env(),
-                                                    autoescape=True)
+                tpl.render(context, jinja_env=template_env(), autoescape=True)
         except Exception as exc:  # noqa: BLE001 - report whatever stops it, in plain words
             if from_template(exc):
                 self.report.extend(explain(exc, self.path, context, self.kind).issues)
@@ -308,6 +313,7 @@ def lint_template(path: Path, kind: str) -> LintResult:
     """Check the Word template at `path` for documents of `kind` (one of KINDS)."""
     from lxml import etree
 
+    from pipeline.render.design_lint import lint_designs
     from pipeline.render.safety import package_issues
 
     path = Path(path)
@@ -336,6 +342,8 @@ def lint_template(path: Path, kind: str) -> LintResult:
                     "template-error", f"{path.name}: {name} is damaged (line {exc.lineno}). "
                     "Open it in Word and save it again.", where=name)
                 continue
+            if name == "word/document.xml":  # the table designs: their own rules
+                linter.report.extend(lint_designs(root, kind, path))
             linter.lint_part(read_part(name, root))
     linter.check_body()
     linter.report.extend(_accessibility(path))

@@ -78,7 +78,20 @@ def places(root: Any, part: str) -> list[Place]:
     if container is None:
         return found
     paragraph_no = table_no = 0
-    for child in container:
+    children = list(container)
+    skipped = range(0)  # the table designs: not frame, checked by their own rules
+    if part == "word/document.xml":
+        from pipeline.render.designs import design_span
+
+        span = design_span(children)
+        skipped = range(span[0], span[1] + 1) if span else skipped
+    for index, child in enumerate(children):
+        if index in skipped:
+            if child.tag == w("tbl"):
+                table_no += 1
+            elif child.tag == w("p"):
+                paragraph_no += 1
+            continue
         if child.tag == w("p"):
             paragraph_no += 1
             where = f"{label}, paragraph {paragraph_no}"

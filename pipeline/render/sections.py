@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
 from pipeline.documents.docmodel import Block, SectionBreak
-from pipeline.render.blocks import StyleMap, blocks_text, blocks_xml, element_text, w
+from pipeline.render.blocks import StyleMap, blocks_xml, w
+from pipeline.render.textblocks import blocks_text, element_text
+
+if TYPE_CHECKING:
+    from pipeline.render.designs import DesignPart
 
 Group = tuple[bool, list[Block]]  # (landscape, the blocks of one section)
 
@@ -105,20 +109,22 @@ def _sections(doc: Any, groups: list[Group]) -> Iterator[tuple[list[Block], int 
 
 
 def sections_text(
-    blocks: Sequence[Block], styles: StyleMap, doc: Any, landscape: bool
+    blocks: Sequence[Block], styles: StyleMap, doc: Any, landscape: bool,
+    designs: DesignPart | None = None,
 ) -> Iterator[str]:
     """The body of a document in sections as WordprocessingML text (see `blocks_text`)."""
     for group, width, end in _sections(doc, split_sections(blocks, landscape)):
-        yield from blocks_text(group, styles, doc, width)
+        yield from blocks_text(group, styles, doc, width, designs)
         if end is not None:
             yield element_text(end)
 
 
 def sections_xml(
-    blocks: Sequence[Block], styles: StyleMap, doc: Any, landscape: bool
+    blocks: Sequence[Block], styles: StyleMap, doc: Any, landscape: bool,
+    designs: DesignPart | None = None,
 ) -> Iterator[Any]:
     """The same body as elements (for templates not saved by Word; see `blocks_xml`)."""
     for group, width, end in _sections(doc, split_sections(blocks, landscape)):
-        yield from blocks_xml(group, styles, doc, width)
+        yield from blocks_xml(group, styles, doc, width, designs)
         if end is not None:
             yield end
