@@ -330,9 +330,16 @@ def fill_frame(
     only `token`), or None when docxtpl must do it. `take_designs` is given the w:body
     first, to take out the table designs (pipeline.render.designs) before it is filled."""
     from pipeline.render.framefields import fill_core, fill_part
-    from pipeline.render.sandbox import template_env
 
-    env = template_env()
+    made: list[Any] = []
+
+    def env() -> Any:  # the sandboxed Jinja, only for fields framelogic does not fill in
+        if not made:
+            from pipeline.render.sandbox import template_env
+
+            made.append(template_env())
+        return made[0]
+
     try:
         entries, names, headers = open_package(path)
         frame = Frame(entries, names, headers)

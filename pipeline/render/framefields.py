@@ -14,6 +14,7 @@ the two on every shipped template).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from pipeline.render.frame import Unsupported
@@ -87,18 +88,18 @@ def prepare(xml: str) -> str:
                       xml)
 
 
-def render(source: str, context: dict[str, Any], env: Any) -> str:
+def render(source: str, context: dict[str, Any], env: Callable[[], Any]) -> str:
     """docxtpl's render_xml_part for a prepared part whose values hold no tab, line break
-    or page break (docxtpl would turn those into Word's; here: Unsupported)."""
-    from pipeline.render.sandbox import budget
+    or page break (docxtpl would turn those into Word's; here: Unsupported). Plain fields
+    are filled in by pipeline.render.framelogic; any others by the sandboxed Jinja
+    environment `env()` gives."""
+    from pipeline.render.framelogic import NotPlain, fill
 
     source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
     try:
-        with budget():
-            filled = env.from_string(source).render(context)
-    except Exception as exc:  # noqa: BLE001 - docxtpl's path reports it, located
-        raise Unsupported(f"the template could not be filled in ({type(exc).__name__})") \
-            from exc
+        filled = fill(source, context)
+    except NotPlain:
+        filled = _jinja(source, context, env())
     filled = re.sub(r"\n<w:p([ >])", r"<w:p\1", filled)
     filled = (filled.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%")
               .replace("%_}", "%}"))
@@ -107,7 +108,18 @@ def render(source: str, context: dict[str, Any], env: Any) -> str:
     return filled
 
 
-def fill_part(xml: str, context: dict[str, Any], env: Any) -> str:
+def _jinja(source: str, context: dict[str, Any], env: Any) -> str:
+    from pipeline.render.sandbox import budget
+
+    try:
+        with budget():
+            return str(env.from_string(source).render(context))
+    except Exception as exc:  # noqa: BLE001 - docxtpl's path reports it, located
+        raise Unsupported(f"the template could not be filled in ({type(exc).__name__})") \
+            from exc
+
+
+def fill_part(xml: str, context: dict[str, Any], env: Callable[[], Any]) -> str:
     """A part's XML with its fields filled in, as docxtpl would give it."""
     return render(prepare(xml), context, env)
 
