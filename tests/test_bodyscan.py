@@ -60,6 +60,10 @@ CASES = {
     "an empty table": '<w:tbl><w:tblPr/><w:tblGrid/></w:tbl>' + p("x"),
     "attributes with > in them": '<w:p w:rsidR="00A&gt;" w:x=\'a>b\'><w:r><w:t>t</w:t></w:r>'
     '</w:p>' + table(tr(p("h")), '<w:tr w:rsidR="1>2">' + "<w:tc>" + p("r") + "</w:tc></w:tr>"),
+    "rows with heights, empty properties and no properties": table(
+        tr(p("h")), '<w:tr><w:trPr><w:trHeight w:val="400"/></w:trPr><w:tc>' + p("a")
+        + "</w:tc></w:tr>", "<w:tr><w:trPr/><w:tc>" + p("b") + "</w:tc></w:tr>",
+        "<w:tr><w:tc>" + p("c") + "</w:tc></w:tr>", "<w:tr/>"),
 }
 
 

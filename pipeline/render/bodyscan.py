@@ -57,12 +57,25 @@ def _balanced(gap: bytes) -> bool:
     return starts == gap.count(b"</") + gap.count(b"/>")
 
 
-_UNSURE = (b"<!--", b"<![CDATA[", b"<?", b"<w:sdt", b"<w:customXml")
+# after the prolog, "<!" can only open a comment or CDATA (or a misplaced DOCTYPE, refused)
+_UNSURE = (b"<!", b"<?", b"<w:sdt", b"<w:customXml")
 
 
 def _plain(xml: bytes, prolog_end: int) -> bool:
     """No comments, CDATA, processing instructions or content controls after the prolog."""
     return not any(xml.find(marker, prolog_end) >= 0 for marker in _UNSURE)
+
+
+def _rows(xml: bytes, start: int, end: int) -> int:
+    """How many <w:tr> start tags lie between start and end. As Word and this pipeline
+    write them, every "<w:tr" there opens a row ("<w:tr>") or its properties
+    ("<w:trPr>"): counted in the bytes; anything else (attributes, w:trHeight outside
+    w:trPr) is matched tag by tag."""
+    every = xml.count(b"<w:tr", start, end)
+    plain = xml.count(b"<w:tr>", start, end)
+    if plain + xml.count(b"<w:trPr>", start, end) == every:
+        return plain
+    return len(_TR_START.findall(xml, start, end))
 
 
 class _Scan:
@@ -87,7 +100,7 @@ def _table(xml: bytes, start: int) -> tuple[bytes, int, int] | None:
     first = _TBL_START.search(xml, start, end)
     if first is not None:
         return _nested_table(xml, start)
-    rows = _TR_START.findall(xml, start, end)
+    rows = _rows(xml, start, end)
     if not rows:
         return b"", 0, end + len(b"</w:tbl>")
     first_row = _TR_START.search(xml, start, end)
@@ -101,7 +114,7 @@ def _table(xml: bytes, start: int) -> tuple[bytes, int, int] | None:
         if close < 0:
             return None
         header = xml[head.start():close + len(b"</w:tr>")]
-    return header, len(rows) - 1, end + len(b"</w:tbl>")
+    return header, rows - 1, end + len(b"</w:tbl>")
 
 
 def _nested_table(xml: bytes, start: int) -> tuple[bytes, int, int] | None:

@@ -173,10 +173,16 @@ def fit_widths(
     volume = [sum(column) for column in ems]
     room_per_cm = PT_PER_CM / pt
 
+    known: dict[tuple[int, float], list[int]] = {}  # a column's widths recur from slice to slice
+
     def lines(j: int, width: float) -> list[int]:
         """The sampled rows' lines in column j at this width."""
-        room = max((width - CELL_PADDING_CM) * room_per_cm - WORD_SLACK, 1.0)
-        return [max(1, math.ceil(e / room)) + b for e, b in zip(ems[j], breaks[j], strict=True)]
+        found = known.get((j, width))
+        if found is None:
+            room = max((width - CELL_PADDING_CM) * room_per_cm - WORD_SLACK, 1.0)
+            found = known[(j, width)] = [max(1, math.ceil(e / room)) + b
+                                         for e, b in zip(ems[j], breaks[j], strict=True)]
+        return found
 
     step = spare / STEPS
     left = STEPS
@@ -185,6 +191,7 @@ def fit_widths(
         tops = [sorted(row, reverse=True)[:2] + [0] for row in zip(*now, strict=True)]
         firsts = [top[0] for top in tops]
         seconds = [top[1] for top in tops]
+        total = sum(firsts)
         best, best_k, best_score = max(range(n), key=lambda j: volume[j]), 1, 0.0
         for j in range(n):
             # each row's tallest cell if column j were left out
@@ -194,7 +201,7 @@ def fit_widths(
                 if k > left:
                     break
                 wider = lines(j, widths[j] + k * step)
-                gain = sum(firsts) - sum(map(max, others, wider))
+                gain = total - sum(map(max, others, wider))
                 score = gain / k
                 if score > best_score or (
                     score == best_score and score > 0 and volume[j] > volume[best]
