@@ -16,7 +16,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from pipeline.documents.docmodel import Cell, Column, DocumentModel, Heading, Paragraph, Table
+from pipeline.documents.docmodel import (
+    Cell,
+    Column,
+    DocumentModel,
+    Heading,
+    Image,
+    Paragraph,
+    SectionBreak,
+    Table,
+)
 from pipeline.render import engine
 from pipeline.render.designs import take_designs
 from pipeline.render.frame import Unsupported, fill_frame
@@ -82,9 +91,19 @@ def parts(data: bytes) -> dict[str, object]:
     return out
 
 
-def both_ways(monkeypatch: pytest.MonkeyPatch, doc: DocumentModel, template: Path
-              ) -> tuple[dict[str, object], dict[str, object]]:
+def both_ways(monkeypatch: pytest.MonkeyPatch, doc: DocumentModel, template: Path,
+              fast_way: bool = True) -> tuple[dict[str, object], dict[str, object]]:
+    made: list[bool] = []
+    real = engine._render_in_frame
+
+    def spy(*args: object) -> bytes | None:
+        data = real(*args)  # type: ignore[arg-type]
+        made.append(data is not None)
+        return data
+
+    monkeypatch.setattr(engine, "_render_in_frame", spy)
     fast = engine.render_bytes(doc, template)
+    assert made == [fast_way]  # made without docxtpl (or, for other syntax, with it)
     monkeypatch.setattr(engine, "FAST_FRAME", False)
     slow = engine.render_bytes(doc, template)
     monkeypatch.setattr(engine, "FAST_FRAME", True)
@@ -111,6 +130,42 @@ def test_the_frame_filled_in_without_docxtpl_is_docxtpls(
         assert fast[part] == slow[part], part
     text = fast["word/document.xml"]
     assert b"Tom &amp; Jerry &lt;b&gt;" in text  # and the body is really there
+
+
+def png(size: tuple[int, int], colour: str, dpi: int | None) -> bytes:
+    import io
+
+    from PIL import Image as Picture
+
+    from pipeline.documents.chartdraw import png_bytes
+
+    picture = Picture.new("RGB", size, colour)
+    if dpi is not None:
+        return png_bytes(picture, dpi)  # as the charts are written: pHYs in metres
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")  # no pHYs: 72 dpi
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_pictures_and_sections_come_out_as_python_docx_puts_them(
+    monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    chart, other, plain = png((756, 307), "white", 120), png((300, 200), "red", 96), \
+        png((50, 80), "blue", None)
+    doc = model(KINDS[name], "Pictures", False, organisation="Org")
+    doc.blocks += [
+        Image(chart, "Trend of A & B", 16.0, title="A <chart>"), Paragraph.of("between"),
+        Image(other, "second", 8.0), Image(chart, "the first again", 16.0),
+        SectionBreak(landscape=True), Heading("Appendix", 1), Image(plain, "plain", 3.0),
+        SectionBreak(landscape=False), Paragraph.of("last"),
+    ]
+    fast, slow = both_ways(monkeypatch, doc, shipped_templates_dir() / name)
+    assert sorted(fast) == sorted(slow)
+    for part in slow:
+        assert fast[part] == slow[part], part
+    assert sum(1 for part in fast if part.startswith("word/media/") and "(type)" not in part) \
+        == 3  # the same chart twice is one image part
 
 
 @pytest.mark.parametrize("name", TEMPLATES)
@@ -159,7 +214,7 @@ def test_other_docxtpl_syntax_is_left_to_docxtpl_and_still_filled_in(
                         tmp_path / "changed.docx", "word/document.xml", old, new)
     doc = model("plan", "My plan", True)
     assert fill_frame(template, engine.render_context(doc, "T"), "T") is None
-    fast, slow = both_ways(monkeypatch, doc, template)
+    fast, slow = both_ways(monkeypatch, doc, template, fast_way=False)
     assert fast == slow  # both went through docxtpl
     body = etree.fromstring(fast["word/document.xml"])
     assert "My plan" in "".join(t.text or "" for t in body.iter(f"{W}t"))

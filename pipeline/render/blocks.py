@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from pipeline.render.designs import DesignPart
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 HEADER_FILL = "F3F2F1"  # light grey behind header cells: near-black text on it is 17:1
 
@@ -308,8 +309,10 @@ def image_xml(image: Image, doc: Any, style_id: str | None = None) -> Any:
     """A paragraph holding an inline PNG, sized by width with its aspect kept, with alt text."""
     from pipeline.render.images import new_pic_inline
 
-    inline = new_pic_inline(doc, image.png, int(image.width_cm * EMU_PER_CM))
-    doc_pr = inline.docPr
+    width = int(image.width_cm * EMU_PER_CM)
+    own = getattr(doc, "new_pic_inline", None)  # a frame filled in without python-docx
+    inline = own(image.png, width) if own else new_pic_inline(doc, image.png, width)
+    doc_pr = inline.find(f"{{{WP_NS}}}docPr")
     doc_pr.set("descr", clean(image.alt_text))
     if image.title:
         doc_pr.set("title", clean(image.title))

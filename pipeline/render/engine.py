@@ -186,27 +186,28 @@ def _render_in_frame(
     model: DocumentModel, path: Path, context: dict[str, Any], token: str
 ) -> bytes | None:
     """The document made without docxtpl and python-docx (pipeline.render.frame: the same
-    parts, about 0.1 s sooner), or None when the template or the model needs them (a
-    template using more of docxtpl's syntax, pictures, sections)."""
+    parts, about 0.1 s sooner), or None when the template needs them (more of docxtpl's
+    syntax than plain fields) or the pictures are not PNGs framemedia can put in."""
     from pipeline.documents.docmodel import Image
-    from pipeline.render.sections import has_sections
-
-    if has_sections(model.blocks) or any(isinstance(b, Image) for b in model.blocks):
-        return None
     from pipeline.render.blocks import StyleMap
     from pipeline.render.frame import fill_frame
+    from pipeline.render.sections import has_sections, sections_text
     from pipeline.render.textblocks import blocks_text
 
     taken: list[DesignPart] = []
     frame = fill_frame(path, context, token,
                        lambda body: taken.append(_take_designs(body, model, path)))
-    if frame is None:
+    if frame is None or not frame.takes_pictures(
+            [b.png for b in model.blocks if isinstance(b, Image)]):
         return None
     available = frame.orient(model.landscape)
     styles = StyleMap.from_styles_element(frame.styles)
     designs = taken[0]
-    body = [text.encode("utf-8")
-            for text in blocks_text(model.blocks, styles, frame, available, designs)]
+    if has_sections(model.blocks):
+        texts = sections_text(model.blocks, styles, frame, model.landscape, designs)
+    else:
+        texts = blocks_text(model.blocks, styles, frame, available, designs)
+    body = [text.encode("utf-8") for text in texts]
     model.written_headers = dict(designs.used)
     frame.set_language(LANGUAGE)
     frame.set_core(_core_values(model))

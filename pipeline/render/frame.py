@@ -32,8 +32,8 @@ from typing import Any
 from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 RT_DOCUMENT, RT_STYLES, RT_SETTINGS = _RT + "officeDocument", _RT + "styles", _RT + "settings"
 RT_HEADER, RT_FOOTER = _RT + "header", _RT + "footer"
@@ -42,7 +42,7 @@ _WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 CT_DOCUMENT = _WML + "document.main+xml"
 CT_FOOTNOTES = _WML + "footnotes+xml"
 # the parts python-docx parses when it opens a package (the rest it keeps as bytes)
-_PARSED = frozenset(_WML + kind for kind in (
+PARSED = frozenset(_WML + kind for kind in (
     "document.main+xml", "comments+xml", "footer+xml", "header+xml", "numbering+xml",
     "settings+xml", "styles+xml")) | {"application/vnd.openxmlformats-package.core-properties+xml"}
 _CORE_NS = {
@@ -67,9 +67,25 @@ class Unsupported(Exception):
     """This template needs docxtpl and python-docx (the reason is the message)."""
 
 
-def _parser() -> Any:
+def xml_parser() -> Any:
     # python-docx's own parser settings: blank text between elements dropped, no entities
     return etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+
+
+class _DocumentElement(etree.ElementBase):
+    """w:document with python-docx's `body` (pipeline.render.sections reads it)."""
+
+    @property
+    def body(self) -> Any:
+        return self.find(f"{{{W_NS}}}body")
+
+
+def _document_parser() -> Any:
+    parser = xml_parser()
+    lookup = etree.ElementNamespaceClassLookup()
+    lookup.get_namespace(W_NS)["document"] = _DocumentElement
+    parser.set_element_class_lookup(lookup)
+    return parser
 
 
 def _w(tag: str) -> str:
@@ -79,39 +95,6 @@ def _w(tag: str) -> str:
 def _qn(prefixed: str) -> str:
     prefix, local = prefixed.split(":")
     return f"{{{_CORE_NS[prefix]}}}{local}"
-
-
-# --- the package ------------------------------------------------------------------------------
-
-def _rels_name(part: str) -> str:
-    folder, name = posixpath.split(part)
-    return posixpath.join(folder, "_rels", name + ".rels")
-
-
-def _relationships(entries: dict[str, bytes], part: str) -> list[tuple[str, str, str | None]]:
-    """(type, target part name or None when external, id) of a part's relationships."""
-    data = entries.get(_rels_name(part) if part else "_rels/.rels")
-    if data is None:
-        return []
-    base = posixpath.dirname(part)
-    found = []
-    for rel in etree.fromstring(data, _parser()).iterchildren(f"{_PKG_REL}Relationship"):
-        target = rel.get("Target") or ""
-        if rel.get("TargetMode") == "External":
-            found.append((rel.get("Type") or "", None, rel.get("Id") or ""))
-            continue
-        name = target[1:] if target.startswith("/") else posixpath.join(base, target)
-        found.append((rel.get("Type") or "", posixpath.normpath(name), rel.get("Id") or ""))
-    return found
-
-
-def _content_types(data: bytes) -> tuple[dict[str, str], dict[str, str]]:
-    root = etree.fromstring(data, _parser())
-    defaults = {(d.get("Extension") or "").lower(): d.get("ContentType") or ""
-                for d in root.iterchildren(f"{_CT}Default")}
-    overrides = {(o.get("PartName") or "").lstrip("/").lower(): o.get("ContentType") or ""
-                 for o in root.iterchildren(f"{_CT}Override")}
-    return defaults, overrides
 
 
 @dataclass
@@ -139,20 +122,57 @@ class Frame:
     """The template's parts, filled in; `sections` serves `blocks.page_body_cm`."""
 
     def __init__(self, entries: dict[str, bytes], names: dict[str, str],
-                 headers: list[str]) -> None:
+                 headers: list[str], parsed: list[str]) -> None:
         self.entries = entries  # every zip entry, in the template's order
         self.names = names  # "document", "styles", "settings", "core" -> part name
         self.header_parts = headers  # header and footer parts, filled in by `fill`
-        parse = _parser()
-        self.document = etree.fromstring(entries[names["document"]], parse)
+        self.parsed = parsed  # the parts python-docx parses (it looks for drawing ids there)
+        parse = xml_parser()
+        self.document = etree.fromstring(entries[names["document"]], _document_parser())
         self.styles = etree.fromstring(entries[names["styles"]], parse)
         self.settings = etree.fromstring(entries[names["settings"]], parse)
         self.core = etree.fromstring(entries[names["core"]], parse)
         self.filled: dict[str, bytes] = {}
+        self.media: Any = None  # framemedia.Media, once a picture is put in
 
     @property
     def body(self) -> Any:
         return self.document.find(_w("body"))
+
+    @property
+    def element(self) -> Any:  # python-docx's Document.element, for pipeline.render.sections
+        return self.document
+
+    def takes_pictures(self, pngs: list[bytes]) -> bool:
+        """Whether framemedia can put these pictures in as python-docx would."""
+        from pipeline.render.framemedia import png_header
+
+        if not pngs:
+            return True
+        if any(png_header(png) is None for png in pngs):
+            return False
+        if any(b"/relationships/image" in data for name, data in self.entries.items()
+               if name.endswith(".rels")):
+            return False
+        types = etree.fromstring(self.entries["[Content_Types].xml"], xml_parser())
+        return all(d.get("ContentType") == "image/png"
+                   for d in types.iterchildren(f"{CT_NS}Default")
+                   if (d.get("Extension") or "").lower() == "png")
+
+    def new_pic_inline(self, png: bytes, width_emu: int) -> Any:
+        """pipeline.render.images.new_pic_inline for this package (blocks.image_xml)."""
+        if self.media is None:
+            from pipeline.render.framemedia import Media, highest_ids
+
+            others = [etree.fromstring(self.filled.get(name) or self.entries[name], xml_parser())
+                      for name in self.parsed if name != self.names["document"]
+                      and b"docPr" in (self.filled.get(name) or self.entries[name])]
+            from pipeline.render.framepackage import relationships
+
+            rels = relationships(self.entries, self.names["document"])
+            self.media = Media({rid for _, _, rid in rels}, len(rels),
+                               highest_ids(self.document, others))
+        return self.media.inline(png, width_emu)
 
     def _sect_pr(self) -> Any:
         found = self.document.xpath("./w:body/w:p/w:pPr/w:sectPr | ./w:body/w:sectPr",
@@ -244,13 +264,21 @@ class Frame:
         for key in ("styles", "settings", "core"):
             parts[self.names[key]] = etree.tostring(getattr(self, key), encoding="UTF-8",
                                                     standalone=True)
+        names = list(self.entries)
+        if self.media is not None:
+            from pipeline.render.framepackage import rels_name
+
+            document = self.names["document"]
+            self.media.write(parts, self.entries, rels_name(document),
+                             posixpath.dirname(document))
+            names += [name for name, _, _ in self.media.parts]
         buffer = io.BytesIO()
         stamp = time.localtime(time.time())[:6]  # as zipfile.writestr dates python-docx's
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-            for name, data in self.entries.items():
+            for name in names:
                 info = zipfile.ZipInfo(name, date_time=stamp)
                 info.compress_type = zipfile.ZIP_DEFLATED
-                package.writestr(info, parts.get(name, data))
+                package.writestr(info, parts.get(name, self.entries.get(name, b"")))
         return buffer.getvalue()
 
 
@@ -264,62 +292,6 @@ def _body_paragraph(document: Any, token: str) -> Any:
     if "".join(t.text or "" for t in p.iter(_w("t"))).strip() != token:
         raise Unsupported("{{ body }} shares its paragraph")
     return p
-
-
-def open_package(path: Path) -> tuple[dict[str, bytes], dict[str, str], list[str]]:
-    """The template's entries, its main parts and its header and footer parts; Unsupported
-    unless python-docx would write back exactly these parts, parsed as it parses them."""
-    with zipfile.ZipFile(path) as archive:
-        entries = {info.filename: archive.read(info) for info in archive.infolist()}
-    defaults, overrides = _content_types(entries["[Content_Types].xml"])
-
-    def content_type(name: str) -> str:
-        found = overrides.get(name.lower()) or defaults.get(name.rsplit(".", 1)[-1].lower())
-        if not found:
-            raise Unsupported(f"no content type for {name}")
-        return found
-
-    written = {"[Content_Types].xml"}
-    package_rels = _relationships(entries, "")
-    if package_rels:
-        written.add("_rels/.rels")
-    todo, seen = [name for _, name, _ in package_rels if name], []
-    while todo:  # the parts python-docx reaches from the package's relationships
-        name = todo.pop(0)
-        if name in seen:
-            continue
-        if name not in entries:
-            raise Unsupported(f"{name} is named but missing")
-        seen.append(name)
-        rels = _relationships(entries, name)
-        if rels:
-            written.add(_rels_name(name))
-        todo += [target for _, target, _ in rels if target]
-        if content_type(name) in _PARSED:
-            etree.fromstring(entries[name], _parser())
-        if content_type(name) == CT_FOOTNOTES:
-            raise Unsupported("footnotes (docxtpl fills them in)")
-    if written | set(seen) != set(entries):
-        raise Unsupported("parts python-docx would not write back")
-    names: dict[str, str] = {}
-    for rel_type, target, _ in package_rels:
-        if rel_type == RT_DOCUMENT and target and "document" not in names:
-            names["document"] = target
-        if rel_type == RT_CORE and target and "core" not in names:
-            names["core"] = target
-    if "document" not in names or content_type(names["document"]) != CT_DOCUMENT:
-        raise Unsupported("not a Word document")
-    headers: list[str] = []
-    for rel_type, target, _ in _relationships(entries, names["document"]):
-        if rel_type in (RT_STYLES, RT_SETTINGS) and target:
-            names.setdefault("styles" if rel_type == RT_STYLES else "settings", target)
-        elif rel_type in (RT_HEADER, RT_FOOTER):
-            if target is None or target in headers:
-                raise Unsupported("a header or footer used twice or outside the file")
-            headers.append(target)
-    if {"styles", "settings", "core"} - names.keys():
-        raise Unsupported("python-docx would add a part the template lacks")
-    return entries, names, headers
 
 
 def fill_frame(
@@ -341,8 +313,9 @@ def fill_frame(
         return made[0]
 
     try:
-        entries, names, headers = open_package(path)
-        frame = Frame(entries, names, headers)
+        from pipeline.render.framepackage import open_package
+
+        frame = Frame(*open_package(path))
         if frame.document.nsmap.get("w") != W_NS or frame.body is None:
             raise Unsupported("the main namespace is not bound to w")
         if _qn("xsi:type").split("}")[0][1:] not in frame.core.nsmap.values():
@@ -356,11 +329,12 @@ def fill_frame(
                 or "docPr" in filled:
             raise Unsupported("tables or pictures in the frame (docxtpl renumbers them)")
         frame.document.replace(frame.body, new_body)
-        for name in headers:
-            xml = etree.tostring(etree.fromstring(entries[name], _parser()), encoding="unicode")
+        for name in frame.header_parts:
+            xml = etree.tostring(etree.fromstring(frame.entries[name], xml_parser()),
+                                 encoding="unicode")
             if re.match(r'<\?xml[^\?]+\bencoding="([^"]+)"', xml, re.I):
                 raise Unsupported("a header declaring its encoding")
-            part = etree.fromstring(fill_part(xml, context, env).encode("utf-8"), _parser())
+            part = etree.fromstring(fill_part(xml, context, env).encode("utf-8"), xml_parser())
             frame.filled[name] = etree.tostring(part, encoding="UTF-8", standalone=True)
         for name in _TEMPLATED_CORE:
             element = frame.core.find(_qn(CORE_TAGS[name]))
@@ -374,4 +348,4 @@ def fill_frame(
     return frame
 
 
-__all__ = ["CORE_TAGS", "Frame", "Section", "Unsupported", "fill_frame", "open_package"]
+__all__ = ["CORE_TAGS", "Frame", "Section", "Unsupported", "fill_frame"]
