@@ -32,14 +32,13 @@ registry's `template` is the Word file whose styles, header and footer frame the
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pipeline.output_names import slugify
+
 if TYPE_CHECKING:
-    from pipeline.domain.model import Details
     from pipeline.reader import WorkbookResult
 
 
@@ -188,7 +187,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         name="plan", title="Improvement plan", what="improvement plan",
         template="improvement-plan.docx", needs="plan",
         build="pipeline.documents.plan:build_plan_document",
-        output_name="pipeline.kinds:plan_name",
+        output_name="pipeline.output_names:plan_name",
         variables=(
             COMMITTEE, MEETING, AUTHOR, AUTHOR_TITLE,
             Variable("contact_officer", TEXT, "The contact officer's name (may be empty)."),
@@ -223,7 +222,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         name="briefing", title="Briefing to the scrutiny committee", what="briefing",
         template="briefing.docx", needs="plan",
         build="pipeline.documents.briefing:build_briefing_document",
-        output_name="pipeline.kinds:briefing_name",
+        output_name="pipeline.output_names:briefing_name",
         variables=(COMMITTEE, MEETING, AUTHOR, AUTHOR_TITLE, REPORT_NUMBER),
         extras=(
             previous_plan("adds 'Since the last report' and the target dates moved since."),
@@ -248,7 +247,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         name="exceptions", title="Exception report", what="exception report",
         template="exception-report.docx", needs="plan",
         build="pipeline.documents.exceptions:build_exceptions_document",
-        output_name="pipeline.kinds:exceptions_name",
+        output_name="pipeline.output_names:exceptions_name",
         variables=(COMMITTEE, MEETING),
         extras=(
             previous_plan("actions whose target date has moved later since then are listed "
@@ -274,7 +273,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         name="performance", title="Performance report", what="performance report",
         template="performance-report.docx", needs="indicators",
         build="pipeline.documents.performance:build_performance_document",
-        output_name="pipeline.kinds:performance_name",
+        output_name="pipeline.output_names:performance_name",
         variables=(COMMITTEE, MEETING),
         expected=f"{_COUNTS}:expected_performance",
         count=f"{_COUNTS}:count_written_performance",
@@ -297,7 +296,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         name="response", title="Cabinet response to scrutiny recommendations",
         what="cabinet response", template="cabinet-response.docx", needs="response",
         build="pipeline.documents.response:build_response_document",
-        output_name="pipeline.kinds:response_name",
+        output_name="pipeline.output_names:response_name",
         expected=f"{_COUNTS}:expected_response", count=f"{_COUNTS}:count_written_response",
         reconciled=(Reconciled("recommendations", "scrutiny recommendations"),),
         meeting_dates=("meeting_date", "cabinet_date"),
@@ -314,7 +313,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         name="response-update", title="Update on the cabinet response",
         what="update on the cabinet response", template="cabinet-response.docx",
         needs="response", build="pipeline.documents.response:build_response_document",
-        output_name="pipeline.kinds:response_name", options={"update": True},
+        output_name="pipeline.output_names:response_name", options={"update": True},
         expected=f"{_COUNTS}:expected_response", count=f"{_COUNTS}:count_written_response",
         advice="pipeline.run_document:advise_update",
         when="has_progress", meeting_dates=("update_date", "meeting_date", "cabinet_date"),
@@ -407,42 +406,6 @@ def made_from(result: WorkbookResult) -> list[DocumentKind]:
         if available(kind):
             kinds.append(kind)
     return kinds
-
-
-# --- output names -----------------------------------------------------------------------------
-
-
-def slugify(text: str, default: str = "document") -> str:
-    """A file name from a title: 'Children's Plan 2013/14' -> 'childrens-plan-2013-14'."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"['’]", "", text.lower())
-    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    return slug[:80].rstrip("-") or default
-
-
-def plan_name(kind: DocumentKind, details: Details, source: Path) -> str:
-    return f"{slugify(details.title, 'improvement-plan')}.docx"
-
-
-def performance_name(kind: DocumentKind, details: Details, source: Path) -> str:
-    return f"{slugify(details.title, 'performance-report')}.docx"
-
-
-def briefing_name(kind: DocumentKind, details: Details, source: Path) -> str:
-    meeting = details.meeting_date
-    stem = f"briefing-{slugify(details.title, 'improvement-plan')}"
-    if meeting and meeting.date:
-        return f"{stem}-{meeting.date.isoformat()}.docx"
-    return f"{stem}.docx"
-
-
-def exceptions_name(kind: DocumentKind, details: Details, source: Path) -> str:
-    return f"exceptions-{slugify(details.title, 'improvement-plan')}.docx"
-
-
-def response_name(kind: DocumentKind, details: Details, source: Path) -> str:
-    slug = slugify(details.scrutiny_report, "") or slugify(Path(source).stem, "cabinet")
-    return f"{slug}-response{'-update' if kind.options.get('update') else ''}.docx"
 
 
 def packed(name: str) -> bool:
