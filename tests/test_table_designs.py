@@ -406,3 +406,26 @@ def test_a_designed_plan_prints_every_cell(tmp_path: Path) -> None:
     assert missing_text(items, read_pages(pdf)) == []
     tables = [it for it in items if it.kind == "table" and it.rows[0][:2] == ["Status", "Action"]]
     assert len(tables) == 26 and all("Source" not in t.rows[0] for t in tables)
+
+
+def test_check_a_design_that_leaves_out_the_action_or_its_status(tmp_path: Path) -> None:
+    """Deleting the Action column would lose every action from the page, and deleting the
+    Status column would leave the status to colour alone: both are named, and the plan is
+    refused with the same message rather than made without them."""
+    template = designed_template(tmp_path, "plan", both(delete_column("Action"),
+                                                        delete_column("Status")))
+    found = check(template)
+    assert len(found) == 2
+    assert found[0].startswith("In the body, table 1 (the Table designs part) "
+                               "(\u201caction.text\u201d): this table design leaves out "
+                               "{{ action.text }}: every action in the workbook must be printed")
+    assert "leaves out {{ action.status }}: the status must be written in words" in found[1]
+    out = tmp_path / "plan.docx"
+    result = CliRunner().invoke(main, ["plan", str(plan_book(tmp_path)), "-o", str(out),
+                                       "--template", str(template)])
+    assert result.exit_code != 0
+    assert "leaves out {{ action.text }}" in result.output and not out.exists()
+    # Combined into another cell, the action is still printed: no problem.
+    combined = designed_template(tmp_path, "plan", both(
+        delete_column("Action"), set_cell(1, "Outcome", "{{ action.text }}: {{ action.outcome }}")))
+    assert check(combined) == []

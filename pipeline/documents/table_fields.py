@@ -30,6 +30,10 @@ class TableDesign:
     name: str  # the fields' first word: "action"
     table: str  # which tables it lays out, in words
     fields: tuple[TableField, ...]
+    # Fields every design of these tables must print somewhere in its row: the item itself
+    # (nothing in the workbook may be lost from the page) and its status in words (status
+    # by colour alone fails the accessibility regulations).
+    required: tuple[str, ...] = ()
 
     @property
     def field_names(self) -> tuple[str, ...]:
@@ -51,7 +55,7 @@ ACTION = TableDesign("action", "each action table of the plan (one per recommend
     TableField("action.status", "The status in words (\"Behind schedule\"); its cell is "
                "shaded with the status colour of the key, whatever the template's shading."),
     TableField("action.recommendation", "The text of the recommendation the action is for."),
-))
+), required=("action.text", "action.status"))
 
 REC = TableDesign("rec", "the cabinet response's table for each theme, and its update", (
     TableField("rec.number", "The recommendation's number, \"2a\"."),
@@ -67,7 +71,7 @@ REC = TableDesign("rec", "the cabinet response's table for each theme, and its u
     TableField("rec.progress", "Progress since (the update only; \"No update given\" when "
                "it is due and blank). A column holding only this field is left out of the "
                "first response."),
-))
+), required=("rec.text", "rec.decision"))
 
 INDICATOR = TableDesign("indicator", "the performance report's summary table", (
     TableField("indicator.name", "The indicator: \"NI059 – % of initial assessments …\"."),
@@ -83,7 +87,7 @@ INDICATOR = TableDesign("indicator", "the performance report's summary table", (
                "in words."),
     TableField("indicator.theme", "The indicator's theme (may be empty)."),
     TableField("indicator.responsible", "The responsible officer (may be empty)."),
-))
+), required=("indicator.name", "indicator.status"))
 
 TABLE_DESIGNS: dict[str, TableDesign] = {d.name: d for d in (ACTION, REC, INDICATOR)}
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.documents.table_fields import designs_of
+from pipeline.documents.table_fields import TableDesign, designs_of
 from pipeline.kinds import (
     DOCUMENT_KINDS,
     TEMPLATE_KINDS,
@@ -147,7 +147,8 @@ def vars_reference(kind: str) -> str:
         lines += ["", f"Table design fields for {design.table} (in the Table designs part, "
                   "not in the frame):", "", "| Field | What it holds |", "| --- | --- |"]
         for f in design.fields:
-            lines.append(f"| `{{{{ {f.name} }}}}` | {f.description.replace('|', chr(92) + '|')} |")
+            said = _described(design, f.name, f.description).replace("|", chr(92) + "|")
+            lines.append(f"| `{{{{ {f.name} }}}}` | {said} |")
     return "\n".join(lines) + "\n"
 
 
@@ -157,9 +158,14 @@ def design_fields_text(kind: str) -> str:
     for design in designs_of(kind):
         lines.append(f"Table design fields ({design.table}), for the Table designs part:")
         width = max(len(f.name) for f in design.fields) + 6
-        lines += [f"  {('{{ ' + f.name + ' }}').ljust(width)}  {f.description}"
-                  for f in design.fields]
+        lines += [f"  {('{{ ' + f.name + ' }}').ljust(width)}  "
+                  f"{_described(design, f.name, f.description)}" for f in design.fields]
     return "".join(line + "\n" for line in lines)
+
+
+def _described(design: TableDesign, name: str, description: str) -> str:
+    """A field's description, saying so when every design must print it."""
+    return f"{description} Every design must print it." if name in design.required else description
 
 
 def filters_reference() -> str:

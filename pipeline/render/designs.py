@@ -140,6 +140,40 @@ def _merged(tc: Any) -> str:
     return ""
 
 
+_WHY_REQUIRED = {
+    "text": "every {item} in the workbook must be printed, and the documents check that "
+            "each one is (\u201c57 actions in, 57 written\u201d), so a document made with "
+            "this design would be refused",
+    "name": "every indicator in the workbook must be printed, and the documents check that "
+            "each one is, so a document made with this design would be refused",
+    "status": "the status must be written in words as well as shown by the colour of its "
+              "cell (the accessibility regulations: colour alone tells a colour-blind "
+              "reader nothing)",
+    "decision": "the cabinet's decision on each recommendation is what the response is for",
+}
+
+
+def _missing_required(
+    where: str, names: set[str], row: list[list[str]], listed: str
+) -> list[Problem]:
+    """A design that leaves out the item's own text or its status (TableDesign.required)."""
+    if len(names) != 1:
+        return []
+    design = TABLE_DESIGNS[next(iter(names))]
+    printed = {name for cell in row for name in cell}
+    problems = []
+    for required in design.required:
+        if required in printed:
+            continue
+        item = design.name if design.name != "rec" else "recommendation"
+        why = _WHY_REQUIRED[required.split(".", 1)[1]].format(item=item)
+        problems.append(Problem(where, f"this table design leaves out {{{{ {required} }}}}: "
+                                f"{why}. Put {{{{ {required} }}}} in one of the cells of its "
+                                f"row of fields (on its own or with other fields; the fields "
+                                f"are listed by {listed}).", required))
+    return problems
+
+
 def read_design(
     table: Any, number: int, kind: str, command_kind: str | None = None
 ) -> tuple[Design | None, list[Problem]]:
@@ -202,6 +236,7 @@ def read_design(
                                 f"{{{{ action.text }}}} in each cell of its last row (the "
                                 f"fields are listed by {listed}), or delete the table."))
         return None, problems
+    problems += _missing_required(where_table, names, cells_fields[field_rows[0]], listed)
     if len(names) > 1:
         problems.append(Problem(where_table, "this table design mixes the fields of "
                                 f"{' and '.join(sorted(names))} tables; each design lays "
