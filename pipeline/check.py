@@ -14,7 +14,8 @@ from pipeline.domain.plan_rules import (
 )
 from pipeline.kinds import INPUT_KINDS
 from pipeline.reader import Given, WorkbookResult, read_workbook
-from pipeline.text import plural
+from pipeline.said import Line, Listed, Said, printable_data, problems_shown
+from pipeline.text import plural, printable
 
 KIND_NAMES = {k.name: k.what for k in INPUT_KINDS}
 
@@ -84,3 +85,52 @@ class FileCheck:
 def check_file(path: Path, given: Given | None = None) -> FileCheck:
     """Check one workbook; `given` holds a --title / --as-at given on the command line."""
     return FileCheck(Path(path), read_workbook(Path(path), given))
+
+
+def annotate_checks(checks: list[FileCheck]) -> tuple[dict[int, tuple[Path, str]], list[Line]]:
+    """Write the "- to fix" copy of each checked workbook with errors or warnings: for each
+    (by its place in `checks`), where it went and what it shows ("1 error and 2 warnings");
+    and a line on standard error for each copy that could not be made."""
+    from pipeline.reader.annotate import try_annotate
+
+    shown: dict[int, tuple[Path, str]] = {}
+    refused: list[Line] = []
+    for index, c in enumerate(checks):
+        report = c.result.report
+        written, problem = try_annotate(c.path, report.issues)
+        if problem is not None:
+            refused.append(Said(problem, err=True))
+        elif written is not None:
+            shown[index] = (written, problems_shown(len(report.errors), len(report.warnings)))
+    return shown, refused
+
+
+def check_lines(checks: list[FileCheck], annotated: dict[int, tuple[Path, str]], *,
+                notices: bool = False, quiet: bool = False) -> list[Line]:
+    """Each file's verdict, what it holds or its problems, where its annotated copy went;
+    then, of several files, how many are valid."""
+    lines: list[Line] = []
+    for index, c in enumerate(checks):
+        report = c.result.report
+        name = printable(str(c.path))
+        if c.valid:
+            lines.append(Said(f"{name}: valid"))
+            lines += [Said(f"  {line}") for line in c.summary_lines()]
+        else:
+            lines.append(Said(f"{name}: {plural(len(report.errors), 'problem')} to fix"))
+        if not quiet:
+            lines.append(Listed(tuple(report.errors + report.warnings
+                                      + (report.notices if notices else [])), err=False))
+        if index in annotated:
+            lines.append(Said(f"  {annotated[index][1]} shown in {annotated[index][0]}"))
+    if len(checks) > 1:
+        valid = sum(1 for c in checks if c.valid)
+        lines.append(Said(f"{valid} of {len(checks)} files valid."))
+    return lines
+
+
+def check_json(checks: list[FileCheck], annotated: dict[int, tuple[Path, str]]) -> dict[str, Any]:
+    """Every file's check, for other programs (`--format json`)."""
+    return printable_data({"files": [
+        c.to_dict() | ({"annotated": str(annotated[i][0])} if i in annotated else {})
+        for i, c in enumerate(checks)]})

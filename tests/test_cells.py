@@ -16,7 +16,7 @@ from pipeline.reader.cells import (
     text_value,
 )
 from pipeline.reader.raw import RawCell
-from pipeline.reader.xlsx_sheet import decode_escapes
+from pipeline.reader.xlsx_cells import decode_escapes
 from pipeline.text import clean_text, normalise_label
 
 

@@ -136,7 +136,7 @@ def test_any_text_gives_a_located_error_or_an_exact_document(rows: list[list[str
 
 def test_excel_escaping_round_trips_through_the_reader(tmp_path: Path) -> None:
     """The helper above writes what Excel writes: a literal '_x0041_' stays literal."""
-    from pipeline.reader.xlsx_sheet import decode_escapes
+    from pipeline.reader.xlsx_cells import decode_escapes
     from pipeline.text import clean_text
 
     for typed in ("_x0041_", "a\x07b", "x\r\ny", "\ufffe", "plain"):

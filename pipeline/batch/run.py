@@ -18,7 +18,8 @@
 
 A run is four steps (`_Run`): discover the inputs, skip what is unchanged (or a copy, or
 unreadable), dispatch the rest to workers (`pipeline.batch.worker`, in parallel through
-`pipeline.batch.parallel`), and finish (PDFs, the manifest, the history). The data is in
+`pipeline.batch.parallel`), and finish (PDFs, agenda packs and the manifest, in
+`pipeline.batch.finish`; the history). The data is in
 `pipeline.batch.entries`, the OUTPUTS folder's care in `pipeline.batch.outputs`, and what
 the end of a run says in `pipeline.batch.summary`.
 """
@@ -40,6 +41,13 @@ from pipeline.batch.entries import (
     fingerprint,
     reconciliation,
     sha256_file,
+)
+from pipeline.batch.finish import (
+    make_agenda_packs,
+    make_pdfs,
+    manifest_problem,
+    note_pdfs,
+    write_run_manifest,
 )
 from pipeline.batch.history import HISTORY_FILE, History, HistoryError
 from pipeline.batch.outputs import (
@@ -307,27 +315,22 @@ class _Run:
 
             problems += misnamed_templates(o.templates_dir)
         if o.pdf and not o.dry_run:
-            problems += _make_pdfs(ordered, self.outputs, o.notice)
-        _note_pdfs(ordered)
+            problems += make_pdfs(ordered, self.outputs, o.notice)
+        note_pdfs(ordered)
         if not o.dry_run:
             tidy.remove_stale_pdfs(ordered)
         packs: list[Path] = []
         if o.pdf and not o.dry_run:  # one agenda pack per meeting of the committee reports
-            from pipeline.kinds import packed
-            from pipeline.pack import make_packs
-
-            reports = [d.path for e in ordered for d in e.documents
-                       if packed(d.kind) and d.path.is_file()]
-            made_packs, pack_issues = make_packs(self.outputs, reports=reports)
-            packs, problems = [p.path for p in made_packs], problems + pack_issues
+            packs, pack_issues = make_agenda_packs(ordered, self.outputs)
+            problems += pack_issues
         result = BatchResult(started=self.started, finished=_now(), inputs=ordered,
                              outputs=self.outputs, problems=problems, dry_run=o.dry_run,
                              ignored=self.ignored, packs=packs)
         if not o.dry_run:
             try:
-                result.manifest = _write_manifest(self.outputs, result)
+                result.manifest = write_run_manifest(self.outputs, result)
             except OSError as exc:
-                problems.append(_manifest_problem(self.outputs, exc))
+                problems.append(manifest_problem(self.outputs, exc))
         return result
 
     def _partial_manifest(self) -> Path | None:
@@ -339,7 +342,7 @@ class _Run:
         partial = BatchResult(started=self.started, finished=_now(), inputs=done,
                               outputs=self.outputs, ignored=self.ignored, interrupted=True)
         try:
-            return _write_manifest(self.outputs, partial)
+            return write_run_manifest(self.outputs, partial)
         except OSError:
             return None
 
@@ -354,63 +357,6 @@ def _unreadable(path: Path, name: str, exc: OSError) -> InputEntry:
                    "Excel if it is open, check you may read it, and run the batch again.")
     entry.errors.append(Issue("format-error", "error", message, file=str(path)))
     return entry
-
-
-def _note_pdfs(entries: list[InputEntry]) -> None:
-    """A document's PDF beside it, when it is as new as the document."""
-    for entry in entries:
-        for doc in entry.documents:
-            pdf_path = doc.path.with_suffix(".pdf")
-            if doc.pdf is None and pdf_path.is_file() and (
-                pdf_path.stat().st_mtime >= doc.path.stat().st_mtime
-            ):
-                doc.pdf = pdf_path
-
-
-def _manifest_problem(outputs: Path, exc: OSError) -> Issue:
-    return Issue(
-        "write-error", "error",
-        f"The documents were made but the manifest {outputs / 'manifest.json'} could not be "
-        f"written ({exc.strerror or exc}). Check the disk is not full, then run the batch "
-        "again.",
-        file=str(outputs / "manifest.json"),
-    )
-
-
-def _make_pdfs(entries: list[InputEntry], outputs: Path,
-               notice: Callable[[str], None] | None = None) -> list[Issue]:
-    """PDFs for every document of the run that has none, or an older one."""
-    from pipeline.batch.pdf import convert_to_pdf
-
-    wanted: dict[Path, DocumentEntry] = {}
-    for entry in entries:
-        if entry.status == "failed" and not entry.documents:
-            continue
-        for doc in entry.documents:
-            pdf_path = doc.path.with_suffix(".pdf")
-            if doc.path.is_file() and (
-                doc.made or not pdf_path.is_file()
-                or pdf_path.stat().st_mtime < doc.path.stat().st_mtime
-            ):
-                wanted[doc.path] = doc
-    result = convert_to_pdf(list(wanted), outputs / WORK_FOLDER, notice)
-    for docx, pdf_path in result.made.items():
-        wanted[docx].pdf = pdf_path
-    problems: list[Issue] = []
-    by_file = {str(d.path): e for e in entries for d in e.documents}
-    for issue in result.problems:
-        owner = by_file.get(issue.file)
-        if owner is not None:
-            owner.warnings.append(issue)
-        else:
-            problems.append(issue)
-    return problems
-
-
-def _write_manifest(outputs: Path, result: BatchResult) -> Path:
-    from pipeline.batch.manifest import write_manifest
-
-    return write_manifest(outputs, result.to_manifest())
 
 
 __all__ = [

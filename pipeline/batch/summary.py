@@ -2,38 +2,25 @@
 ignored or removed, the notices (nothing to fix: how the history matched a workbook) and
 every problem, in the order a person reads them.
 
-`summary(result, pdf=...)` returns the lines as data; `committee batch` prints them (to
-standard output, or with `err` to standard error) and lists each `Listed` block's issues.
+`summary(result, pdf=...)` returns the lines as data (pipeline.said); `committee batch`
+prints them (to standard output, or with `err` to standard error) and lists each `Listed`
+block's issues. `entry_line` is a workbook's progress line, `annotate_failed` the "- to fix"
+copies of the workbooks that failed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.batch.entries import BatchResult, reconciliation
-from pipeline.issues import Issue
+from pipeline.said import Line, Listed, Said
 from pipeline.text import plural, printable
 
-
-@dataclass(frozen=True)
-class Said:
-    """One line of the summary."""
-
-    text: str
-    err: bool = False  # standard error: problems and warnings
+if TYPE_CHECKING:
+    from pipeline.batch.entries import InputEntry
 
 
-@dataclass(frozen=True)
-class Listed:
-    """Issues listed under the line before them, one per line."""
-
-    issues: tuple[Issue, ...]
-    indent: str = "  "
-    err: bool = True
-    verbose_lists_all: bool = True  # with -v, every issue (else the first few of a kind)
-
-
-Line = Said | Listed
 
 
 def _counts(result: BatchResult) -> str:
@@ -116,4 +103,51 @@ def summary(result: BatchResult, *, pdf: bool = False, quiet: bool = False) -> l
     return lines
 
 
-__all__ = ["Line", "Listed", "Said", "summary"]
+def entry_line(entry: InputEntry, dry_run: bool, inputs: Path) -> str:
+    """One input's progress line: what became of it and where its documents went."""
+    kinds = ", ".join(d.kind for d in entry.documents)
+    folders = ", ".join(str(f) for f in entry.folders)
+    if entry.status == "failed":
+        what = f"FAILED ({plural(len(entry.errors), 'problem')})"
+        if entry.documents:
+            what += f"; made: {kinds} in {folders}"
+    elif entry.status == "skipped":
+        what = f"skipped, unchanged ({folders})" if folders else "skipped, unchanged"
+    elif entry.status == "duplicate":
+        what = f"not made again: {entry.note}"
+    elif dry_run:
+        what = "would make" + (f": {kinds}" if kinds else "")
+        what += f" in {folders}" if folders else ""
+    else:
+        made = ", ".join(d.kind for d in entry.documents if d.made)
+        kept = ", ".join(d.kind for d in entry.documents if not d.made)
+        what = f"made: {made}" if made else "nothing new to make"
+        what += f"; kept as circulated: {kept}" if kept else ""
+        what += f" in {folders}" if folders else ""
+        if entry.template_errors:
+            what += f" ({plural(len(entry.template_errors), 'template problem')})"
+    try:
+        name = entry.path.relative_to(inputs).as_posix()
+    except ValueError:
+        name = entry.path.name
+    return f"{printable(name)}: {what}"
+
+
+def annotate_failed(failed: list[InputEntry]) -> list[Line]:
+    """The "- to fix" copy of each workbook that failed, recorded in its manifest entry;
+    a line for each copy made or refused."""
+    from pipeline.reader.annotate import try_annotate
+
+    lines: list[Line] = []
+    for entry in failed:
+        written, problem = try_annotate(entry.path, entry.errors + entry.warnings)
+        if problem is not None:
+            lines.append(Said(problem, err=True))
+            continue
+        entry.about["annotated"] = str(written) if written else ""
+        if written is not None:
+            lines.append(Said(f"{entry.path}: problems shown in {written}"))
+    return lines
+
+
+__all__ = ["Line", "Listed", "Said", "annotate_failed", "entry_line", "summary"]

@@ -117,7 +117,7 @@ def _classify(sheets: list[RawSheet], report: IssueReport) -> _Sheets:
             _place(found, slot, sheet, report)
         elif found.indicators is None:
             # A wide table on its own (Bury's "Item | August 2018 | November 2018").
-            from pipeline.reader.indicators import looks_like_wide_table
+            from pipeline.reader.indicator_cells import looks_like_wide_table
 
             if looks_like_wide_table(sheet):
                 _place(found, "indicators", sheet, report)

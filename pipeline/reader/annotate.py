@@ -67,6 +67,15 @@ def annotate_workbook(path: Path, issues: Iterable[Issue]) -> Path | None:
     return out
 
 
+def try_annotate(path: Path, issues: Iterable[Issue]) -> tuple[Path | None, str | None]:
+    """`annotate_workbook`, for a command going on to other workbooks: the copy written
+    (None when there is nothing to show), or why it could not be ("plan.xlsx: ...")."""
+    try:
+        return annotate_workbook(path, issues), None
+    except PipelineError as error:
+        return None, f"{path}: {error.message}"
+
+
 def _open(path: Path) -> Any:
     import openpyxl
 

@@ -4,7 +4,8 @@ Reads what the sheet readers need and nothing else, without openpyxl (which load
 style object and imports numpy): workbook.xml (sheet names, hidden state, the parts the
 sheets live in, the 1900 or 1904 date system), sharedStrings.xml (rich text runs joined,
 phonetic runs left out), styles.xml (each cell style's number format and solid fill, in
-`xlsx_styles`) and each worksheet row by row (in `xlsx_sheet`).
+`xlsx_styles`) and each worksheet row by row (in `xlsx_sheet`; what one cell says, in
+`xlsx_cells`).
 
 Transitional and Strict Open XML (Excel's "Strict Open XML Spreadsheet") are read alike:
 elements are matched by local name and relationships by their type's last word. Part
@@ -30,11 +31,10 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from pipeline.reader.raw import RawSheet
-from pipeline.reader.xlsx_sheet import (
+from pipeline.reader.xlsx_cells import (
     MAC_EPOCH,
     TRUE,
     WINDOWS_EPOCH,
-    SheetReader,
     XlsxError,
     column_index,
     column_letter,
@@ -45,6 +45,7 @@ from pipeline.reader.xlsx_sheet import (
     rich_text,
     split_ref,
 )
+from pipeline.reader.xlsx_sheet import SheetReader
 from pipeline.reader.xlsx_styles import is_date_format, is_timedelta_format, read_styles
 from pipeline.reader.xlsx_trim import TRIM_THRESHOLD, trim_sheet
 

@@ -11,179 +11,32 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from typing import IO, Any
 
 from pipeline.reader.raw import RawCell, RawRow, RawSheet, is_empty
+from pipeline.reader.xlsx_cells import (
+    COLUMNS_SEEN,
+    DIGITS,
+    LAST_DATE_SERIAL,
+    MAX_COLUMN,
+    MAX_ROW,
+    TRUE,
+    XlsxError,
+    beyond_excel,
+    column_letter,
+    column_of,
+    decode_escapes,
+    from_excel,
+    from_iso,
+    iterparse,
+    local,
+    namespace,
+    number_of,
+    rich_text,
+    split_ref,
+)
 from pipeline.reader.xlsx_styles import Styles
 from pipeline.text import EXCEL_CELL_LIMIT
-
-WINDOWS_EPOCH = dt.datetime(1899, 12, 30)
-MAC_EPOCH = dt.datetime(1904, 1, 1)
-SECS_PER_DAY = 86400
-TRUE = ("1", "true", "True", "TRUE")
-MAX_ROW = 1_048_576  # Excel's last row
-MAX_COLUMN = 16_384  # Excel's last column, XFD
-LAST_DATE_SERIAL = 2_958_465  # 31 December 9999
-
-_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
-_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-_DIGITS = "0123456789"
-
-
-class XlsxError(ValueError):
-    """The workbook's structure is damaged (a part missing or holding the wrong thing).
-
-    `row` and `column` (a letter) say where, when a cell is to blame; the caller adds the
-    sheet's name.
-    """
-
-    def __init__(self, message: str, row: int | None = None, column: str | None = None,
-                 sheet: str | None = None) -> None:
-        super().__init__(message)
-        self.row, self.column, self.sheet = row, column, sheet
-
-
-def decode_escapes(text: str) -> str:
-    """Excel's `_xHHHH_` escapes decoded, once: '_x000D_' is a CR, '_x005F_x000D_' is the
-    typed text '_x000D_'."""
-    if "_x" not in text:
-        return text
-    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
-
-
-def column_index(letters: str) -> int:
-    """'A' -> 1, 'Z' -> 26, 'AA' -> 27."""
-    n = 0
-    for ch in letters.upper():
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
-_LETTERS: dict[int, str] = {}
-_COLUMNS: dict[str, int] = {}  # "AB" -> 28, filled as references are met
-
-
-def _beyond(ref: str) -> XlsxError:
-    return XlsxError(
-        f"The sheet refers to cell {ref}, beyond Excel's last cell XFD1048576 (column XFD, "
-        "row 1,048,576): the file was not written by Excel or is damaged. Open it in Excel "
-        "and save it again as an Excel Workbook (.xlsx).",
-    )
-
-
-def _column_of(ref: str, letters: str) -> int:
-    """The column of a cell reference's letters (which may carry $ signs); cached."""
-    bare = letters.replace("$", "")
-    if not bare or not bare.isascii() or not bare.isalpha():
-        raise XlsxError(f"{ref!r} is not a cell reference")
-    col = column_index(bare) if len(bare) <= 3 else MAX_COLUMN + 1
-    if col > MAX_COLUMN:
-        raise _beyond(ref)
-    _COLUMNS[letters] = col
-    return col
-
-
-def column_letter(index: int) -> str:
-    """1 -> 'A', 27 -> 'AA'."""
-    found = _LETTERS.get(index)
-    if found is None:
-        n, letters = index, ""
-        while n > 0:
-            n, rem = divmod(n - 1, 26)
-            letters = chr(65 + rem) + letters
-        found = _LETTERS[index] = letters
-    return found
-
-
-def split_ref(ref: str) -> tuple[int, int]:
-    """'B12' -> (12, 2); raises ValueError for anything else and XlsxError for a cell
-    beyond XFD1048576."""
-    m = _REF.match(ref)
-    if not m:
-        raise ValueError(f"{ref!r} is not a cell reference")
-    row, col = int(m.group(2)), column_index(m.group(1))
-    if row > MAX_ROW or col > MAX_COLUMN or row < 1:
-        raise _beyond(ref)
-    return row, col
-
-
-def from_excel(value: float, epoch: dt.datetime, timedelta: bool = False) -> Any:
-    """An Excel serial number as a datetime (a time when under one day), as openpyxl does.
-
-    In the 1900 system serials below 60 are shifted a day: Excel counts 29 February 1900,
-    which never existed.
-    """
-    if timedelta:
-        td = dt.timedelta(days=value)
-        if td.microseconds:
-            td = dt.timedelta(seconds=td.total_seconds() // 1,
-                              microseconds=round(td.microseconds, -3))
-        return td
-    day, fraction = divmod(value, 1)
-    diff = dt.timedelta(milliseconds=round(fraction * SECS_PER_DAY * 1000))
-    if 0 <= value < 1 and diff.days == 0:
-        seconds = diff.seconds
-        return dt.time(seconds // 3600, seconds // 60 % 60, seconds % 60, diff.microseconds)
-    if 0 < value < 60 and epoch == WINDOWS_EPOCH:
-        day += 1
-    return epoch + dt.timedelta(days=day) + diff
-
-
-def iterparse(source: IO[bytes], tag: Any, events: tuple[str, ...] = ("end",)) -> Any:
-    from lxml import etree
-
-    return etree.iterparse(
-        source, events=events, tag=tag, resolve_entities=False, no_network=True,
-        load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True,
-    )
-
-
-def namespace(tag: str) -> str:
-    """'{uri}local' -> '{uri}' ('' for a tag with no namespace)."""
-    return tag[: tag.index("}") + 1] if tag.startswith("{") else ""
-
-
-def local(tag: Any) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
-def rich_text(el: Any, t_tag: str, r_tag: str) -> str:
-    """An <si> or <is> element's text: its <t> and its rich-text runs' <t>, joined (phonetic
-    runs left out), with Excel's escapes decoded once."""
-    if len(el) == 1 and el[0].tag == t_tag:
-        return decode_escapes(el[0].text or "")
-    parts: list[str] = []
-    for child in el:
-        if child.tag == t_tag:
-            parts.append(child.text or "")
-        elif child.tag == r_tag:
-            for t in child.iterchildren(t_tag):
-                parts.append(t.text or "")
-    return decode_escapes("".join(parts))
-
-
-def _from_iso(text: str) -> Any:
-    try:
-        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).replace(tzinfo=None)
-    except ValueError:
-        try:
-            return dt.time.fromisoformat(text)
-        except ValueError:
-            return text
-
-
-def _number(text: str) -> int | float:
-    """A <v>'s number: int when written as one, else float (INF and NaN included)."""
-    if text.isdigit():
-        return int(text)
-    try:
-        return int(text) if text.lstrip("+-").isdigit() else float(text)
-    except ValueError:
-        raise XlsxError(
-            f"The cell holds {text[:40]!r} where its type says a number: the file is damaged "
-            "or was not written by Excel. Open it in Excel and save it again."
-        ) from None
 
 
 class SheetReader:
@@ -222,7 +75,7 @@ class SheetReader:
         if kind == "s":
             return self.shared(text)
         if kind == "n":
-            number = _number(text)
+            number = number_of(text)
             if style in self.styles.dates and math.isfinite(number):
                 if not -LAST_DATE_SERIAL <= number <= LAST_DATE_SERIAL:
                     return number  # past 31/12/9999: Excel shows #####; read as the number
@@ -234,7 +87,7 @@ class SheetReader:
         if kind == "b":
             return text.strip() in TRUE
         if kind == "d":
-            return _from_iso(text)
+            return from_iso(text)
         if kind == "str":
             return decode_escapes(text)  # a formula's text result
         return text  # "e": an error such as #DIV/0!
@@ -322,7 +175,7 @@ class SheetReader:
     @staticmethod
     def _column(ref: str, letters: str, row_number: int) -> int:
         try:
-            return _column_of(ref, letters)
+            return column_of(ref, letters)
         except XlsxError as exc:
             exc.row = row_number
             raise
@@ -341,19 +194,19 @@ class SheetReader:
             ref = c.get("r")
             row = row_number
             if ref:
-                letters = ref.rstrip(_DIGITS)
-                col = _COLUMNS.get(letters) or self._column(ref, letters, row_number)
+                letters = ref.rstrip(DIGITS)
+                col = COLUMNS_SEEN.get(letters) or self._column(ref, letters, row_number)
                 digits = ref[len(letters):]
                 if digits:
                     if not digits.isdigit():
                         raise XlsxError(f"{ref!r} is not a cell reference", row_number)
                     row = int(digits)
                     if not 1 <= row <= MAX_ROW:
-                        raise _beyond(ref)
+                        raise beyond_excel(ref)
             else:
                 col += 1
                 if col > MAX_COLUMN:
-                    raise _beyond(f"{column_letter(col)}{row}")
+                    raise beyond_excel(f"{column_letter(col)}{row}")
             s = c.get("s")
             style = int(s) if s and s.isdigit() else 0
             if style >= n_styles:

@@ -1,0 +1,84 @@
+"""The end of a batch run: each document's PDF (made, or found beside it as new as the
+document), one agenda pack per meeting of the committee reports made, and the manifest."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pipeline.batch.entries import BatchResult, DocumentEntry, InputEntry
+from pipeline.batch.outputs import WORK_FOLDER
+from pipeline.issues import Issue
+
+
+def note_pdfs(entries: list[InputEntry]) -> None:
+    """A document's PDF beside it, when it is as new as the document."""
+    for entry in entries:
+        for doc in entry.documents:
+            pdf_path = doc.path.with_suffix(".pdf")
+            if doc.pdf is None and pdf_path.is_file() and (
+                pdf_path.stat().st_mtime >= doc.path.stat().st_mtime
+            ):
+                doc.pdf = pdf_path
+
+
+def manifest_problem(outputs: Path, exc: OSError) -> Issue:
+    return Issue(
+        "write-error", "error",
+        f"The documents were made but the manifest {outputs / 'manifest.json'} could not be "
+        f"written ({exc.strerror or exc}). Check the disk is not full, then run the batch "
+        "again.",
+        file=str(outputs / "manifest.json"),
+    )
+
+
+def make_pdfs(entries: list[InputEntry], outputs: Path,
+               notice: Callable[[str], None] | None = None) -> list[Issue]:
+    """PDFs for every document of the run that has none, or an older one."""
+    from pipeline.batch.pdf import convert_to_pdf
+
+    wanted: dict[Path, DocumentEntry] = {}
+    for entry in entries:
+        if entry.status == "failed" and not entry.documents:
+            continue
+        for doc in entry.documents:
+            pdf_path = doc.path.with_suffix(".pdf")
+            if doc.path.is_file() and (
+                doc.made or not pdf_path.is_file()
+                or pdf_path.stat().st_mtime < doc.path.stat().st_mtime
+            ):
+                wanted[doc.path] = doc
+    result = convert_to_pdf(list(wanted), outputs / WORK_FOLDER, notice)
+    for docx, pdf_path in result.made.items():
+        wanted[docx].pdf = pdf_path
+    problems: list[Issue] = []
+    by_file = {str(d.path): e for e in entries for d in e.documents}
+    for issue in result.problems:
+        owner = by_file.get(issue.file)
+        if owner is not None:
+            owner.warnings.append(issue)
+        else:
+            problems.append(issue)
+    return problems
+
+
+def write_run_manifest(outputs: Path, result: BatchResult) -> Path:
+    from pipeline.batch.manifest import write_manifest
+
+    return write_manifest(outputs, result.to_manifest())
+
+
+def make_agenda_packs(entries: list[InputEntry], outputs: Path) -> tuple[list[Path], list[Issue]]:
+    """One agenda pack per meeting of the run's committee reports: where each went, and the
+    problems found."""
+    from pipeline.kinds import packed
+    from pipeline.pack import make_packs
+
+    reports = [d.path for e in entries for d in e.documents
+               if packed(d.kind) and d.path.is_file()]
+    made, issues = make_packs(outputs, reports=reports)
+    return [p.path for p in made], issues
+
+
+__all__ = ["make_agenda_packs", "make_pdfs", "manifest_problem", "note_pdfs",
+           "write_run_manifest"]

@@ -1,0 +1,160 @@
+"""The document commands: one for each kind of the registry (plan, briefing, exceptions,
+performance, response), the committee report and the agenda pack."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from pipeline.cli.echo import fail, say, show_json
+from pipeline.issues import PipelineError
+from pipeline.kinds import DOCUMENT_KINDS, DocumentKind
+
+TITLE_HELP = ("The title to use (a CSV file has no Details sheet; without it the title "
+              "comes from the file name). Wins over the Details sheet's.")
+AS_AT_HELP = ("The date the position is given at, e.g. 31/07/2013 or 'July 2013' (a CSV "
+              "file has no Details sheet). Wins over the Details sheet's.")
+FORMAT_HELP = "Plain English for people, or JSON for other programs."
+_WORKBOOK = click.Path(path_type=Path, exists=True, dir_okay=False)
+
+
+def make_and_say(kind: DocumentKind, workbook: Path, out: Path | None, template: Path | None,
+                 extras: dict[str, Path | None], *, fmt: str = "text", quiet: bool = False,
+                 verbose: bool = False, details: Any = None) -> None:
+    """Make one document and say where it went and what it holds (stdout); its warnings,
+    or the problems that stopped it, go to stderr. `fmt="json"` prints one JSON object on
+    stdout instead. A kind made from several workbooks lists issues under each file."""
+    from pipeline.run_document import make_document
+    from pipeline.said_commands import document_error_json, document_json, document_lines
+
+    several = any(p is not None for p in extras.values())  # workbooks given, not declared
+    try:
+        run = make_document(kind.name, workbook, out, extras=extras, template=template,
+                            details=details)
+    except PipelineError as error:
+        if fmt == "json":
+            show_json(document_error_json(kind, error))
+            sys.exit(1)
+        fail(error, verbose=verbose, several_files=several)
+    if fmt == "json":
+        show_json(document_json(kind, run))
+        return
+    say(document_lines(kind, run, quiet=quiet, several_files=several), verbose=verbose)
+
+
+def _flag_param(flag: str) -> str:
+    return flag.lstrip("-").replace("-", "_")
+
+
+def document_command(kind: DocumentKind) -> click.Command:
+    """`committee <kind>`, with its variants' flags and its extra workbooks as options."""
+    assert kind.command is not None
+    variants = [k for k in DOCUMENT_KINDS
+                if k.command is not None and k.command.name == kind.command.name
+                and k.command.flag]
+    params: list[click.Parameter] = [click.Argument(["workbook"], type=_WORKBOOK)]
+    params += [click.Option([v.command.flag], is_flag=True, help=v.command.flag_help)
+               for v in variants if v.command is not None]
+    extras = {x.name: x for v in (kind, *variants) for x in v.extras}
+    params += [click.Option([x.option], type=_WORKBOOK, help=x.help) for x in extras.values()]
+    params += [
+        # A str, not a Path: "DIR/" must keep its slash to say it is a folder.
+        click.Option(["-o", "--output", "out"], type=click.Path(),
+                     help=f"Where to write the .docx (default: {kind.command.output_hint}); "
+                          "a folder (DIR/) puts it there under its usual name."),
+        click.Option(["--template"], type=click.Path(path_type=Path, dir_okay=False),
+                     help=f"A Word template to use instead of the standard {kind.template}."),
+        click.Option(["--format", "fmt"], type=click.Choice(["text", "json"]), default="text",
+                     show_default=True, help=FORMAT_HELP),
+        click.Option(["--quiet", "-q"], is_flag=True,
+                     help="Print only where the document went (and any error)."),
+        click.Option(["--title"], default=None, help=TITLE_HELP),
+        click.Option(["--as-at", "as_at"], default=None, help=AS_AT_HELP),
+        click.Option(["--verbose", "-v"], is_flag=True,
+                     help="Print every warning, even many of one kind."),
+    ]
+
+    def run(workbook: Path, out: Path | None, template: Path | None, fmt: str, quiet: bool,
+            verbose: bool, title: str | None, as_at: str | None, **options: Any) -> None:
+        from pipeline.reader import Given
+
+        chosen = next((v for v in variants if v.command is not None
+                       and options.get(_flag_param(v.command.flag))), kind)
+        given = {x.name: options.get(x.name) for x in chosen.extras}
+        make_and_say(chosen, workbook, out, template, given, fmt=fmt, quiet=quiet,
+                     verbose=verbose, details=Given(title, as_at))
+
+    return click.Command(kind.command.name, callback=run, params=params,
+                         help=kind.command.help)
+
+
+def document_commands() -> list[click.Command]:
+    """A command for every kind of the registry that has one of its own."""
+    return [document_command(k) for k in DOCUMENT_KINDS
+            if k.command is not None and not k.command.flag]
+
+
+@click.command()
+@click.argument("workbook", type=_WORKBOOK)
+@click.option("--indicators", type=_WORKBOOK, help="A workbook of indicators: the Performance "
+              "report appendix (default: an Indicators sheet in WORKBOOK, if it has one).")
+@click.option("--response", type=_WORKBOOK, help="A cabinet response workbook: its appendix "
+              "(default: a Recommendations sheet in WORKBOOK, if it has one).")
+@click.option("--previous", type=_WORKBOOK, help="The plan workbook of the last report: the "
+              "summary adds what changed since then.")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False),
+              help="Where to write the .docx (default: "
+              "outputs/report-<title>-<meeting date>.docx).")
+@click.option("--template", type=click.Path(path_type=Path, dir_okay=False),
+              help="A Word template to use instead of the standard committee-report.docx.")
+def report(workbook: Path, indicators: Path | None, response: Path | None,
+           previous: Path | None, out: Path | None, template: Path | None) -> None:
+    """Make the committee report: a numbered cover report from WORKBOOK's Details sheet,
+    then the plan, performance report and cabinet response as appendices.
+
+    \b
+    Example:  committee report plan.xlsx --indicators indicators.xlsx
+    Exits 1, writing nothing, when any workbook given has problems to fix.
+    """
+    from pipeline.run_document import make_document
+    from pipeline.said_commands import report_lines
+
+    extras = {"indicators": indicators, "response": response, "previous": previous}
+    try:
+        made = make_document("report", workbook, out, extras=extras, template=template)
+    except PipelineError as error:
+        fail(error, several_files=True)
+    say(report_lines(made))
+
+
+@click.command()
+@click.argument("outputs", required=False, default="outputs",
+                type=click.Path(path_type=Path, file_okay=False))
+@click.option("--meeting", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Only the meeting on this date (YYYY-MM-DD).")
+@click.option("--committee", default=None, help="Only this committee's meetings.")
+def pack(outputs: Path, meeting: Any, committee: str | None) -> None:
+    """Make one agenda-pack PDF per meeting from the committee reports in OUTPUTS: a front
+    sheet listing the items and their pages, then each report with its appendices, with
+    bookmarks and page numbers running through the pack (needs LibreOffice).
+
+    \b
+    Example:  committee pack outputs --meeting 2013-08-15
+    """
+    from pipeline.pack import make_packs
+    from pipeline.said_commands import pack_lines
+
+    try:
+        made, issues = make_packs(outputs, meeting.date() if meeting else None, committee)
+    except PipelineError as error:
+        fail(error)
+    say(pack_lines(made, issues))
+    if any(i.severity == "error" for i in issues):
+        sys.exit(1)
+
+
+__all__ = ["AS_AT_HELP", "FORMAT_HELP", "TITLE_HELP", "document_command", "document_commands",
+           "make_and_say", "pack", "report"]

@@ -1,0 +1,271 @@
+"""The Values sheet, and the indicators read so far with their series of values.
+
+A Values sheet is long (Code or Title | Period | Value [| Numerator | Denominator | Year to
+date]) or wide (Code or Title, then one column per period). Its rows are matched to the
+Indicators sheet's indicators by code, else by title; a Values sheet on its own (no
+Indicators sheet) makes an indicator of each code or title it holds.
+"""
+
+from __future__ import annotations
+
+from pipeline.domain.indicator_rules import fill_year_to_date
+from pipeline.domain.model import Indicator, Observation, Period, Source
+from pipeline.domain.periods import parse_period
+from pipeline.issues import IssueReport
+from pipeline.reader.cells import display_text, number_format_of
+from pipeline.reader.columns import VALUES
+from pipeline.reader.headers import (
+    HEADER_SEARCH_ROWS,
+    HeaderMatch,
+    Record,
+    cell_label,
+    read_text,
+    records,
+    warn_hidden_rows,
+)
+from pipeline.reader.indicator_cells import (
+    PERIOD_EXAMPLES,
+    PeriodColumn,
+    matches,
+    read_number,
+    unique_periods,
+)
+from pipeline.reader.raw import RawCell, RawSheet, is_empty
+from pipeline.text import normalise_label, one_line
+
+
+class Collected:
+    """The indicators read so far, found by code or title, and the values each has for a
+    period (a second value for one period is a located error)."""
+
+    def __init__(self, report: IssueReport, file: str) -> None:
+        self.report = report
+        self.file = file
+        self.indicators: list[Indicator] = []
+        self.by_code: dict[str, Indicator] = {}
+        self.by_title: dict[str, Indicator] = {}
+        self.first_row: dict[tuple[str, str], int] = {}
+        self.seen: dict[int, dict[tuple[object, object], int]] = {}  # id(indicator) -> period rows
+        self.percent_values: set[int] = set()  # id(indicator) with values typed as percentages
+
+    # --- cells -----------------------------------------------------------------------------
+    def where(self, sheet: RawSheet, rec: Record, column: str) -> dict[str, object]:
+        return {"sheet": sheet.name, "row": rec.number, "column": rec.header.header(column)}
+
+    def text(self, sheet: RawSheet, rec: Record, column: str) -> str:
+        return read_text(sheet, rec, column, self.report)
+
+    def number(
+        self, cell: RawCell | None, where: dict[str, object], what: str, *, no_data_ok: bool
+    ) -> tuple[float | None, bool] | None:
+        """(number or None for no data, was a percentage), or None after a located error."""
+        return read_number(self.report, cell, where, what, no_data_ok=no_data_ok)
+
+    def add(self, sheet: RawSheet, rec: Record, indicator: Indicator) -> None:
+        key = ("code", normalise_label(indicator.code)) if indicator.code else (
+            "title", normalise_label(indicator.title)
+        )
+        if key in self.first_row:
+            first = self.first_row[key]
+            what = f"code {indicator.code!r}" if indicator.code else f"title {indicator.title!r}"
+            self.report.warning(
+                "unique-error",
+                f"Rows {first} and {rec.number} are the same indicator ({what}). Both are "
+                "reported; delete the one that was copied by mistake.",
+                value=one_line(indicator.code or indicator.title),
+                **self.where(sheet, rec, "Code" if indicator.code else "Title"),
+            )
+        else:
+            self.first_row[key] = rec.number
+            if indicator.code:
+                self.by_code.setdefault(normalise_label(indicator.code), indicator)
+            self.by_title.setdefault(normalise_label(indicator.title), indicator)
+        self.indicators.append(indicator)
+
+    def observe(
+        self,
+        sheet: RawSheet,
+        rec: Record,
+        indicator: Indicator,
+        period: Period,
+        cell: RawCell | None,
+        column: str,
+        extra: tuple[float | None, float | None] = (None, None),
+        ytd: float | None = None,
+        ytd_format: str = "",
+    ) -> None:
+        where = {"sheet": sheet.name, "row": rec.number, "column": column}
+        got = self.number(cell, where, f"value for {period.label}", no_data_ok=True)
+        if got is None:
+            return
+        value, was_percent = got
+        if was_percent:
+            self.percent_values.add(id(indicator))
+        rows = self.seen.setdefault(id(indicator), {})
+        key = (period.start, period.end)
+        if key in rows:
+            self.report.error(
+                "unique-error",
+                f"{indicator.code or indicator.title} has two values for {period.label}, in rows "
+                f"{rows[key]} and {rec.number}. Delete the one that is wrong.",
+                value=display_text(cell), **where,
+            )
+            return
+        rows[key] = rec.number
+        indicator.series.append(
+            Observation(
+                period, value, extra[0], extra[1], Source(self.file, sheet.name, rec.number),
+                ytd=ytd, number_format=number_format_of(cell),
+                ytd_format=ytd_format if ytd is not None else "",
+            )
+        )
+
+    def wide_values(
+        self, sheet: RawSheet, rec: Record, indicator: Indicator, periods: list[PeriodColumn]
+    ) -> None:
+        for pc in periods:
+            self.observe(sheet, rec, indicator, pc.period, rec.row.cell(pc.index), pc.header)
+
+    def finish(self) -> None:
+        """Each series in time order, its unit and its year-to-date figures filled in."""
+        for indicator in self.indicators:
+            indicator.series.sort(key=lambda o: o.period)
+            if not indicator.unit and id(indicator) in self.percent_values:
+                indicator.unit = "%"
+            fill_year_to_date(indicator)
+
+
+def _values_header(
+    c: Collected, sheet: RawSheet
+) -> tuple[HeaderMatch, list[PeriodColumn]] | None:
+    """The Values sheet's header row: long (Period and Value) or wide (period columns)."""
+    for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+        columns: dict[str, tuple[int, str]] = {}
+        for i, cell in enumerate(row.cells):
+            for spec in VALUES.columns:
+                if matches(spec, cell) and spec.name not in columns:
+                    columns[spec.name] = (i, cell_label(cell))
+                    break
+        if "Code" not in columns and "Title" not in columns:
+            continue
+        match = HeaderMatch(row=row.number, index=index, columns=columns)
+        if "Period" in columns and "Value" in columns:
+            return match, []
+        skip = {i for i, _ in columns.values()}
+        periods = unique_periods(c.report, sheet, row, skip)
+        if periods:
+            for name in ("Period", "Value", "Numerator", "Denominator", "Year to date"):
+                columns.pop(name, None)
+            return match, periods
+    c.report.error(
+        "missing-label",
+        "No header row was found on the values sheet. Expected either the headers "
+        '"Code" (or "Title"), "Period" and "Value", or "Code" (or "Title") followed by one '
+        'column per period, such as "Aug 2011" or "Q2 2011/12".',
+        sheet=sheet.name, column="Period",
+    )
+    return None
+
+
+def _find(c: Collected, sheet: RawSheet, rec: Record, create: bool) -> Indicator | None:
+    """The indicator a values row is for: by code, else by title (made, with `create`)."""
+    code = c.text(sheet, rec, "Code")
+    title = c.text(sheet, rec, "Title")
+    if not code and not title:
+        column = "Code" if rec.header.has("Code") else "Title"
+        c.report.error(
+            "missing-cell",
+            "This row has values but no indicator code or title, so the pipeline cannot tell "
+            "which indicator they belong to. Type the code or title, or delete the row.",
+            **c.where(sheet, rec, column),
+        )
+        return None
+    found = c.by_code.get(normalise_label(code)) if code else None
+    if found is None and title and not code:
+        found = c.by_title.get(normalise_label(title))
+    if found is None and code and title:
+        found = c.by_title.get(normalise_label(title))
+    if found is not None:
+        return found
+    if create:
+        indicator = Indicator(title=title or code, code=code if title else "",
+                              source=Source(c.file, sheet.name, rec.number))
+        c.add(sheet, rec, indicator)
+        return indicator
+    column = "Code" if code else "Title"
+    name = code or title
+    c.report.error(
+        "constraint-error",
+        f"The indicator {name!r} is not on the Indicators sheet, so its values cannot be "
+        f"reported. Check the {'code' if code else 'title'} is spelt as on the Indicators "
+        "sheet, or add the indicator there.",
+        value=name, **c.where(sheet, rec, column),
+    )
+    return None
+
+
+def read_values_sheet(c: Collected, sheet: RawSheet, create: bool) -> bool:
+    """Read the Values sheet's rows into `c`; False when it has no header row. With `create`
+    (no Indicators sheet was read), each code or title it holds is an indicator."""
+    found = _values_header(c, sheet)
+    if found is None:
+        return False
+    header, periods = found
+    for rec in records(sheet, header):
+        if periods:
+            if create and not c.text(sheet, rec, "Code") and not c.text(
+                sheet, rec, "Title"
+            ) and all(is_empty(rec.row.cell(pc.index).value) for pc in periods):
+                continue
+            indicator = _find(c, sheet, rec, create)
+            if indicator is not None:
+                c.wide_values(sheet, rec, indicator, periods)
+            continue
+        _long_value(c, sheet, rec, create)
+    warn_hidden_rows(sheet, header, c.report)
+    return True
+
+
+def _long_value(c: Collected, sheet: RawSheet, rec: Record, create: bool) -> None:
+    indicator = _find(c, sheet, rec, create)
+    cell = rec.cell("Period")
+    raw = None if cell is None else cell.value
+    if is_empty(raw):
+        c.report.error(
+            "missing-cell",
+            f"The period is empty. Type {PERIOD_EXAMPLES}.",
+            **c.where(sheet, rec, "Period"),
+        )
+        return
+    value = raw
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        value = str(int(raw)) if float(raw).is_integer() else str(raw)
+    elif isinstance(raw, str):
+        value = " ".join(raw.split())
+    period = parse_period(value)
+    if period is None:
+        shown = display_text(cell)
+        c.report.error(
+            "format-error",
+            f"{shown!r} is not a period the pipeline can read. Type {PERIOD_EXAMPLES}.",
+            value=shown, **c.where(sheet, rec, "Period"),
+        )
+        return
+    if indicator is None:
+        return
+    extra: list[float | None] = []
+    for name in ("Numerator", "Denominator", "Year to date"):
+        got = None
+        if rec.header.has(name):
+            got = c.number(rec.cell(name), c.where(sheet, rec, name),
+                              name.lower(), no_data_ok=True)
+        extra.append(None if got is None else got[0])
+    c.observe(
+        sheet, rec, indicator, period, rec.cell("Value"), rec.header.header("Value"),
+        (extra[0], extra[1]), ytd=extra[2],
+        ytd_format=number_format_of(rec.cell("Year to date"))
+        if rec.header.has("Year to date") else "",
+    )
+
+
+__all__ = ["Collected", "read_values_sheet"]
