@@ -62,7 +62,7 @@ from pipeline.batch.outputs import (
 )
 from pipeline.batch.worker import _Outcome, _removed_message, _Task, process_workbook
 from pipeline.issues import Issue, PipelineError
-from pipeline.portable import cpu_count
+from pipeline.portable import cpu_count, release, start_method
 from pipeline.reader.files import NotAFile, input_problem
 
 
@@ -125,6 +125,7 @@ def run_batch(
             [Issue("format-error", "error", f"inputs folder {inputs} not found",
                    file=str(inputs))],
         )
+    start_method()  # a COMMITTEE_START_METHOD this system lacks stops it before anything
     lock = None
     if not dry_run:
         prepare_outputs(outputs)
@@ -136,7 +137,7 @@ def run_batch(
         return run.run()
     finally:
         if lock is not None:
-            lock.close()
+            release(lock)
 
 
 @dataclass
