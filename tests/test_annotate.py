@@ -139,3 +139,29 @@ def test_an_unreadable_workbook_says_why_no_copy(tmp_path: Path, name: str) -> N
         "it in Excel and use File > Save As > Excel Workbook (.xlsx).",
     ]
     assert not (tmp_path / "book - to fix.xlsx").exists()
+
+
+def test_a_copy_that_cannot_be_made_says_why_as_a_located_issue(tmp_path: Path) -> None:
+    from pipeline.issues import Issue, PipelineError
+    from pipeline.reader.annotate import annotate_workbook
+
+    path = _plan(tmp_path)
+    out = tmp_path / "Adult plan - to fix.xlsx"
+    (tmp_path / "~$Adult plan - to fix.xlsx").write_bytes(b"lock")
+    problem = Issue("constraint-error", "error", "bad", file=str(path), sheet="Actions", row=3,
+                    column="Status")
+    with pytest.raises(PipelineError) as raised:
+        annotate_workbook(path, [problem])
+    (issue,) = raised.value.issues
+    assert (issue.code, issue.severity, issue.file) == ("write-error", "error", str(out))
+    assert issue.message == raised.value.message
+    assert "Close it in Excel" in issue.message
+
+    damaged = tmp_path / "damaged.xlsx"
+    damaged.write_bytes(b"PK\x03\x04 broken")
+    with pytest.raises(PipelineError) as raised:
+        annotate_workbook(damaged, [Issue("format-error", "error", "x", file=str(damaged),
+                                          sheet="Actions")])
+    (issue,) = raised.value.issues
+    assert (issue.code, issue.file) == ("format-error", str(damaged))
+    assert "the problems are listed above" in issue.message

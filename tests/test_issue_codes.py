@@ -74,3 +74,54 @@ def test_a_bug_while_making_one_workbook_is_an_internal_error(
     (issue,) = entry.errors
     assert issue.code == "internal-error"
     assert "ZeroDivisionError: division by zero" in issue.message
+
+
+def test_every_pipeline_error_carries_its_issues() -> None:
+    """Errors are data: a PipelineError raised anywhere names the Issue(s) that say where,
+    so that --format json, the manifest and an annotated workbook can show them."""
+    import ast
+
+    bare: list[str] = []
+    for path in (ROOT / "pipeline").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call)
+                    and getattr(node.func, "id", getattr(node.func, "attr", None))
+                    == "PipelineError"):
+                continue
+            issues = node.args[1] if len(node.args) > 1 else next(
+                (k.value for k in node.keywords if k.arg == "issues"), None)
+            if issues is None or (isinstance(issues, (ast.List, ast.Tuple)) and not issues.elts):
+                bare.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert bare == []
+
+
+def test_a_bug_in_the_workbook_reader_is_an_internal_error_not_the_files_fault(
+    monkeypatch
+) -> None:
+    import pipeline.reader.xlsx as xlsx
+    from pipeline.check import check_file
+
+    def broken(data: bytes) -> None:
+        raise AttributeError("'NoneType' object has no attribute 'tag'")
+
+    monkeypatch.setattr(xlsx, "read_xlsx", broken)
+    checked = check_file(ROOT / "inputs" / "childrens-services-improvement-plan.xlsx")
+    (issue,) = checked.result.report.errors
+    assert issue.code == "internal-error"
+    assert "AttributeError: 'NoneType' object has no attribute 'tag'" in issue.message
+    assert "not in the workbook: report it" in issue.message
+
+
+def test_a_damaged_compressed_part_is_still_the_files_fault(tmp_path, monkeypatch) -> None:
+    import zlib
+
+    import pipeline.reader.xlsx as xlsx
+    from pipeline.check import check_file
+
+    def damaged(data: bytes) -> None:
+        raise zlib.error("Error -3 while decompressing data: invalid block type")
+
+    monkeypatch.setattr(xlsx, "read_xlsx", damaged)
+    checked = check_file(ROOT / "inputs" / "childrens-services-improvement-plan.xlsx")
+    (issue,) = checked.result.report.errors
+    assert issue.code == "format-error" and "save it again" in issue.message

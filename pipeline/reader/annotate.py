@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.issues import Issue, PipelineError
+from pipeline.issues import Code, Issue, PipelineError
 from pipeline.reader.workbook import load_sheets
 from pipeline.text import one_line
 
@@ -37,6 +37,11 @@ class Placed:
     cell: str | None
 
 
+def _refused(message: str, path: Path, code: Code) -> PipelineError:
+    """Why the annotated copy was not made, as an error located on the file to blame."""
+    return PipelineError(message, [Issue(code, "error", message, file=str(path))])
+
+
 def annotated_path(path: Path) -> Path:
     """Where the annotated copy of `path` goes: "<name> - to fix.xlsx" beside it ("<name>.csv
     - to fix.xlsx" for a CSV or .xlsm file, so that it never takes another workbook's name)."""
@@ -54,10 +59,9 @@ def annotate_workbook(path: Path, issues: Iterable[Issue]) -> Path | None:
     path = Path(path)
     out = annotated_path(path)
     if out.with_name("~$" + out.name).exists():
-        raise PipelineError(
+        raise _refused(
             f"{out.name} is open in Excel, so it cannot be written again. Close it in Excel, "
-            "then check the workbook again."
-        )
+            "then check the workbook again.", out, "write-error")
     wb = _open(path)
     placed = [_place(wb, issue) for issue in shown]
     for (sheet, cell), group in _by_cell(placed).items():
@@ -84,9 +88,9 @@ def _open(path: Path) -> Any:
     try:
         return openpyxl.load_workbook(path, rich_text=True, keep_links=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise PipelineError(
+        raise _refused(
             f"{path.name} could not be opened to show its problems in a copy "
-            f"({type(exc).__name__}); the problems are listed above."
+            f"({type(exc).__name__}); the problems are listed above.", path, "format-error",
         ) from exc
 
 
@@ -100,7 +104,8 @@ def _from_csv(path: Path) -> Any:
     ws = wb.active
     sheets = load_sheets(path, IssueReport(file=str(path)))
     if not sheets:
-        raise PipelineError(f"{path.name} could not be read to show its problems in a copy.")
+        raise _refused(f"{path.name} could not be read to show its problems in a copy; the "
+                       "problems are listed above.", path, "format-error")
     ws.title = sheets[0].name[:31]
     for row in sheets[0].rows:
         for i, cell in enumerate(row.cells):
@@ -236,4 +241,8 @@ def _save(wb: Any, out: Path) -> None:
     try:
         write_atomically(out, lambda tmp: wb.save(tmp))
     except OSError as exc:
-        raise PipelineError(f"{out.name} could not be written: {exc.strerror}.") from exc
+        raise _refused(
+            f"{out.name} could not be written ({exc.strerror or exc}). Check you may save "
+            "files in that folder and the disk is not full, then check the workbook again.",
+            out, "write-error",
+        ) from exc

@@ -189,6 +189,9 @@ def _load_xlsx(path: Path, data: bytes, report: IssueReport) -> list[RawSheet]:
         TypeError,
         OSError,
         OverflowError,
+        zlib.error,  # a damaged compressed part
+        EOFError,  # a part cut short
+        NotImplementedError,  # a zip compression method Excel never uses
     ) as exc:
         report.error(
             "format-error",
@@ -196,11 +199,12 @@ def _load_xlsx(path: Path, data: bytes, report: IssueReport) -> list[RawSheet]:
             "save it again as an Excel Workbook (.xlsx).",
         )
         return []
-    except Exception as exc:  # noqa: BLE001 - any parser failure is a located format error
+    except Exception as exc:  # noqa: BLE001 - the reader itself failed: not the file's fault
         report.error(
-            "format-error",
-            f"The workbook could not be read ({type(exc).__name__}: {exc}). Open it in Excel "
-            "and save it again as an Excel Workbook (.xlsx).",
+            "internal-error",
+            f"The program stopped while reading this workbook ({type(exc).__name__}: {exc}). "
+            "This is a fault in the program, not in the workbook: report it, with the "
+            "workbook if you may share it.",
         )
         return []
     for sheet in sheets:
