@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -27,7 +26,7 @@ import time
 from pathlib import Path
 
 from bench_batch import make_workbook
-from common import README, ROOT, write_readme
+from common import ROOT, measure_call, publish
 
 TARGET_RATIO = 0.6
 
@@ -39,12 +38,8 @@ def convert(documents: list[Path], work: Path, converters: int) -> tuple[float, 
     shutil.rmtree(work, ignore_errors=True)
     for doc in documents:
         doc.with_suffix(".pdf").unlink(missing_ok=True)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    result = convert_to_pdf(documents, work, converters=converters)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    wall, cpu, result = measure_call(
+        lambda: convert_to_pdf(documents, work, converters=converters))
     if result.problems:
         raise SystemExit("\n".join(p.message for p in result.problems))
     return wall, cpu, len(result.made)
@@ -102,10 +97,7 @@ def main() -> int:
         f"{TARGET_RATIO}x: {verdict}).",
     ]
     section = "\n".join(lines)
-    print(section)
-    if not args.no_readme:
-        write_readme("bench_pdf", section)
-        print(f"Results written to {README.relative_to(ROOT)}")
+    publish("bench_pdf", section, readme=not args.no_readme)
     return 0
 
 

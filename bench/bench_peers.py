@@ -18,14 +18,13 @@ import argparse
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from bench_plan import make_workbook
-from common import README, ROOT, child_env, committee_command, warm_up, write_readme
+from common import committee_command, measure, publish, warm_up
 
 HERE = Path(__file__).resolve().parent
 SLOW_S = 20.0
@@ -41,16 +40,9 @@ LABELS = {
 
 
 def run(args: list[str]) -> tuple[float, float]:
-    """(CPU seconds, peak resident MB) of one subprocess (os.wait4 gives the child's own)."""
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            env=child_env())
-    _, status, usage = os.wait4(proc.pid, 0)
-    err = proc.stderr.read().decode() if proc.stderr else ""
-    code = os.waitstatus_to_exitcode(status)
-    proc.returncode = code
-    if code != 0:
-        raise SystemExit(f"failed ({code}): {' '.join(args)}\n{err}")
-    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    """(CPU seconds, peak resident MB) of one subprocess."""
+    measured = measure(args)
+    return measured.cpu, measured.peak_mb
 
 
 def commands(book: Path, folder: Path, template: Path) -> dict[str, list[str]]:
@@ -143,10 +135,7 @@ def main() -> int:
         "",
         memory_line,
     ])
-    print(section)
-    if not args.no_readme:
-        write_readme("bench_peers", section)
-        print(f"Results written to {README.relative_to(ROOT)}")
+    publish("bench_peers", section, readme=not args.no_readme)
     return 0
 
 

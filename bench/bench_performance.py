@@ -15,14 +15,12 @@ import argparse
 import os
 import platform
 import random
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from common import README, ROOT, child_env, committee_command, warm_up, write_readme
+from common import ROOT, committee_command, measure_runs, publish
 
 TARGET_S = 10.0
 CPU_TARGET_S = 2.0
@@ -70,21 +68,6 @@ def make_workbook(path: Path, n: int, periods: int, seed: int = 1) -> None:
     wb.save(path)
 
 
-def run_command(args: list[str]) -> tuple[float, float, float]:
-    """(wall seconds, peak resident MB, CPU seconds with its workers) of one subprocess."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=child_env())
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    out = proc.stdout.read().decode() if proc.stdout else ""
-    err = proc.stderr.read().decode() if proc.stderr else ""
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0:
-        raise SystemExit(f"command failed ({code}): {' '.join(args)}\n{out}\n{err}")
-    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
-
-
 def split_times(book: Path, out: Path) -> tuple[float, float, float]:
     """(read seconds, charts + build seconds, render + write + check seconds), in process."""
     sys.path.insert(0, str(ROOT))
@@ -105,8 +88,6 @@ def split_times(book: Path, out: Path) -> tuple[float, float, float]:
     return t1 - t0, t2 - t1, t3 - t2
 
 
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--indicators", type=int, default=200)
@@ -121,12 +102,8 @@ def main() -> int:
         make_workbook(book, args.indicators, args.periods)
         out = folder / "performance.docx"
         cmd = [*committee_command(), "performance", str(book), "-o", str(out)]
-        warm_up(cmd)
-        results = [run_command(cmd) for _ in range(args.runs)]
-        walls = sorted(r[0] for r in results)
-        wall = statistics.median(walls)
-        peak = max(r[1] for r in results)
-        cpu = statistics.median(r[2] for r in results)
+        measured = measure_runs(cmd, args.runs)
+        walls, wall, peak, cpu = measured.walls, measured.wall, measured.peak_mb, measured.cpu
         read_s, charts_s, render_s = split_times(book, folder / "split.docx")
         verdict = "met" if wall < TARGET_S else "MISSED"
         cpu_verdict = "met" if cpu < CPU_TARGET_S else "MISSED"
@@ -165,9 +142,7 @@ def main() -> int:
         "1.7 ms). Rendering puts each image into the package directly (python-docx hashed "
         "every earlier image for each new one).",
     ])
-    if not args.no_readme:
-        write_readme("bench_performance", section)
-        print(f"Results written to {README.relative_to(ROOT)}")
+    publish("bench_performance", section, readme=not args.no_readme)
     return 0
 
 

@@ -15,7 +15,6 @@ import argparse
 import os
 import platform
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -24,20 +23,16 @@ from pathlib import Path
 
 from common import (
     HEADERS,
-    README,
     ROOT,
     STATUSES,
-    child_env,
     committee_command,
-    warm_up,
+    measure_runs,
+    publish,
     words,
-    write_readme,
 )
 
 TARGETS = {1_000: 0.4}  # CPU seconds of the whole command (issue 18)
 MEMORY_TARGET_MB = 500
-
-
 
 
 def make_workbook(path: Path, n_actions: int, seed: int = 1) -> None:
@@ -79,22 +74,6 @@ def make_workbook(path: Path, n_actions: int, seed: int = 1) -> None:
     wb.save(path)
 
 
-def run_command(args: list[str]) -> tuple[float, float, float]:
-    """(wall seconds, peak resident MB, CPU seconds: user + system) of one subprocess."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=child_env())
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    out = proc.stdout.read().decode() if proc.stdout else ""
-    err = proc.stderr.read().decode() if proc.stderr else ""
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise SystemExit(f"command failed ({proc.returncode}): {' '.join(args)}\n{out}\n{err}")
-    # ru_maxrss is in KiB on Linux
-    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
-
-
 def split_times(book: Path, out: Path) -> tuple[float, float]:
     """(read + validate, build + render + write + read-back) CPU seconds, in process, with
     the collector paused as the command pauses it."""
@@ -114,8 +93,6 @@ def split_times(book: Path, out: Path) -> tuple[float, float]:
         count_written_plan(out, result.plan)
         t2 = time.process_time()
     return t1 - t0, t2 - t1
-
-
 
 
 TELFORD = ROOT / "tests" / "data" / "telford-plan-as-kept.xlsx"  # 57 actions, as kept
@@ -166,11 +143,8 @@ def main() -> int:
         for label, n, book in plans:
             out = folder / f"plan-{n}.docx"
             cmd = [*committee_command(), "plan", str(book), "-o", str(out)]
-            warm_up(cmd)
-            results = [run_command(cmd) for _ in range(args.runs)]
-            wall = statistics.median(r[0] for r in results)
-            peak = max(r[1] for r in results)
-            cpu = statistics.median(r[2] for r in results)
+            measured = measure_runs(cmd, args.runs)
+            wall, peak, cpu = measured.wall, measured.peak_mb, measured.cpu
             read_s, render_s = split_times(book, folder / f"split-{n}.docx")
             target = TARGETS.get(n)
             verdict = "" if target is None else ("met" if cpu < target else "MISSED")
@@ -202,9 +176,7 @@ def main() -> int:
         "|---|---|---|---|---|---|---|---|---|",
         *rows,
     ])
-    if not args.no_readme:
-        write_readme("bench_plan", section)
-        print(f"Results written to {README.relative_to(ROOT)}")
+    publish("bench_plan", section, readme=not args.no_readme)
     return 0
 
 

@@ -16,32 +16,14 @@ import argparse
 import datetime as dt
 import os
 import platform
-import statistics
-import subprocess
 import tempfile
-import time
 from pathlib import Path
 
-from common import ROOT, committee_command, write_readme
+from common import ROOT, committee_command, measure_runs, publish
 
 TARGET_S = 2.0
 PLAN = ROOT / "tests" / "data" / "telford-plan-as-kept.xlsx"
 INDICATORS = ROOT / "inputs" / "performance-indicators.xlsx"
-
-
-def run_once(out: Path) -> tuple[float, float, float]:
-    """Wall time and CPU time (user + system) in seconds and peak memory in MB of one whole
-    command (CPU time is what the command costs when a shared machine is busy)."""
-    command = [*committee_command(), "report", str(PLAN), "--indicators", str(INDICATORS),
-               "-o", str(out)]
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"committee report failed: {process.stderr.read().decode()[-500:]}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def main() -> None:
@@ -51,11 +33,11 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-report-") as tmp:
         out = Path(tmp) / "report.docx"
-        runs = [run_once(out) for _ in range(args.runs)]
+        command = [*committee_command(), "report", str(PLAN), "--indicators",
+                   str(INDICATORS), "-o", str(out)]
+        measured = measure_runs(command, args.runs, cwd=ROOT)
         size = out.stat().st_size / 1e6
-    wall = statistics.median(r[0] for r in runs)
-    cpu = statistics.median(r[1] for r in runs)
-    memory = max(r[2] for r in runs)
+    wall, cpu, memory = measured.wall, measured.cpu, measured.peak_mb
     load = os.getloadavg()[0]
     met = "met" if wall < TARGET_S else ("met in CPU time" if cpu < TARGET_S else "NOT met")
     section = "\n".join([
@@ -72,9 +54,7 @@ def main() -> None:
         f"| Telford plan + indicators | {wall:.2f} s | {cpu:.2f} s | < {TARGET_S:.0f} s {met} | "
         f"{memory:.0f} MB | {size:.1f} MB | {load:.1f} |",
     ])
-    print(section)
-    if not args.no_readme:
-        write_readme("bench_report", section)
+    publish("bench_report", section, readme=not args.no_readme)
 
 
 if __name__ == "__main__":

@@ -1,11 +1,19 @@
-"""What the benchmarks share: synthetic text, the command to time, the README sections."""
+"""What the benchmarks share: synthetic text, the command to time, how a command is
+measured (`measure`, `measure_runs`, `measure_call`), the README sections."""
 
 from __future__ import annotations
 
 import os
 import random
+import statistics
 import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "bench" / "README.md"
@@ -38,12 +46,97 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def warm_up(args: list[str]) -> None:
+def warm_up(args: list[str], cwd: Path | None = None) -> None:
     """Run a command once, unmeasured, so that its bytecode is compiled and cached."""
     import subprocess
 
     subprocess.run(args, env=child_env(), stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL, check=False)
+                   stderr=subprocess.DEVNULL, check=False, cwd=cwd)
+
+
+@dataclass(frozen=True)
+class Measured:
+    """One run of a command in a subprocess."""
+
+    wall: float  # seconds, start to exit
+    cpu: float  # seconds of user + system time: the command's and its workers' (os.wait4)
+    peak_mb: float  # the largest resident set of the command or any of its workers
+    code: int  # exit code
+    stdout: str
+    stderr: str
+
+
+def measure(args: list[str], *, cwd: Path | None = None, check: bool = True) -> Measured:
+    """Run `args` once as a user would (the environment of `child_env`) and measure it.
+
+    The child's output goes to temporary files, so that a talkative command cannot block on
+    a full pipe while it is waited for. With `check`, a failed command stops the benchmark
+    with its output."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(args, stdout=out, stderr=err, env=child_env(), cwd=cwd)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = code = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout = out.read().decode(errors="replace")
+        stderr = err.read().decode(errors="replace")
+    if check and code != 0:
+        raise SystemExit(f"command failed ({code}): {' '.join(args)}\n{stdout}\n{stderr}")
+    # ru_maxrss is in KiB on Linux
+    return Measured(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, code,
+                    stdout, stderr)
+
+
+@dataclass(frozen=True)
+class Runs:
+    """Several runs of one command: medians of time, the largest peak memory."""
+
+    runs: list[Measured]
+
+    @property
+    def wall(self) -> float:
+        return statistics.median(r.wall for r in self.runs)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(r.cpu for r in self.runs)
+
+    @property
+    def peak_mb(self) -> float:
+        return max(r.peak_mb for r in self.runs)
+
+    @property
+    def walls(self) -> list[float]:
+        """Every run's wall time, shortest first (the range)."""
+        return sorted(r.wall for r in self.runs)
+
+
+def measure_runs(args: list[str], runs: int, *, cwd: Path | None = None,
+                 warm: bool = True) -> Runs:
+    """`runs` measured runs of `args`, after one unmeasured run (with `warm`) so that its
+    bytecode is compiled and cached, as on a user's computer."""
+    if warm:
+        warm_up(args, cwd=cwd)
+    return Runs([measure(args, cwd=cwd) for _ in range(runs)])
+
+
+def measure_call(work: Callable[[], T]) -> tuple[float, float, T]:
+    """(wall seconds, CPU seconds of the child processes it ran, its result) of an
+    in-process call whose work is done by other processes (LibreOffice converting)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = work()
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, result
 
 
 def committee_command() -> list[str]:
@@ -66,3 +159,12 @@ def write_readme(name: str, section: str) -> None:
     else:
         text = text.rstrip("\n") + "\n\n" + block + "\n"
     README.write_text(text, encoding="utf-8")
+
+
+def publish(name: str, section: str, *, readme: bool = True) -> None:
+    """Print the benchmark's section and, unless `readme` is off (--no-readme), put it in
+    bench/README.md between its markers."""
+    print(section)
+    if readme:
+        write_readme(name, section)
+        print(f"Results written to {README.relative_to(ROOT)}")

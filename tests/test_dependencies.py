@@ -39,3 +39,20 @@ def test_every_imported_package_is_declared_and_an_unused_one_is_explained() -> 
             before = text[: text.index(f'"{dist}>=')]
             comment = before.rsplit('",', 1)[-1]
             assert "not import" in comment, f"{dist} is declared but unused, with no reason"
+            assert f"{dist} is installed but not used" in _readme_dependencies(), \
+                f"the README's Dependencies do not say why {dist} is kept"
+
+
+def _readme_dependencies() -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index("- Dependencies:")
+    ends = [i for i in (text.find("\n- ", start), text.find("\n\n", start)) if i > 0]
+    return " ".join(text[start: min(ends, default=len(text))].split())
+
+
+def test_numpy_is_named_exactly_when_the_code_imports_it() -> None:
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    named = any(d.lower().startswith("numpy") for d in declared)
+    assert named == ("numpy" in _imported())
+    if not named:  # and the README says so, rather than that the charts need it
+        assert "numpy comes with pandas but is not imported" in _readme_dependencies()

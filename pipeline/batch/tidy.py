@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.issues import Issue, PipelineError
+from pipeline.issues import Code, Issue, PipelineError
 from pipeline.text import is_printable, printable
 
 if TYPE_CHECKING:
@@ -24,6 +24,11 @@ def _rel(path: Path, folder: Path) -> str:
         return printable(path.relative_to(folder).as_posix())
     except ValueError:
         return printable(str(path))
+
+
+def _warn(entry: InputEntry, code: Code, message: str, file: Path | None = None) -> None:
+    """A warning on the entry, located on its workbook (or on `file`)."""
+    entry.warnings.append(Issue(code, "warning", message, file=str(file or entry.path)))
 
 
 def name_is_text(path: Path) -> bool:
@@ -53,13 +58,10 @@ def duplicate(path: Path, name: str, sha: str, first: Path, folder: Path) -> Inp
 
     entry = InputEntry(path, name, sha, status="duplicate", note=f"same as {first.name}")
     entry.about["duplicate_of"] = str(first)
-    entry.warnings.append(Issue(
-        "unique-error", "warning",
-        f"{_rel(path, folder)} is exactly the same file as {_rel(first, folder)}, so the "
-        f"documents were made only once, from {_rel(first, folder)} (making them twice would "
-        "double the totals). Delete the copy you do not need.",
-        file=str(path),
-    ))
+    _warn(entry, "unique-error",
+          f"{_rel(path, folder)} is exactly the same file as {_rel(first, folder)}, so the "
+          f"documents were made only once, from {_rel(first, folder)} (making them twice "
+          "would double the totals). Delete the copy you do not need.")
     return entry
 
 
@@ -69,13 +71,10 @@ def note_name(entry: InputEntry, clashes: dict[Path, Path], folder: Path) -> Non
     if other is None or "name_clash" in entry.about or entry.status == "duplicate":
         return
     entry.about["name_clash"] = str(other)
-    entry.warnings.append(Issue(
-        "unique-error", "warning",
-        f"{_rel(entry.path, folder)} and {_rel(other, folder)} would have had the same output "
-        f"folder, so this one's documents are in the folder {entry.name!r}. Rename one of "
-        "the files to keep their folders apart by name.",
-        file=str(entry.path),
-    ))
+    _warn(entry, "unique-error",
+          f"{_rel(entry.path, folder)} and {_rel(other, folder)} would have had the same "
+          f"output folder, so this one's documents are in the folder {entry.name!r}. Rename "
+          "one of the files to keep their folders apart by name.")
 
 
 def identity(details: Details) -> tuple[str, str, str] | None:
@@ -101,13 +100,10 @@ def warn_same_identity(entries: list[InputEntry], identities: dict[Path, tuple[s
             continue
         for entry in group:
             others = ", ".join(_rel(e.path, folder) for e in group if e is not entry)
-            entry.warnings.append(Issue(
-                "unique-error", "warning",
-                f"{_rel(entry.path, folder)} has the same Title, Organisation and As at as "
-                f"{others}: one of them may be an out-of-date copy. Delete it, or correct its "
-                "Details sheet.",
-                file=str(entry.path),
-            ))
+            _warn(entry, "unique-error",
+                  f"{_rel(entry.path, folder)} has the same Title, Organisation and As at as "
+                  f"{others}: one of them may be an out-of-date copy. Delete it, or correct "
+                  "its Details sheet.")
 
 
 def warn_open_in_excel(entries: list[InputEntry], ignored: list[Ignored]) -> None:
@@ -117,12 +113,9 @@ def warn_open_in_excel(entries: list[InputEntry], ignored: list[Ignored]) -> Non
         entry = by_path.get(item.locks) if item.locks is not None else None
         if entry is None:
             continue
-        entry.warnings.append(Issue(
-            "hidden-content", "warning",
-            f"{entry.path.name} is open in Excel (or was not closed); its saved version was "
-            "used. Save and close it in Excel if it has changes, then run the batch again.",
-            file=str(entry.path),
-        ))
+        _warn(entry, "hidden-content",
+              f"{entry.path.name} is open in Excel (or was not closed); its saved version was "
+              "used. Save and close it in Excel if it has changes, then run the batch again.")
 
 
 def is_template_fault(error: PipelineError, template: Path) -> bool:
@@ -171,12 +164,10 @@ def remove_stale_pdfs(entries: list[InputEntry]) -> None:
                     pdf.unlink()
                     doc.pdf_removed = pdf
             except OSError as exc:
-                entry.warnings.append(Issue(
-                    "write-error", "warning",
-                    f"{pdf.name} is older than the document made now and could not be removed "
-                    f"({exc.strerror or exc}). Delete it so that it is not circulated.",
-                    file=str(pdf),
-                ))
+                _warn(entry, "write-error",
+                      f"{pdf.name} is older than the document made now and could not be "
+                      f"removed ({exc.strerror or exc}). Delete it so that it is not "
+                      "circulated.", pdf)
 
 
 def hash_after_reading(path: Path, sha: str, entry: InputEntry) -> str:
@@ -189,12 +180,10 @@ def hash_after_reading(path: Path, sha: str, entry: InputEntry) -> str:
     except OSError:
         return sha
     if now != sha:
-        entry.warnings.append(Issue(
-            "format-error", "warning",
-            f"{path.name} was changed while the batch was running; the version saved at "
-            "the time it was read was used. Run the batch again if it was changed since.",
-            file=str(path),
-        ))
+        _warn(entry, "format-error",
+              f"{path.name} was changed while the batch was running; the version saved at "
+              "the time it was read was used. Run the batch again if it was changed since.",
+              path)
     return now
 
 
