@@ -60,7 +60,7 @@ class Measured:
 
     wall: float  # seconds, start to exit
     cpu: float  # seconds of user + system time: the command's and its workers' (os.wait4)
-    peak_mb: float  # the largest resident set of the command or any of its workers
+    peak_mb: float  # the command's largest resident set (its own, not its workers')
     code: int  # exit code
     stdout: str
     stderr: str
@@ -78,8 +78,10 @@ def measure(args: list[str], *, cwd: Path | None = None, check: bool = True) -> 
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(args, stdout=out, stderr=err, env=child_env(), cwd=cwd)
+        watch = _HighWater(proc.pid)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
+        watch.stop()
         proc.returncode = code = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
@@ -87,9 +89,40 @@ def measure(args: list[str], *, cwd: Path | None = None, check: bool = True) -> 
         stderr = err.read().decode(errors="replace")
     if check and code != 0:
         raise SystemExit(f"command failed ({code}): {' '.join(args)}\n{stdout}\n{stderr}")
-    # ru_maxrss is in KiB on Linux
-    return Measured(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, code,
+    # ru_maxrss (KiB on Linux) counts the benchmark's own memory too: the child was this
+    # process until it ran the command, and Linux keeps the larger figure across exec.
+    peak_kib = watch.peak_kib or usage.ru_maxrss
+    return Measured(wall, usage.ru_utime + usage.ru_stime, peak_kib / 1024, code,
                     stdout, stderr)
+
+
+class _HighWater:
+    """The command's own peak resident set (VmHWM in /proc, which only grows), read every
+    few milliseconds until it ends; 0 where /proc cannot be read or it ended first."""
+
+    def __init__(self, pid: int) -> None:
+        import threading
+
+        self.path = Path(f"/proc/{pid}/status")
+        self.peak_kib = 0
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._watch, daemon=True)
+        self.thread.start()
+
+    def _watch(self) -> None:
+        while not self.done.is_set():
+            try:
+                text = self.path.read_text()
+            except OSError:
+                return
+            if "VmHWM:" in text:  # a zombie has none: keep the last figure read
+                self.peak_kib = max(self.peak_kib,
+                                    int(text.split("VmHWM:", 1)[1].split()[0]))
+            self.done.wait(0.005)
+
+    def stop(self) -> None:
+        self.done.set()
+        self.thread.join()
 
 
 @dataclass(frozen=True)
