@@ -317,9 +317,13 @@ def image_xml(image: Image, doc: Any, style_id: str | None = None) -> Any:
     if image.title:
         doc_pr.set("title", clean(image.title))
     p = etree.Element(w("p"), nsmap={"w": W_NS})
+    ppr = etree.SubElement(p, w("pPr"))
     if style_id:
-        ppr = etree.SubElement(p, w("pPr"))
         _sub(ppr, "pStyle", val=style_id)
+    # Room above the chart, so it never touches the table of figures above it, and line
+    # spacing of its own: a template whose Normal style has exact line spacing would
+    # otherwise clip the picture to one line, drawn over the table's bottom border.
+    _sub(ppr, "spacing", before="160", after="120", line="240", lineRule="auto")
     r = etree.SubElement(p, w("r"))
     drawing = etree.SubElement(r, w("drawing"))
     drawing.append(inline)
