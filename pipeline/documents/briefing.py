@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pipeline.documents.attention import late_lead_in
 from pipeline.documents.briefing_text import (
     background_text,
     briefing_title,
@@ -206,12 +207,8 @@ def summary_blocks(
 
     late = late_actions(plan, as_at)
     if late:
-        n = len(late)
         blocks.append(Heading("Actions behind schedule or overdue", 2))
-        blocks.append(Paragraph.of(
-            f"{capitalise(count_of(n, 'action', 'actions'))} "
-            f"{'is' if n == 1 else 'are'} behind schedule or overdue:"
-        ))
+        blocks.append(Paragraph.of(late_lead_in(plan, late, overdue)))
         rec_of = _recommendation_of(plan)
         blocks.append(Table(
             list(LATE_COLUMNS),
@@ -300,8 +297,11 @@ def performance_blocks(indicators: IndicatorSet) -> list[Block]:
     blocks.append(summary_table(assessments))
     off = [a for a in assessments if a.status.key == "off_target"]
     if off:
+        # The count is in the sentence above: say what the lines below add.
         blocks.append(Paragraph.of(
-            f"{capitalise(count_of(len(off), 'indicator is', 'indicators are'))} off target:"
+            "The indicator off target, against its target and the period before:"
+            if len(off) == 1 else f"The {number_words(len(off))} indicators off target, "
+            "against their targets and the periods before:"
         ))
         blocks += [Paragraph.of(off_target_sentence(a)) for a in off]
     else:

@@ -191,7 +191,10 @@ def _summary_blocks(plan: Plan, as_at: dt.date, as_at_text: str) -> list[Block]:
     splits = [split_note(places) for places in split_recommendations(plan)]
     if splits:  # one recommendation printed in two places is still one recommendation
         sentence += f"; {', '.join(splits)}"
-    blocks.append(Paragraph.of(sentence[:1].upper() + sentence[1:] + "."))
+    sentence = sentence[:1].upper() + sentence[1:] + "."
+    if not slipped_actions(plan):
+        sentence += " No target dates have moved."
+    blocks.append(Paragraph.of(sentence))
 
     counts = status_counts(plan)
     shown = [k for k in counts if counts[k] or k in {e.key for e in plan.scheme.key_entries}]
@@ -275,12 +278,12 @@ def redated_sentence(plan: Plan, as_at: dt.date) -> str:
 
 
 def slipped_blocks(plan: Plan, as_at: dt.date) -> list[Block]:
-    """'Target dates moved later': how many actions slipped, each with both dates."""
+    """'Target dates moved later': how many actions slipped, each with both dates; nothing
+    when none has."""
     slips = slipped_actions(plan)
+    if not slips:  # said in the summary's opening paragraph: no empty section
+        return []
     blocks: list[Block] = [Heading("Target dates moved later", 2)]
-    if not slips:
-        blocks.append(Paragraph.of("No action's target date has moved later."))
-        return blocks
     n = len(slips)
     blocks.append(Paragraph.of(
         f"{_plural(n, 'action has', 'actions have').capitalize()} slipped: "
