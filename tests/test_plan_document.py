@@ -213,7 +213,7 @@ def test_summary_counts_percentages_empty_and_overdue(tmp_path: Path) -> None:
     doc = render(make_plan(), tmp_path)
     paras = paragraphs(doc)
     assert ("Normal", "The plan has four actions against three recommendations in two "
-            "priorities.") in paras
+            "priorities. No target dates have moved.") in paras
     by_status = next(t for t in doc.tables if t.rows[0].cells[1].text == "Actions")
     rows = {r.cells[0].text: (r.cells[1].text, r.cells[2].text) for r in by_status.rows[1:]}
     assert rows["Complete"] == ("1", "25%")

@@ -58,7 +58,7 @@ def test_plan_summary_and_written_line_count_it_once(
     doc = docx.Document(str(out))
     texts = [p.text for p in doc.paragraphs]
     assert ("The plan has three actions against two recommendations in two priorities; "
-            "R1 appears under two priorities.") in texts
+            "R1 appears under two priorities. No target dates have moved.") in texts
     # Printed in both places, each with its own actions.
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
     assert headings.count("R1: Improve assessments") == 2
