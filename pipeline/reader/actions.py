@@ -27,7 +27,7 @@ from pipeline.reader.headers import (
     records,
     warn_hidden_rows,
 )
-from pipeline.reader.raw import RawSheet, is_empty
+from pipeline.reader.raw import RawSheet
 from pipeline.text import normalise_label, one_line
 
 _PRIORITY = re.compile(
@@ -116,7 +116,8 @@ class _Reader:
 
     def banner(self, rec: Record) -> bool:
         """A row with one filled cell that names a priority, or repeats a title row."""
-        filled = [c for c in rec.row.cells if not is_empty(c.value)]
+        filled = [c for c in rec.row.cells if c.value is not None and not (
+            isinstance(c.value, str) and not c.value.strip())]  # is_empty inlined: every row
         if len(filled) != 1:
             return False
         label = cell_label(filled[0])

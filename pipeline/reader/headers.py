@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from pipeline.issues import IssueReport
-from pipeline.reader.cells import excel_error, text_value
+from pipeline.reader.cells import EXCEL_ERRORS, excel_error, text_value
 from pipeline.reader.columns import ColumnSpec, SheetSpec
 from pipeline.reader.raw import RawCell, RawRow, RawSheet, is_empty
 from pipeline.reader.xlsx import column_letter as get_column_letter
@@ -256,7 +256,8 @@ def _report_example_rows(sheet: RawSheet, header: HeaderMatch, report: IssueRepo
     for rec in records(sheet, header):
         for i, cell in enumerate(rec.row.cells):
             text = cell.value if isinstance(cell.value, str) else ""
-            if EXAMPLE_MARK.match(text):
+            # EXAMPLE_MARK starts with spaces and an e (no other letter folds to e)
+            if text.lstrip()[:1] in ("e", "E") and EXAMPLE_MARK.match(text):
                 label = next((lab for j, lab in header.columns.values() if j == i), None)
                 report.error(
                     "example-row",
@@ -333,6 +334,11 @@ def read_text(sheet: RawSheet, rec: Record, column: str, report: IssueReport) ->
     cell = rec.cell(column)
     if cell is None:
         return ""
+    value = cell.value
+    if value.__class__ is str and value.isprintable():  # the usual cell: plain text
+        text = value.strip()
+        if "#" not in text or text not in EXCEL_ERRORS:
+            return text
     err = excel_error(cell)
     if err:
         report.error(
