@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/bench_pdf.py [--workbooks 50] [--actions 100] [--rounds 1]
 
-Makes the documents of --workbooks plan workbooks (a plan and a briefing each: 100
-documents by default) with `committee batch`, then converts them all to PDF with
+Makes the documents of --workbooks plan workbooks (a plan, a briefing and an exception
+report each: 150 documents by default) with `committee batch`, then converts them all to PDF with
 pipeline.batch.pdf.convert_to_pdf twice in each round: with one converter (what the batch
 did before: a single soffice for the whole batch) and with one per core, each with its
 own profile, documents shared out by size. Wall-clock time is what a user waits for here
@@ -79,7 +79,8 @@ def main() -> int:
         "## `batch --pdf`: the PDF step (bench/bench_pdf.py)",
         "",
         f"The {len(documents)} documents of {args.workbooks} plan workbooks of "
-        f"{args.actions} actions (a plan and a briefing each) converted to PDF by "
+        f"{args.actions} actions (the batch's plan, briefing and exception report of each) "
+        "converted to PDF by "
         "pipeline.batch.pdf, median of "
         f"{args.rounds} round(s), the two ways alternating. Wall-clock time, because the work "
         "is LibreOffice's, in other processes; CPU time is the converters' (user + system).",
