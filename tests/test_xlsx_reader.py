@@ -249,6 +249,31 @@ def test_damaged_workbook_is_a_located_format_error(tmp_path: Path) -> None:
     assert "save it again as an Excel Workbook" in report.errors[0].message
 
 
+def test_a_word_document_named_xlsx_and_a_zip_with_no_workbook_say_what_they_are(
+    tmp_path: Path,
+) -> None:
+    import docx
+
+    word = tmp_path / "plan.xlsx"
+    document = docx.Document()
+    document.add_paragraph("Improvement plan")
+    document.save(str(word))
+    _, report = read(word)
+    [issue] = report.errors
+    assert issue.code == "format-error"
+    assert issue.message == (
+        "The workbook could not be read: it is a Word document whose name was changed to end "
+        "in .xlsx, not an Excel workbook. Put the right spreadsheet in its place, or open the "
+        "file in the program it came from.")
+    empty = tmp_path / "empty.xlsx"
+    with zipfile.ZipFile(empty, "w") as zf:
+        zf.writestr("notes.txt", "hello")
+    _, report = read(empty)
+    [issue] = report.errors
+    assert "holds no Excel workbook" in issue.message
+    assert "save it again as an Excel Workbook (.xlsx), or put the right file" in issue.message
+
+
 def test_helpers() -> None:
     assert [column_index(x) for x in ("A", "Z", "AA", "XFD")] == [1, 26, 27, 16384]
     assert [column_letter(x) for x in (1, 26, 27, 16384)] == ["A", "Z", "AA", "XFD"]

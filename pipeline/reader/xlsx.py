@@ -136,6 +136,17 @@ def _workbook_part(pkg: Package) -> str:
     return "xl/workbook.xml"
 
 
+def _other_office_file(pkg: Package) -> str:
+    """'a Word document' / 'a PowerPoint presentation' for such a file named .xlsx."""
+    if any(name.startswith("xl/") for name in pkg.names):
+        return ""
+    if pkg.find("word/document.xml") is not None:
+        return "a Word document"
+    if pkg.find("ppt/presentation.xml") is not None:
+        return "a PowerPoint presentation"
+    return ""
+
+
 def _rel_id(sheet: Any) -> str:
     for ns in REL_NAMESPACES:
         found = sheet.get(f"{{{ns}}}id")
@@ -147,12 +158,21 @@ def _rel_id(sheet: Any) -> str:
 def read_workbook_part(pkg: Package) -> tuple[list[_SheetRef], bool, str]:
     """(the worksheets in order, whether dates use the 1904 system, the workbook part)."""
     part = _workbook_part(pkg)
+    other = _other_office_file(pkg)
+    if other:
+        raise XlsxError(f"it is {other} whose name was changed to end in .xlsx, not an Excel "
+                        "workbook. Put the right spreadsheet in its place, or open the file "
+                        "in the program it came from")
     data = pkg.read(part)
     if data is None:
-        raise XlsxError("the workbook has no workbook.xml part")
+        raise XlsxError("it is a zip file but holds no Excel workbook (no xl/workbook.xml "
+                        "inside), so it may be damaged or not a spreadsheet. Open it in "
+                        "Excel and save it again as an Excel Workbook (.xlsx), or put the "
+                        "right file in its place")
     root = _parse(data)
     if local(root.tag) != "workbook":
-        raise XlsxError("workbook.xml does not hold a workbook")
+        raise XlsxError("its main part is not an Excel workbook, so it may be damaged. Open "
+                        "it in Excel and save it again as an Excel Workbook (.xlsx)")
     rels = _rels(pkg, part)
     date1904 = False
     sheets: list[_SheetRef] = []
