@@ -189,3 +189,14 @@ def test_two_values_for_one_period(make_workbook: Callable[..., Path]) -> None:
     (err,) = read_workbook(path).report.errors
     assert (err.code, err.row) == ("unique-error", 3)
     assert "rows 2 and 3" in err.message
+
+
+def test_torbays_polarity_header_its_best_to_be(make_workbook: Callable[..., Path]) -> None:
+    """Torbay's indicator pages head the column "It's best to be" (High or Low)."""
+    indicators = [["Code", "Title", "It\u2019s best to be", "Unit", "Target"],
+                  ["NI059", "Initial assessments on time", "High", "%", 75]]
+    values = [["Code", "Period", "Value"], ["NI059", "Sep 2011", 73.1]]
+    result = read_workbook(make_workbook({"Indicators": indicators, "Values": values}))
+    assert result.report.errors == []
+    assert result.indicators is not None
+    assert result.indicators.indicators[0].polarity == "high"
