@@ -375,6 +375,8 @@ def advise_update(result: WorkbookResult) -> None:
 def advise_briefing(result: WorkbookResult) -> None:
     """No 'Next steps' in the Details sheet: the briefing has no Next steps section."""
     plan = result.plan
+    if Path(result.path).suffix.lower() == ".csv":
+        return  # a CSV file has no Details sheet to add Next steps to
     if plan is not None and not plan.details.next_steps.strip():
         result.report.warning(
             "missing-cell",

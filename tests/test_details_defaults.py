@@ -25,11 +25,26 @@ def test_a_csv_plan_takes_title_and_as_at_from_its_file_name_and_says_so(tmp_pat
     assert result.details.as_at.due_by() == dt.date(2013, 7, 31)
     assert [w.message for w in result.report.warnings] == [
         "A CSV file has no Details sheet, so the title 'Improvement plan' was taken from the "
-        "file name. Give --title to set another.",
+        "file name. To set another, rename the file, or give --title when you make one "
+        "document from it.",
         "The position is given as at 'July 2013', taken from the file name "
-        "'improvement_plan July 2013.csv'. Give --as-at to set another date.",
+        "'improvement_plan July 2013.csv'. To set another date, rename the file, or give "
+        "--as-at when you make one document from it.",
     ]
     assert result.valid
+
+
+def test_a_csv_plan_in_the_batch_is_not_asked_for_a_details_sheet(tmp_path: Path) -> None:
+    """The batch adds what the briefing will lack, but a CSV file cannot have Next steps."""
+    from pipeline.batch.run import run_batch
+
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    _csv(inputs, "improvement_plan July 2013.csv")
+    result = run_batch(inputs, tmp_path / "outputs", jobs=1)
+    [entry] = result.inputs
+    assert entry.documents
+    assert not [w.message for w in entry.warnings if "Next steps" in w.message]
 
 
 def test_title_and_as_at_given_win_and_no_warning_is_needed(tmp_path: Path) -> None:

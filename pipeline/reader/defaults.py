@@ -89,7 +89,8 @@ def complete_details(
         report.warning(
             "missing-cell",
             f"A CSV file has no Details sheet, so the title {details.title!r} was taken from "
-            "the file name. Give --title to set another.",
+            "the file name. To set another, rename the file, or give --title when you make "
+            "one document from it.",
         )
     if not plan or details.as_at is not None:
         return
@@ -98,7 +99,8 @@ def complete_details(
         report.warning(
             "missing-cell",
             f"The position is given as at {found[0].text!r}, taken from the file name "
-            f"{path.name!r}. Give --as-at to set another date.",
+            f"{path.name!r}. To set another date, rename the file, or give --as-at when you "
+            "make one document from it.",
         )
         return
     d = today or dt.date.today()
