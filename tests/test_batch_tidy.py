@@ -91,6 +91,7 @@ def test_lock_files_and_other_files_are_named(folders: tuple[Path, Path]) -> Non
     assert "2 files ignored: notes.docx, ~$plan.xlsx" in out.splitlines()
     assert ("Warning: plan.xlsx is open in Excel (or was not closed); its saved version was "
             "used.") in err
+    assert err.count("plan.xlsx is open in Excel") == 1  # said once, by the reader
     ignored = _manifest(outputs)["ignored"]
     assert ignored == [
         {"path": str(inputs / "notes.docx"),

@@ -57,6 +57,19 @@ def test_a_plan_without_an_as_at_date_warns_naming_the_date_used(make_workbook: 
     )
 
 
+def test_a_workbook_open_in_excel_is_said_to_be(make_workbook: Make) -> None:
+    """Excel's lock file beside it: unsaved changes are not in what was checked."""
+    rows = [ACTION_HEADERS, action_row(priority="1", ref="R1", recommendation="Rec one")]
+    path = make_workbook({"Details": [["As at", "31/07/2013"]], "Actions": rows},
+                         name="plan.xlsx")
+    path.with_name("~$plan.xlsx").write_bytes(b"lock")
+    code, out = run("check", str(path))
+    assert code == 0
+    assert out.splitlines()[2] == (
+        "  Warning: plan.xlsx is open in Excel (or was not closed); its saved version was "
+        "used. Save and close it in Excel if it has changes, then run the command again.")
+
+
 def test_invalid_plan_text_output_names_row_column_value(make_workbook: Make) -> None:
     rows = [
         ["Plan"],

@@ -108,14 +108,17 @@ def warn_same_identity(entries: list[InputEntry], identities: dict[Path, tuple[s
 
 def warn_open_in_excel(entries: list[InputEntry], ignored: list[Ignored]) -> None:
     """An Excel lock file beside a workbook: it is open in Excel (or Excel did not close)."""
+    from pipeline.reader import open_in_excel_message
+
     by_path = {e.path: e for e in entries}
     for item in ignored:
         entry = by_path.get(item.locks) if item.locks is not None else None
         if entry is None:
             continue
-        _warn(entry, "hidden-content",
-              f"{entry.path.name} is open in Excel (or was not closed); its saved version was "
-              "used. Save and close it in Excel if it has changes, then run the batch again.")
+        message = open_in_excel_message(entry.path)
+        if any(w.message == message for w in entry.warnings):
+            continue  # the reader said so already (the workbook was read, not skipped)
+        _warn(entry, "hidden-content", message)
 
 
 def is_template_fault(error: PipelineError, template: Path) -> bool:

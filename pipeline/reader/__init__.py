@@ -147,6 +147,17 @@ def _place(found: _Sheets, slot: str, sheet: RawSheet, report: IssueReport) -> N
     )
 
 
+def open_in_excel_message(path: Path) -> str:
+    return (f"{path.name} is open in Excel (or was not closed); its saved version was used. "
+            "Save and close it in Excel if it has changes, then run the command again.")
+
+
+def warn_if_open_in_excel(path: Path, report: IssueReport) -> None:
+    """Excel's lock file "~$plan.xlsx" beside the workbook: changes not saved are not read."""
+    if path.with_name("~$" + path.name).is_file():
+        report.warning("hidden-content", open_in_excel_message(path))
+
+
 def read_workbook(path: Path, given: Given | None = None) -> WorkbookResult:
     """Read, validate and model one workbook or CSV file; `given` holds the title and as-at
     date given on the command line."""
@@ -162,6 +173,7 @@ def read_workbook(path: Path, given: Given | None = None) -> WorkbookResult:
     sheets = load_sheets(path, report)
     if not sheets:
         return result
+    warn_if_open_in_excel(path, report)
     found = _classify(sheets, report)
     details = read_details(found.details, report) if found.details else Details()
     result.details = details
