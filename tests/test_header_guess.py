@@ -67,3 +67,15 @@ def test_a_column_the_contract_does_not_know_is_only_a_notice(make_workbook: Mak
     report = read_workbook(path).report
     assert [i.code for i in report.warnings if i.code == "extra-label"] == []
     assert [i.column for i in report.notices if i.code == "extra-label"] == ["Budget"]
+
+
+def test_the_guess_survives_a_second_header_with_no_near_spelling(make_workbook: Make) -> None:
+    """'Satus' and 'Task list' (for Action): the sheet cannot be read, but the error for
+    Status still says which cell is probably it."""
+    rows = [_headers(Status="Satus", Action="Task list"), action_row(priority="1", ref="R1")]
+    path = make_workbook({"Actions": rows}, name="plan.xlsx")
+    errors = {i.column: i.message for i in read_workbook(path).report.errors}
+    assert errors["Status"].endswith(
+        "The header 'Satus' (cell L1) may be it: did you mean \"Status\"? Rename it to "
+        "\"Status\", or add a column with that header.")
+    assert errors["Action"].endswith("Add a column with that header.")

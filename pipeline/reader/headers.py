@@ -109,11 +109,20 @@ def find_header(sheet: RawSheet, spec: SheetSpec, report: IssueReport) -> Header
             _, _, row = best
             found = _matches_in_row(row, spec)
             missing = [c for c in needed if c.name not in found]
+            known = {i for places in found.values() for i, _ in places}
             for col in missing:
+                near = next(((i, label) for i, cell in enumerate(row.cells)
+                             if i not in known and (label := cell_label(cell))
+                             and _nearest(label, spec, set(found)) == col.name), None)
+                fix = "Add a column with that header."
+                if near is not None:
+                    fix = (f"The header {near[1]!r} (cell {get_column_letter(near[0] + 1)}"
+                           f'{row.number}) may be it: did you mean "{col.name}"? Rename it '
+                           f'to "{col.name}", or add a column with that header.')
                 report.error(
                     "missing-label",
                     f"No column headed {col.described()} was found. The header row seems to be "
-                    f"row {row.number} ({_row_preview(row)}). Add a column with that header.",
+                    f"row {row.number} ({_row_preview(row)}). {fix}",
                     sheet=sheet.name,
                     row=row.number,
                     column=col.name,
