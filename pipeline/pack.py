@@ -135,21 +135,34 @@ def _marking(path: Path) -> str:
     return (found.text or "").strip() if found is not None else ""
 
 
-def find_reports(outputs: Path) -> list[Path]:
-    """The committee reports of an outputs folder: the manifest's, else every report*.docx."""
+def manifest_reports(outputs: Path) -> list[Path] | None:
+    """The committee reports the outputs folder's manifest lists (None: no manifest, or one
+    that cannot be read). A relative path is the manifest's own folder's (how the batch
+    writes them); a manifest from before that, whose paths were the folder the batch ran
+    from, is read too: such a path is tried from the current folder."""
     from pipeline.kinds import packed
 
     manifest = outputs / "manifest.json"
-    if manifest.is_file():
-        try:
-            data = json.loads(manifest.read_text(encoding="utf-8"))
-            found = [Path(d["path"]) for e in data.get("inputs", [])
-                     for d in e.get("documents", []) if packed(str(d.get("kind")))]
-            found = [p if p.is_absolute() else outputs / p for p in found]
-            if found:
-                return sorted(p for p in found if p.is_file())
-        except (ValueError, KeyError, TypeError):
-            pass
+    if not manifest.is_file():
+        return None
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+        listed = [Path(d["path"]) for e in data.get("inputs", [])
+                  for d in e.get("documents", []) if packed(str(d.get("kind")))]
+    except (ValueError, KeyError, TypeError, AttributeError, OSError):
+        return None
+    found = []
+    for path in listed:
+        places = [path] if path.is_absolute() else [outputs / path, path]
+        found.append(next((p for p in places if p.is_file()), places[0]))
+    return found
+
+
+def find_reports(outputs: Path) -> list[Path]:
+    """The committee reports of an outputs folder: the manifest's, else every report*.docx."""
+    listed = manifest_reports(outputs)
+    if listed:
+        return sorted(p for p in listed if p.is_file())
     return sorted(p for p in outputs.rglob("report*.docx")
                   if WORK_FOLDER not in p.parts and not p.name.startswith("~$"))
 
@@ -173,6 +186,14 @@ def meetings(items: Iterable[Item], outputs: Path) -> list[Pack]:
         path = outputs / month / f"agenda-pack-{slug(committee)}-{day}.pdf"
         packs.append(Pack(committee, meeting, members, path))
     return sorted(packs, key=lambda p: (p.path.parent.name, p.path.name))
+
+
+def pack_of(report: Path, outputs: Path) -> Path | None:
+    """Where the agenda pack holding `report` is written (None: not a committee report)."""
+    item = read_item(report)
+    if item is None:
+        return None
+    return meetings([item], outputs)[0].path
 
 
 # --- the front sheet ------------------------------------------------------------------------
@@ -325,6 +346,17 @@ def make_pack(pack: Pack, work_root: Path) -> Pack:
     return pack
 
 
+def missing_reports(outputs: Path, listed: list[Path]) -> Issue:
+    """The manifest lists committee reports, but none of them is where it says."""
+    manifest = outputs / "manifest.json"
+    reports = "report" if len(listed) == 1 else "reports"
+    message = (f"{manifest} lists {len(listed)} committee {reports} (the first: "
+               f"{listed[0]}), but none was found, so no agenda pack was made. Run "
+               f"`committee batch` again to make them, or give the folder the batch wrote "
+               "them to.")
+    return Issue("missing-sheet", "error", message, file=str(manifest), value=str(listed[0]))
+
+
 def make_packs(
     outputs: Path,
     meeting: dt.date | None = None,
@@ -343,7 +375,12 @@ def make_packs(
                                             file=str(outputs))])
     issues: list[Issue] = []
     items = []
-    for path in find_reports(outputs) if reports is None else reports:
+    if reports is None:
+        reports = find_reports(outputs)
+        listed = manifest_reports(outputs)
+        if listed and not reports:
+            issues.append(missing_reports(outputs, listed))
+    for path in reports:
         item = read_item(path)
         if item is None:
             issues.append(Issue("format-error", "warning",
@@ -370,4 +407,5 @@ def make_packs(
     return made, issues
 
 
-__all__ = ["Item", "Pack", "find_reports", "make_pack", "make_packs", "read_item"]
+__all__ = ["Item", "Pack", "find_reports", "make_pack", "make_packs", "manifest_reports",
+           "pack_of", "read_item"]

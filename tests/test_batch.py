@@ -183,7 +183,7 @@ def test_manifest_content_and_shape(folders: tuple[Path, Path]) -> None:
             # The keys, plus what went in and what was read back from the document.
             assert set(doc) == {"kind", "path", "sha256", "pdf", "in", "written"}
             assert doc["in"] == doc["written"]
-            assert doc["sha256"] == _sha(Path(doc["path"]))
+            assert doc["sha256"] == _sha(outputs / doc["path"])  # the manifest's folder's
             assert doc["pdf"] is None
     # The plan and indicators workbooks give a committee and a meeting date: their
     # committee reports too.
@@ -341,8 +341,8 @@ def test_pdf_beside_each_document(tmp_path: Path) -> None:
     manifest = json.loads((outputs / "manifest.json").read_text())
     for entry in manifest["inputs"]:
         for doc in entry["documents"]:
-            pdf = Path(doc["pdf"])
-            assert pdf == Path(doc["path"]).with_suffix(".pdf")
+            pdf = outputs / doc["pdf"]
+            assert pdf == (outputs / doc["path"]).with_suffix(".pdf")
             assert pdf.read_bytes().startswith(b"%PDF")
     text = subprocess.run(["pdftotext", str(outputs.rglob("plan.pdf").__next__()), "-"],
                           capture_output=True, text=True).stdout

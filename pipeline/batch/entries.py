@@ -31,6 +31,20 @@ def fingerprint(input_sha: str, template_sha: str, kind: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def manifest_path(path: Path, root: Path | None) -> str:
+    """A document's path as the manifest keeps it: relative to the outputs folder (the
+    manifest's own folder), with forward slashes, so it holds from any folder and on any
+    system; a path outside that folder as it is."""
+    if root is not None:
+        for inner, outer in ((Path(path), Path(root)),
+                             (Path(path).resolve(), Path(root).resolve())):
+            try:
+                return inner.relative_to(outer).as_posix()
+            except ValueError:
+                continue
+    return str(path)
+
+
 @dataclass
 class DocumentEntry:
     kind: str
@@ -43,18 +57,19 @@ class DocumentEntry:
     written: dict[str, int] = field(default_factory=dict)  # what the document was read to hold
     pdf_removed: Path | None = None  # an older PDF of this document, removed as out of date
 
-    def to_manifest(self) -> dict[str, Any]:
+    def to_manifest(self, root: Path | None = None) -> dict[str, Any]:
+        """The manifest's record; `root` (the outputs folder): paths relative to it."""
         out: dict[str, Any] = {
             "kind": self.kind,
-            "path": str(self.path),
+            "path": manifest_path(self.path, root),
             "sha256": self.sha256,
-            "pdf": None if self.pdf is None else str(self.pdf),
+            "pdf": None if self.pdf is None else manifest_path(self.pdf, root),
         }
         if self.made and self.expected:
             out["in"] = self.expected
             out["written"] = self.written
         if self.pdf_removed is not None:
-            out["pdf_removed"] = str(self.pdf_removed)
+            out["pdf_removed"] = manifest_path(self.pdf_removed, root)
         return out
 
 
@@ -91,12 +106,12 @@ class InputEntry:
     def kept(self) -> list[DocumentEntry]:
         return [d for d in self.documents if not d.made]
 
-    def to_manifest(self) -> dict[str, Any]:
+    def to_manifest(self, root: Path | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {
             "path": str(self.path),
             "sha256": self.sha256,
             "status": self.status,
-            "documents": [d.to_manifest() for d in self.documents],
+            "documents": [d.to_manifest(root) for d in self.documents],
             "errors": [i.to_dict() for i in self.errors],
             "warnings": [i.to_dict() for i in self.warnings],
             "notices": [i.to_dict() for i in self.notices],
@@ -122,6 +137,8 @@ class BatchResult:
     ignored: list[Ignored] = field(default_factory=list)  # files in INPUTS not read
     interrupted: bool = False  # stopped (Ctrl-C): the inputs finished before it
     packs: list[Path] = field(default_factory=list)  # agenda packs made (--pdf; pipeline.pack)
+    # Out-of-date agenda packs removed (a report of the meeting was made again, no --pdf).
+    packs_removed: list[Path] = field(default_factory=list)
 
     @property
     def failed(self) -> list[InputEntry]:
@@ -151,12 +168,14 @@ class BatchResult:
         out: dict[str, Any] = {
             "started": self.started,
             "finished": self.finished,
-            "inputs": [e.to_manifest() for e in self.inputs],
+            "inputs": [e.to_manifest(self.outputs) for e in self.inputs],
             "ignored": [i.to_manifest(self.outputs) for i in self.ignored],
             "problems": [i.to_dict() for i in self.problems],
         }
         if self.packs:
-            out["packs"] = [str(p) for p in self.packs]
+            out["packs"] = [manifest_path(p, self.outputs) for p in self.packs]
+        if self.packs_removed:
+            out["packs_removed"] = [manifest_path(p, self.outputs) for p in self.packs_removed]
         if self.interrupted:
             out["interrupted"] = True
         return out
@@ -192,4 +211,4 @@ def reconciliation(documents: list[DocumentEntry]) -> list[str]:
 
 
 __all__ = ["BatchInterrupted", "BatchResult", "DocumentEntry", "InputEntry", "fingerprint",
-           "reconciliation", "sha256_file"]
+           "manifest_path", "reconciliation", "sha256_file"]

@@ -68,6 +68,35 @@ def write_run_manifest(outputs: Path, result: BatchResult) -> Path:
     return write_manifest(outputs, result.to_manifest())
 
 
+def remove_stale_packs(entries: list[InputEntry], outputs: Path) -> tuple[list[Path], list[Issue]]:
+    """The agenda pack of every meeting one of whose committee reports was made again is
+    out of date: it is removed (the batch with --pdf then makes it again), so that an old
+    pack is never circulated. Returns the packs removed and the problems found."""
+    from pipeline.kinds import packed
+    from pipeline.pack import pack_of
+
+    removed: list[Path] = []
+    problems: list[Issue] = []
+    for entry in entries:
+        for doc in entry.documents:
+            if not (doc.made and packed(doc.kind) and doc.path.is_file()):
+                continue
+            pack = pack_of(doc.path, outputs)
+            if pack is None or pack in removed or not pack.is_file():
+                continue
+            try:
+                pack.unlink()
+                removed.append(pack)
+            except OSError as exc:
+                problems.append(Issue(
+                    "write-error", "error",
+                    f"The agenda pack {pack} is out of date ({doc.path} was made again) and "
+                    f"could not be removed ({exc.strerror or exc}). Close it and delete it, "
+                    "or run the batch with --pdf to make it again, so that it is not "
+                    "circulated.", file=str(pack)))
+    return removed, problems
+
+
 def make_agenda_packs(entries: list[InputEntry], outputs: Path) -> tuple[list[Path], list[Issue]]:
     """One agenda pack per meeting of the run's committee reports: where each went, and the
     problems found."""
@@ -81,4 +110,4 @@ def make_agenda_packs(entries: list[InputEntry], outputs: Path) -> tuple[list[Pa
 
 
 __all__ = ["make_agenda_packs", "make_pdfs", "manifest_problem", "note_pdfs",
-           "write_run_manifest"]
+           "remove_stale_packs", "write_run_manifest"]

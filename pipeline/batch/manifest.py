@@ -4,6 +4,8 @@ Shape (the monthly batch issue):
 {"started", "finished", "inputs": [{"path", "sha256", "status": "ok"|"failed"|"skipped",
  "documents": [{"kind", "path", "sha256", "pdf"}], "errors": [Issue], "warnings": [Issue],
  "notices": [Issue]}]} (a notice needs nothing fixing: how the history matched the workbook).
+A document's "path", "pdf" and "pdf_removed" (and "packs") are relative to OUTPUTS, with
+forward slashes (entries.manifest_path); an input's "path" is the workbook's as found.
 An entry may also hold "audit": the accessibility findings of its documents, when run.
 """
 

@@ -47,6 +47,7 @@ from pipeline.batch.finish import (
     make_pdfs,
     manifest_problem,
     note_pdfs,
+    remove_stale_packs,
     write_run_manifest,
 )
 from pipeline.batch.history import HISTORY_FILE, History, HistoryError
@@ -321,12 +322,17 @@ class _Run:
         if not o.dry_run:
             tidy.remove_stale_pdfs(ordered)
         packs: list[Path] = []
+        stale: list[Path] = []
+        if not o.dry_run:  # a meeting's pack is out of date when one of its reports is new
+            stale, pack_issues = remove_stale_packs(ordered, self.outputs)
+            problems += pack_issues
         if o.pdf and not o.dry_run:  # one agenda pack per meeting of the committee reports
             packs, pack_issues = make_agenda_packs(ordered, self.outputs)
             problems += pack_issues
         result = BatchResult(started=self.started, finished=_now(), inputs=ordered,
                              outputs=self.outputs, problems=problems, dry_run=o.dry_run,
-                             ignored=self.ignored, packs=packs)
+                             ignored=self.ignored, packs=packs,
+                             packs_removed=[p for p in stale if p not in packs])
         if not o.dry_run:
             try:
                 result.manifest = write_run_manifest(self.outputs, result)

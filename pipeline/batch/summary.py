@@ -98,6 +98,9 @@ def summary(result: BatchResult, *, pdf: bool = False, quiet: bool = False) -> l
     lines = _made(result) + _files(result, pdf) + _notices(result, quiet)
     lines += _problems(result, quiet)
     lines += [Said(f"Agenda pack: {pack}") for pack in result.packs]
+    lines += [Said(f"Removed the out-of-date agenda pack {pack} (a report of its meeting was "
+                   "made again): run with --pdf to make it again")
+              for pack in result.packs_removed]
     if result.manifest is not None:
         lines.append(Said(f"Manifest: {result.manifest}"))
     return lines

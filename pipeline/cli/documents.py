@@ -152,8 +152,8 @@ def pack(outputs: Path, meeting: Any, committee: str | None) -> None:
     except PipelineError as error:
         fail(error)
     say(pack_lines(made, issues))
-    if any(i.severity == "error" for i in issues):
-        sys.exit(1)
+    if not made or any(i.severity == "error" for i in issues):
+        sys.exit(1)  # nothing could be made, or a problem found (README: exit codes)
 
 
 __all__ = ["AS_AT_HELP", "FORMAT_HELP", "TITLE_HELP", "document_command", "document_commands",
