@@ -21,7 +21,6 @@ bookmarks. Problems come back as located issues; a pack is written whole or not 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import shutil
 import tempfile
@@ -33,10 +32,16 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.issues import Issue, PipelineError
+from pipeline.pack_reports import (
+    WORK_FOLDER,
+    find_reports,
+    manifest_reports,
+    manifest_sources,
+    missing_reports,
+)
 from pipeline.render.page_numbers import numbered_copy
 
 DASH = "\u2013"
-WORK_FOLDER = ".work"
 
 
 @dataclass
@@ -75,6 +80,22 @@ def parse_meeting(text: str) -> dt.date | None:
     for fmt in ("%d %B %Y", "%B %Y", "%b %Y"):
         try:
             return dt.datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+# How a clerk types a meeting's date: day/month/year first (UK), or ISO.
+MEETING_FORMATS = ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d %B %Y",
+                   "%d %b %Y")
+
+
+def parse_meeting_date(text: str) -> dt.date | None:
+    """'15/08/2013', '15/8/13', '2013-08-15', '15 August 2013' -> 15 August 2013; None when
+    it is not a date in any of those forms (`committee pack --meeting`)."""
+    for fmt in MEETING_FORMATS:
+        try:
+            return dt.datetime.strptime(" ".join(text.split()), fmt).date()
         except ValueError:
             continue
     return None
@@ -135,38 +156,6 @@ def _marking(path: Path) -> str:
     return (found.text or "").strip() if found is not None else ""
 
 
-def manifest_reports(outputs: Path) -> list[Path] | None:
-    """The committee reports the outputs folder's manifest lists (None: no manifest, or one
-    that cannot be read). A relative path is the manifest's own folder's (how the batch
-    writes them); a manifest from before that, whose paths were the folder the batch ran
-    from, is read too: such a path is tried from the current folder."""
-    from pipeline.kinds import packed
-
-    manifest = outputs / "manifest.json"
-    if not manifest.is_file():
-        return None
-    try:
-        data = json.loads(manifest.read_text(encoding="utf-8"))
-        listed = [Path(d["path"]) for e in data.get("inputs", [])
-                  for d in e.get("documents", []) if packed(str(d.get("kind")))]
-    except (ValueError, KeyError, TypeError, AttributeError, OSError):
-        return None
-    found = []
-    for path in listed:
-        places = [path] if path.is_absolute() else [outputs / path, path]
-        found.append(next((p for p in places if p.is_file()), places[0]))
-    return found
-
-
-def find_reports(outputs: Path) -> list[Path]:
-    """The committee reports of an outputs folder: the manifest's, else every report*.docx."""
-    listed = manifest_reports(outputs)
-    if listed:
-        return sorted(p for p in listed if p.is_file())
-    return sorted(p for p in outputs.rglob("report*.docx")
-                  if WORK_FOLDER not in p.parts and not p.name.startswith("~$"))
-
-
 def _agenda_order(item: Item) -> tuple[float, str]:
     number = re.match(r"\s*(\d+(?:\.\d+)?)", item.agenda_item)
     return (float(number.group(1)) if number else float("inf"), item.title.lower())
@@ -202,10 +191,11 @@ def pack_of(report: Path, outputs: Path) -> Path | None:
 def front_sheet_model(pack: Pack) -> object:
     from pipeline.documents.agenda import AgendaLine, build_front_sheet
 
-    lines = [AgendaLine(item.agenda_item or str(n), item.title, item.author, item.start,
+    # An item with no agenda number is printed with none (a dash), after the numbered ones.
+    lines = [AgendaLine(item.agenda_item.strip() or DASH, item.title, item.author, item.start,
                         list(zip(item.appendices, item.appendix_pages, strict=False)),
                         marking=item.marking, status=item.status)
-             for n, item in enumerate(pack.items, start=1)]
+             for item in pack.items]
     return build_front_sheet(pack.committee, pack.meeting, lines)
 
 
@@ -346,15 +336,16 @@ def make_pack(pack: Pack, work_root: Path) -> Pack:
     return pack
 
 
-def missing_reports(outputs: Path, listed: list[Path]) -> Issue:
-    """The manifest lists committee reports, but none of them is where it says."""
-    manifest = outputs / "manifest.json"
-    reports = "report" if len(listed) == 1 else "reports"
-    message = (f"{manifest} lists {len(listed)} committee {reports} (the first: "
-               f"{listed[0]}), but none was found, so no agenda pack was made. Run "
-               f"`committee batch` again to make them, or give the folder the batch wrote "
-               "them to.")
-    return Issue("missing-sheet", "error", message, file=str(manifest), value=str(listed[0]))
+def no_agenda_item(item: Item, workbook: Path | None) -> Issue:
+    """A report with no agenda number: listed last, with none, on its pack's front sheet."""
+    where = f"the workbook {workbook}" if workbook else f"the workbook {item.path} was made from"
+    return Issue("missing-cell", "warning",
+                 f"The report {item.title!r} ({item.path}) has no agenda item, so the front "
+                 f"sheet lists it after the numbered items, with no number. Give its number "
+                 f"(such as 7) as the Agenda item on the Details sheet of {where}, then make "
+                 "the report and the pack again.",
+                 file=str(workbook or item.path), sheet="Details", column="Agenda item",
+                 value="")
 
 
 def make_packs(
@@ -362,9 +353,12 @@ def make_packs(
     meeting: dt.date | None = None,
     committee: str | None = None,
     reports: list[Path] | None = None,
+    sources: dict[Path, Path] | None = None,
 ) -> tuple[list[Pack], list[Issue]]:
     """Every meeting's agenda pack in `outputs` (or only the one `meeting`/`committee`);
-    `reports`: the committee reports to pack (default: those `find_reports` finds)."""
+    `reports`: the committee reports to pack (default: those `find_reports` finds);
+    `sources`: the workbook each was made from (default: as the manifest says), named by
+    the warnings about it."""
     from pipeline.text import normalise_label
 
     outputs = Path(outputs)
@@ -380,6 +374,8 @@ def make_packs(
         listed = manifest_reports(outputs)
         if listed and not reports:
             issues.append(missing_reports(outputs, listed))
+    if sources is None:
+        sources = manifest_sources(outputs) or {}
     for path in reports:
         item = read_item(path)
         if item is None:
@@ -392,6 +388,8 @@ def make_packs(
         if committee and normalise_label(committee) != normalise_label(item.committee):
             continue
         items.append(item)
+        if not item.agenda_item.strip():
+            issues.append(no_agenda_item(item, sources.get(path)))
     made = []
     for pack in meetings(items, outputs):
         try:

@@ -103,9 +103,9 @@ def make_agenda_packs(entries: list[InputEntry], outputs: Path) -> tuple[list[Pa
     from pipeline.kinds import packed
     from pipeline.pack import make_packs
 
-    reports = [d.path for e in entries for d in e.documents
-               if packed(d.kind) and d.path.is_file()]
-    made, issues = make_packs(outputs, reports=reports)
+    sources = {d.path: e.path for e in entries for d in e.documents
+               if packed(d.kind) and d.path.is_file()}
+    made, issues = make_packs(outputs, reports=list(sources), sources=sources)
     return [p.path for p in made], issues
 
 

@@ -3,6 +3,7 @@ performance, response), the committee report and the agenda pack."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
@@ -130,11 +131,29 @@ def report(workbook: Path, indicators: Path | None, response: Path | None,
     say(report_lines(made))
 
 
+class MeetingDate(click.ParamType):
+    """A meeting's date as a clerk types it: 15/08/2013 (day/month/year), or 2013-08-15."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        from pipeline.pack import parse_meeting_date
+
+        if isinstance(value, dt.date):
+            return value
+        found = parse_meeting_date(str(value))
+        if found is None:
+            self.fail(f"{value!r} is not a date. Type the meeting's date as day/month/year, "
+                      "such as 15/08/2013 (or 2013-08-15).", param, ctx)
+        return found
+
+
 @click.command()
 @click.argument("outputs", required=False, default="outputs",
                 type=click.Path(path_type=Path, file_okay=False))
-@click.option("--meeting", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Only the meeting on this date (YYYY-MM-DD).")
+@click.option("--meeting", type=MeetingDate(), default=None,
+              help="Only the meeting on this date (15/08/2013, or 2013-08-15).")
 @click.option("--committee", default=None, help="Only this committee's meetings.")
 def pack(outputs: Path, meeting: Any, committee: str | None) -> None:
     """Make one agenda-pack PDF per meeting from the committee reports in OUTPUTS: a front
@@ -142,13 +161,13 @@ def pack(outputs: Path, meeting: Any, committee: str | None) -> None:
     bookmarks and page numbers running through the pack (needs LibreOffice).
 
     \b
-    Example:  committee pack outputs --meeting 2013-08-15
+    Example:  committee pack outputs --meeting 15/08/2013
     """
     from pipeline.pack import make_packs
     from pipeline.said_commands import pack_lines
 
     try:
-        made, issues = make_packs(outputs, meeting.date() if meeting else None, committee)
+        made, issues = make_packs(outputs, meeting, committee)
     except PipelineError as error:
         fail(error)
     say(pack_lines(made, issues))

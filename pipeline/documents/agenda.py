@@ -83,10 +83,11 @@ def build_front_sheet(committee: str, meeting: str, lines: list[AgendaLine]) -> 
         for line in lines
     ]
     n = len(lines)
+    holds = (f"{n} report with its appendices" if n == 1
+             else f"{n} reports with their appendices")
     blocks: list[Block] = [
         Paragraph.of(f"Meeting: {meeting}"),
-        Paragraph.of(f"This pack holds {n} report{'s' if n != 1 else ''} with their "
-                     "appendices; the page numbers run through the whole pack."
+        Paragraph.of(f"This pack holds {holds}; the page numbers run through the whole pack."
                      + (" Some of its reports are not for publication: see their report "
                         "status." if any(_exempt(line) for line in lines) else "")),
         Heading("Agenda", 1),
