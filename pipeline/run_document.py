@@ -13,6 +13,7 @@ is raised as a PipelineError with its located issues, and nothing is written.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -339,8 +340,10 @@ def _make_document(
         elif extra.same_workbook and getattr(main, extra.holds, None) is not None:
             values[extra.name] = getattr(main, extra.holds)
             sources[extra.name] = Path(workbook)
-    if entry.advice:
-        resolve(entry.advice)(main)
+    if entry.advice:  # advised on what the document will hold, the extra workbooks' parts too
+        parts = {x.holds: values[x.name] for x in entry.extras
+                 if x.name == x.holds and x.name in values}
+        resolve(entry.advice)(dataclasses.replace(main, **parts) if parts else main)
     for other in others.values():
         main.report.extend(other.report.warnings)
     if out is None or folder:

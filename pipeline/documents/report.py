@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from pipeline.documents.briefing_text import background_text
 from pipeline.documents.docmodel import (
     Block,
     DocumentModel,
@@ -32,6 +31,7 @@ from pipeline.documents.docmodel import (
     Table,
 )
 from pipeline.documents.formatting import format_date_value
+from pipeline.documents.report_subject import Subject, response_is_update, subject_of
 from pipeline.domain.model import Details, IndicatorSet, Plan, ScrutinyResponse
 from pipeline.issues import Issue
 
@@ -42,7 +42,6 @@ ACCESS_TO_INFORMATION = (
     "Government (Access to Information) Act 1985:"
 )
 NO_PAPERS = "None."
-DEFAULT_TITLE = "Progress report"
 
 # (Details attribute, the implication's name as printed), in the order printed.
 IMPLICATIONS: tuple[tuple[str, str], ...] = (
@@ -103,14 +102,16 @@ def recommendation_lines(details: Details) -> list[str]:
     return lines_of(details.recommendations) or [NOTES_THE_REPORT]
 
 
-def report_issues(details: Details, file: str = "") -> list[Issue]:
-    """Warnings for a report whose Details lack a Purpose or Recommendations."""
+def report_issues(details: Details, file: str = "", subject: Subject | None = None) -> list[Issue]:
+    """Warnings for a report whose Details lack a Purpose or Recommendations (`subject`: what
+    the report is about, a plan's progress report when not given)."""
     sheet = details.sheet or "Details"
     issues: list[Issue] = []
     if not details.purpose.strip():
+        said = purpose_lines(details, subject)[0]
         issues.append(Issue(
             "missing-cell", "warning",
-            f"Details sheet: no Purpose; the report says '{purpose_lines(details)[0]}' To say "
+            f"Details sheet: no Purpose; the report says '{said}' To say "
             "why the report comes to the committee, add a row with Purpose in column A and "
             "the text in column B.",
             file=file, sheet=sheet,
@@ -126,14 +127,11 @@ def report_issues(details: Details, file: str = "") -> list[Issue]:
     return issues
 
 
-def purpose_lines(details: Details) -> list[str]:
+def purpose_lines(details: Details, subject: Subject | None = None) -> list[str]:
     typed = lines_of(details.purpose)
     if typed:
         return typed
-    subject = details.title.strip() or "the improvement plan"
-    if not subject.lower().startswith("the "):
-        subject = f"the {subject}"
-    return [f"The purpose of this report is to update the Committee on progress with {subject}."]
+    return [(subject or subject_of(details, has_plan=True)).purpose]
 
 
 def summary_blocks(
@@ -210,8 +208,11 @@ def appendices_of(
     indicators: IndicatorSet | None,
     response: ScrutinyResponse | None,
     today: dt.date | None = None,
+    details: Details | None = None,
 ) -> list[Appendix]:
-    """The stand-alone documents that become the appendices, lettered A, B, C."""
+    """The stand-alone documents that become the appendices, lettered A, B, C. The cabinet
+    response is its update (with Progress) when the report's meeting (`details`) is the
+    update meeting or later than the Cabinet's (report_subject.response_is_update)."""
     from pipeline.documents.performance import build_performance_document
     from pipeline.documents.plan import build_plan_document
     from pipeline.documents.response import build_response_document
@@ -222,7 +223,8 @@ def appendices_of(
     if indicators is not None and indicators.indicators:
         models.append(("indicators", build_performance_document(indicators, today)))
     if response is not None:
-        models.append(("response", build_response_document(response)))
+        update = response_is_update(details or response.details, response)
+        models.append(("response", build_response_document(response, update=update)))
     return [Appendix(chr(ord("A") + i), part, model) for i, (part, model) in enumerate(models)]
 
 
@@ -262,15 +264,20 @@ def build_report_document(
         from pipeline.domain.slippage import carry_earlier_dates
 
         carry_earlier_dates(plan, previous)
-    appendices = appendices_of(plan, indicators, response, today)
+    appendices = appendices_of(plan, indicators, response, today, details)
+    subject = subject_of(details, has_plan=plan is not None,
+                         has_indicators=indicators is not None and bool(indicators.indicators),
+                         response=response)
     recommendations = recommendation_lines(details)
     sections: list[tuple[str, list[Block]]] = [
-        ("Purpose", _paragraphs(purpose_lines(details))),
+        ("Purpose", _paragraphs(purpose_lines(details, subject))),
         ("Recommendations", _paragraphs(recommendations)),
     ]
     if details.reasons.strip():
         sections.append(("Reasons for the recommendations", _paragraphs(lines_of(details.reasons))))
-    sections.append(("Background", _paragraphs(lines_of(background_text(details)))))
+    background = [line for text in subject.background for line in lines_of(text)]
+    if background:  # nothing typed and nothing to say from the Details: no section
+        sections.append(("Background", _paragraphs(background)))
     sections.append(("Summary of progress", summary_blocks(plan, previous, indicators, response,
                                                            today)))
     if details.next_steps.strip():
@@ -298,7 +305,7 @@ def build_report_document(
     }
     for appendix in appendices:
         counts.update(appendix_counts(appendix))
-    title = details.title.strip() or DEFAULT_TITLE
+    title = subject.title
     organisation = details.organisation.strip()
     return DocumentModel(
         kind="report",

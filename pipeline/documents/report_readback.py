@@ -113,10 +113,16 @@ def count_report(path: Path, primary: Details, model: DocumentModel) -> dict[str
 
 
 def advise_report(result: WorkbookResult) -> None:
-    """No Purpose or no Recommendations in the Details sheet: say what the report says."""
+    """No Purpose or no Recommendations in the Details sheet: say what the report says
+    (about the plan, the cabinet response or the indicators, as the report will be)."""
     from pipeline.documents.report import report_issues
+    from pipeline.documents.report_subject import subject_of
 
-    result.report.extend(report_issues(result.details, str(result.path)))
+    indicators = result.indicators
+    subject = subject_of(result.details, has_plan=result.plan is not None,
+                         has_indicators=indicators is not None and bool(indicators.indicators),
+                         response=result.response)
+    result.report.extend(report_issues(result.details, str(result.path), subject))
 
 
 def report_name(kind: DocumentKind, details: Details, source: Path) -> str:

@@ -17,6 +17,8 @@ table's caption names its theme.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pipeline.documents.docmodel import (
     Cell,
     Column,
@@ -99,6 +101,21 @@ def update_date_text(response: ScrutinyResponse) -> str:
     """The update meeting's date: Update date, else the Meeting date of the Details sheet."""
     d = response.details
     return format_date_value(d.update_date) or format_date_value(d.meeting_date)
+
+
+def position_text(response: ScrutinyResponse) -> str:
+    """The update's 'Position as at' date: the As at date when the Details give one, else the
+    update meeting's date (update_date_text)."""
+    return format_date_value(response.details.as_at) or update_date_text(response)
+
+
+def position_day(response: ScrutinyResponse) -> dt.date | None:
+    """The day the update's position is judged at (which actions are due with no update):
+    the As at date (its last day for a month), else update_day."""
+    as_at = response.details.as_at
+    if as_at is not None and as_at.date is not None:
+        return as_at.due_by()
+    return update_day(response.details)
 
 
 def _summary_table(response: ScrutinyResponse) -> Table:
@@ -190,7 +207,7 @@ def build_response_document(response: ScrutinyResponse, update: bool = False) ->
         context={
             "title": title,
             "organisation": d.organisation,
-            "as_at": update_date_text(response) if update else "",
+            "as_at": position_text(response) if update else "",
         },
     )
     blocks = model.blocks
@@ -205,7 +222,7 @@ def build_response_document(response: ScrutinyResponse, update: bool = False) ->
             style="List Bullet",
         ))
     blocks.append(_summary_table(response))
-    day = update_day(d) if update else None
+    day = position_day(response) if update else None
     missing = missing_updates(response, day) if day is not None else []
     if missing:
         blocks.append(Paragraph.of(no_update_sentence(missing)))
