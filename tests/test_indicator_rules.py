@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.domain.comparators import comparator_gaps
 from pipeline.domain.indicator_rules import (
-    comparator_gaps,
     direction,
     format_value,
     normalise_unit,

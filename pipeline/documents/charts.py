@@ -29,13 +29,15 @@ from pipeline.domain.indicator_rules import (
     indicator_direction,
     normalise_unit,
     reading,
+    ytd_format,
 )
-from pipeline.domain.model import Indicator
+from pipeline.domain.model import Indicator, Observation
 
 CHART_WIDTH_CM = 16.0
 CHART_HEIGHT_CM = 6.5
 DPI = 120
 SERIES_COLOUR = "#0072B2"  # Okabe-Ito blue
+YTD_COLOUR = "#5E3C99"  # dark purple (8:1 on white): the year to date, when judged on it
 TARGET_COLOUR = "#0B0C0C"  # near black
 TEXT_COLOUR = (11, 12, 12)  # near black, 19:1 on white
 COMPARATOR_STYLES = (("#D55E00", ":"), ("#009E73", "-."), ("#CC79A7", (0, (5, 1, 1, 1))))
@@ -76,8 +78,15 @@ def alt_text(indicator: Indicator) -> str:
     r = reading(series)
     if r.latest is None:
         return f"Line chart of {name}, {span}: no data."
-    text = f"Line chart of {name}, {span}: latest "
-    text += format_value(r.latest.value, unit, r.latest.number_format)
+    ytd = charts_ytd(indicator)
+    month = format_value(r.latest.value, unit, r.latest.number_format)
+    if ytd and r.latest.ytd is not None:
+        text = (f"Line chart of {name}, year to date and in-month, {span}: latest year to date "
+                f"{_ytd_text(r.latest, unit)} (in-month {month})")
+    elif ytd:
+        text = f"Line chart of {name}, year to date and in-month, {span}: latest in-month {month}"
+    else:
+        text = f"Line chart of {name}, {span}: latest {month}"
     if len(series) > 1 and r.latest.period != series[-1].period:
         text += f" ({r.latest.period.label})"
     if indicator.target is not None:
@@ -87,13 +96,25 @@ def alt_text(indicator: Indicator) -> str:
         d = indicator_direction(indicator)
         verb = "unchanged" if d.key == "no_change" else d.word.lower()
         text += f", {verb} from "
-        text += format_value(r.previous.value, unit, r.previous.number_format)
+        both_ytd = ytd and r.latest.ytd is not None and r.previous.ytd is not None
+        text += (_ytd_text(r.previous, unit) if both_ytd
+                 else format_value(r.previous.value, unit, r.previous.number_format))
         text += f" in {r.previous.period.label}"
     if indicator.comparators:
         parts = [f"{c.name} {format_value(c.value, unit, c.number_format)}"
                  for c in indicator.comparators]
         text += "; " + " and ".join(parts)
     return text
+
+
+def charts_ytd(indicator: Indicator) -> bool:
+    """Whether the chart draws the year to date too: the status is judged on it and some
+    period has one."""
+    return indicator.judge_on == "ytd" and any(o.ytd is not None for o in indicator.series)
+
+
+def _ytd_text(observation: Observation, unit: str) -> str:
+    return format_value(observation.ytd, unit, ytd_format(observation))
 
 
 def spread_labels(
@@ -223,7 +244,9 @@ def _draw(indicator: Indicator, dpi: int) -> bytes:
     target_line, comparators = _target(indicator, unit), _comparators(indicator, unit)
     flat = target_line + comparators
     known = [v for v in values if v is not None]
-    levels = known + [level for _, _, _, level, _ in flat]
+    ytds = [o.ytd for o in series] if charts_ytd(indicator) else []
+    known_ytd = [v for v in ytds if v is not None]
+    levels = known + known_ytd + [level for _, _, _, level, _ in flat]
     low, high = (min(levels), max(levels)) if levels else (0.0, 1.0)
     pad = (high - low) * 0.08 or max(abs(high) * 0.1, 1.0)
     bottom = 0.0 if low >= 0 and low - pad < 0 else low - pad
@@ -251,7 +274,11 @@ def _draw(indicator: Indicator, dpi: int) -> bytes:
         return (ax_left + (x - left) / (right - left) * (ax_right - ax_left),
                 ax_bottom - (v - bottom) / (top - bottom) * (ax_bottom - ax_top))
 
-    named = ([(SERIES_COLOUR, "-", 2.0, known[-1], "Actual")] if known else []) + flat
+    named = ([(SERIES_COLOUR, "-", 2.0, known[-1], "In-month" if known_ytd else "Actual")]
+             if known else [])
+    if known_ytd:
+        named.append((YTD_COLOUR, "--", 2.0, known_ytd[-1], "Year to date"))
+    named += flat
     key_left = ax_right + 2 * scale
     key_right = key_left + KEY_PX * dpi / 96
     text_left = key_right + 3 * scale
@@ -280,6 +307,11 @@ def _draw(indicator: Indicator, dpi: int) -> bytes:
         if len(points) > 1:
             canvas.line(points, SERIES_COLOUR, 2.0)
         canvas.dots(points, SERIES_COLOUR, 5.0)  # a 4 pt marker with its 1 pt edge
+    for run in _runs(xs, ytds) if ytds else []:
+        points = [px(x, v) for x, v in run]
+        if len(points) > 1:
+            canvas.line(points, YTD_COLOUR, 2.0, "--")
+        canvas.dots(points, YTD_COLOUR, 5.0)
     for (colour, style, lw, _, _), y_line, y_text in zip(named, wanted, placed, strict=True):
         bend = key_left + 4 * scale if abs(y_text - y_line) > 1 else key_left
         canvas.line([(key_left, y_line), (bend, y_text), (key_right, y_text)], colour, lw,

@@ -23,11 +23,11 @@ from pipeline.documents.docmodel import (
     Table,
 )
 from pipeline.documents.formatting import format_date, format_date_value
+from pipeline.domain.comparators import comparator_gaps
 from pipeline.domain.indicator_rules import (
     Direction,
     IndicatorStatus,
     Reading,
-    comparator_gaps,
     compared_values,
     direction,
     format_value,
@@ -160,7 +160,7 @@ def _section(a: Assessment, png: bytes | None) -> list[Block]:
         blocks.append(_labelled("Responsible officer", ind.responsible_officer))
     if ind.definition:
         blocks.append(_labelled("Definition", ind.definition))
-    gaps = comparator_gaps(ind, None if a.reading.latest is None else a.reading.latest.value)
+    gaps = comparator_gaps(ind)  # from the figure the status is judged on
     if gaps:
         blocks.append(_labelled("Comparators", "; ".join(g.text for g in gaps)))
     if ind.commentary:

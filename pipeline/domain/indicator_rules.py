@@ -86,15 +86,6 @@ class Reading:
         return f"No data for {', '.join(labels[:-1])} and {labels[-1]}"
 
 
-@dataclass(frozen=True)
-class ComparatorGap:
-    name: str
-    value: float
-    gap: float  # latest minus comparator
-    better: bool | None  # None: no polarity, or level
-    text: str  # "England average 79.6%: latest is 13.1 percentage points lower (worse)"
-
-
 def _same(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
@@ -234,35 +225,6 @@ def indicator_direction(indicator: Indicator) -> Direction:
     return direction(*compared_values(indicator, r.latest, r.previous), indicator.polarity)
 
 
-def comparator_gaps(indicator: Indicator, latest: float | None = None) -> list[ComparatorGap]:
-    """The gap from the latest value to each comparator, and whether better or worse."""
-    if latest is None:
-        r = reading(indicator.series)
-        latest = None if r.latest is None else r.latest.value
-    gaps: list[ComparatorGap] = []
-    unit = normalise_unit(indicator.unit)
-    for comp in indicator.comparators:
-        shown = f"{comp.name} {format_value(comp.value, unit, comp.number_format)}"
-        if latest is None:
-            gaps.append(ComparatorGap(comp.name, comp.value, math.nan, None, shown))
-            continue
-        gap = latest - comp.value
-        if _same(gap, 0.0):
-            gaps.append(ComparatorGap(comp.name, comp.value, 0.0, None, f"{shown}: the same"))
-            continue
-        better: bool | None = None
-        if indicator.polarity is not None:
-            better = gap > 0 if indicator.polarity == "high" else gap < 0
-        size = format_difference(abs(gap), unit)
-        word = "higher" if gap > 0 else "lower"
-        judged = "" if better is None else (" (better)" if better else " (worse)")
-        gaps.append(
-            ComparatorGap(comp.name, comp.value, gap, better,
-                          f"{shown}: latest is {size} {word}{judged}")
-        )
-    return gaps
-
-
 def polarity_sentence(polarity: Polarity | None) -> str:
     if polarity == "high":
         return "It's best to be high"
@@ -374,15 +336,6 @@ def ytd_format(observation: Observation) -> str:
     return own if own not in ("", "General") else ""
 
 
-def format_difference(size: float, unit: str) -> str:
-    """A gap between two values: '13.1 percentage points', '£250', '2 days'."""
-    u = normalise_unit(unit)
-    if u == UNIT_PERCENT:
-        n = _number(size)
-        return f"{n} percentage point{'' if n == '1' else 's'}"
-    return format_value(size, u)
-
-
 def axis_label(unit: str) -> str:
     """The y-axis label of a trend chart in the indicator's unit."""
     u = normalise_unit(unit)
@@ -394,16 +347,13 @@ def axis_label(unit: str) -> str:
 
 
 __all__ = [
-    "ComparatorGap",
     "Direction",
     "IndicatorStatus",
     "Reading",
     "STATUSES",
     "axis_label",
-    "comparator_gaps",
     "compared_values",
     "direction",
-    "format_difference",
     "format_value",
     "ytd_format",
     "indicator_direction",
