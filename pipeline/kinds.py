@@ -248,7 +248,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         template="exception-report.docx", needs="plan",
         build="pipeline.documents.exceptions:build_exceptions_document",
         output_name="pipeline.output_names:exceptions_name",
-        variables=(COMMITTEE, MEETING),
+        variables=(COMMITTEE, MEETING, REPORT_NUMBER),
         extras=(
             previous_plan("actions whose target date has moved later since then are listed "
                           "as slipped."),
@@ -274,7 +274,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         template="performance-report.docx", needs="indicators",
         build="pipeline.documents.performance:build_performance_document",
         output_name="pipeline.output_names:performance_name",
-        variables=(COMMITTEE, MEETING),
+        variables=(COMMITTEE, MEETING, REPORT_NUMBER),
         expected=f"{_COUNTS}:expected_performance",
         count=f"{_COUNTS}:count_written_performance",
         reconciled=(Reconciled("indicators", "indicators"),),
@@ -297,6 +297,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         what="cabinet response", template="cabinet-response.docx", needs="response",
         build="pipeline.documents.response:build_response_document",
         output_name="pipeline.output_names:response_name",
+        variables=(COMMITTEE, MEETING, REPORT_NUMBER),
         expected=f"{_COUNTS}:expected_response", count=f"{_COUNTS}:count_written_response",
         reconciled=(Reconciled("recommendations", "scrutiny recommendations"),),
         meeting_dates=("meeting_date", "cabinet_date"),

@@ -10,9 +10,10 @@ workbook banner line when it has one) and the protective marking when one is set
 footer with the marking, the title, "Page X of Y" (real PAGE / NUMPAGES fields) and the
 date the document was generated.
 
-The body holds the frame (title, organisation, for the plan the committee, meeting date
-and report number when the Details sheet gives them, "Position as at") and one paragraph
-whose whole text is `{{ body }}`: the renderer replaces it with the generated content.
+The body holds the frame (title, organisation, for the plan, the performance report and the
+exception report the committee, meeting date and report number when the Details sheet gives
+them, for the cabinet response the meeting date and report number, "Position as at") and one
+paragraph whose whole text is `{{ body }}`: the renderer replaces it with the generated content.
 After it comes the "Table designs (not printed)" part: one Word table for each repeating
 table of the document (the plan's action tables, the briefing's late actions, the
 performance summary, the cabinet response), a header row and a row of fields, which a
@@ -66,6 +67,12 @@ FRAME_LINES: dict[str, tuple[tuple[str, str], ...]] = {
         ("as_at", "Position as at {{ as_at }}"),
     ),
 }
+# The performance report and the exception report name the meeting as the plan does; the
+# cabinet response names its committee in its own header block ("Scrutiny Committee: ...").
+FRAME_LINES["performance-report.docx"] = FRAME_LINES["improvement-plan.docx"]
+FRAME_LINES["exception-report.docx"] = FRAME_LINES["improvement-plan.docx"]
+FRAME_LINES["cabinet-response.docx"] = tuple(
+    line for line in FRAME_LINES["improvement-plan.docx"] if line[0] != "committee")
 DEFAULT_FRAME: tuple[tuple[str, str], ...] = (
     ("organisation", "{{ organisation }}"),
     ("as_at", "Position as at {{ as_at }}"),
@@ -305,13 +312,16 @@ def make_template(path: Path, landscape: bool) -> None:
     doc.save(str(path))
 
 
-def main() -> int:
+def main(names: list[str]) -> int:
+    """Write every template, or only those named (`make_templates.py briefing.docx`)."""
     OUT.mkdir(exist_ok=True)
     for name, landscape in TEMPLATES.items():
+        if names and name not in names:
+            continue
         make_template(OUT / name, landscape)
         print(f"Wrote {(OUT / name).relative_to(ROOT)}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

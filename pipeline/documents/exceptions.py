@@ -210,6 +210,7 @@ def build_exceptions_document(
             "as_at": as_at_text,
             "committee": details.committee,
             "meeting_date": format_date_value(details.meeting_date),
+            "report_number": "" if details.report_number is None else str(details.report_number),
         },
         blocks=blocks,
         counts={

@@ -208,6 +208,9 @@ def build_response_document(response: ScrutinyResponse, update: bool = False) ->
             "title": title,
             "organisation": d.organisation,
             "as_at": position_text(response) if update else "",
+            "committee": d.committee,
+            "meeting_date": format_date_value(d.meeting_date),
+            "report_number": "" if d.report_number is None else str(d.report_number),
         },
     )
     blocks = model.blocks
