@@ -67,3 +67,15 @@ def test_the_wordy_column_gets_the_spare_width() -> None:
     assert abs(status + progress - 20.0) < 1e-9
     assert progress > 4 * status
     assert status >= word_width_cm("Complete", 9.0)  # the status word never breaks
+
+
+def test_a_header_word_of_any_length_gets_its_whole_width() -> None:
+    """The cabinet response's summary: 'Recommendations' (15 letters) is not broken as
+    'Recommendation / s'."""
+    from pipeline.render.layout import CELL_PADDING_CM, header_word_cm
+
+    rows = [["1. Members' responsibility as Corporate Parents " * 3, "1", "0"]] * 6
+    widths = fit_widths(["Theme", "Recommendations", "Accepted"], rows, 24.0, 9.0)
+    whole = word_width_cm("Recommendations", 9.0, bold=True)
+    assert header_word_cm("Number of Recommendations", 9.0) == whole
+    assert widths[1] >= whole + CELL_PADDING_CM

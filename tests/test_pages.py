@@ -71,6 +71,29 @@ def _long_row_plan(path: Path) -> Path:
     return build_workbook(path, {"Details": details, "Actions": rows})
 
 
+def _long_theme_response(path: Path) -> Path:
+    """Telford's cabinet response (seed 001): themes with long names, so that the summary
+    table's Theme column takes the room and Recommendations is as narrow as its header."""
+    themes = ["Members' responsibility as Corporate Parents",
+              "Quality Assurance of Systems and Processes",
+              "The Role and Independence of the Independent Reviewing Officers",
+              "West Midlands Framework Contracts",
+              "Financial Management and Reporting (the Dashboard)",
+              "Care of children placed by other authorities"]
+    decisions = ["Accepted", "Accepted in principle", "Partially accepted", "Partially accepted",
+                 "Not accepted", "Accepted"]
+    rows: list[list[object]] = [["Rec", "Theme", "Scrutiny recommendation", "Accepted?",
+                                 "Response and summary of action", "Date", "Person responsible"]]
+    for n, (theme, decision) in enumerate(zip(themes, decisions, strict=True), start=1):
+        rows.append([str(n), theme, f"That the Council reviews {theme.lower()}.", decision,
+                     "A working group will report back.", "September 2013", "Angela Yapp"])
+    details = [["Scrutiny report", "Children in Care Placement Strategy"],
+               ["Organisation", "Telford & Wrekin Council"],
+               ["Committee", "Children & Young People Scrutiny Committee"],
+               ["Cabinet date", dt.date(2013, 6, 27)]]
+    return build_workbook(path, {"Details": details, "Cabinet response": rows})
+
+
 def _make(kind: str, workbook: Path, out: Path, *extra: str) -> Path:
     from pipeline.cli import main
 
@@ -100,6 +123,8 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Printed]:
         "cabinet response": _make("response", INPUTS / "cabinet-response.xlsx",
                                   folder / "response.docx"),
         "briefing": _make("briefing", plan_book, folder / "briefing.docx"),
+        "long-theme response": _make("response", _long_theme_response(folder / "cic.xlsx"),
+                                     folder / "long-theme-response.docx"),
     }
     pdfs = convert(list(docs.values()), folder / "pdf", folder / "profile")
     return {
@@ -109,7 +134,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Printed]:
 
 
 DOCUMENTS = ["sample plan", "Telford plan", "long-row plan", "performance report",
-             "cabinet response", "briefing"]
+             "cabinet response", "briefing", "long-theme response"]
 
 
 @pytest.mark.parametrize("name", DOCUMENTS)

@@ -80,6 +80,12 @@ def longest_word_cm(texts: Sequence[str], pt: float, bold: bool = False) -> floa
     return max((word_width_cm(wd, pt, bold) for wd in widths), default=0.0)
 
 
+def header_word_cm(header: str, pt: float) -> float:
+    """The width of a column header's widest word in bold, however long: a header's words
+    ("Recommendations") are never broken."""
+    return max((word_width_cm(wd, pt, bold=True) for wd in header.split()), default=0.0)
+
+
 def _room(width_cm: float, pt: float) -> float:
     """How many ems of text a line of a cell `width_cm` wide holds."""
     return max((width_cm - CELL_PADDING_CM) * PT_PER_CM / pt - WORD_SLACK, 1.0)
@@ -151,14 +157,15 @@ def fit_widths(
     """Column widths in cm summing to `total_cm`, from the columns' headers and texts.
 
     Every column gets at least the width of its longest word (so no word of 14
-    characters or fewer breaks); the width left over goes, a slice at a time, to the
-    column where it saves the most lines over the table's rows: in a plan, Action and
-    Progress get the room and Status or Target date stay as narrow as their words.
+    characters or fewer breaks) and of its header's longest word; the width left over
+    goes, a slice at a time, to the column where it saves the most lines over the table's
+    rows: in a plan, Action and Progress get the room and Status or Target date stay as
+    narrow as their words.
     """
     n = len(headers)
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in range(n)]
     need = [
-        max(longest_word_cm(columns[j], pt), longest_word_cm([headers[j]], pt, bold=True))
+        max(longest_word_cm(columns[j], pt), header_word_cm(headers[j], pt))
         + CELL_PADDING_CM + 0.05
         for j in range(n)
     ]
