@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline.documents.formatting import format_date_value, number_words, percent
+from pipeline.documents.formatting import format_date_value, number_words, percentages
 from pipeline.domain.indicator_rules import format_value, ytd_format
 from pipeline.domain.model import Details, Observation, Plan, StatusKey
 from pipeline.domain.plan_rules import distinct_recommendations, status_counts
@@ -98,6 +98,8 @@ def status_sentence(plan: Plan) -> str:
         return f"The plan has no actions yet against {recs}."
     opening = f"The plan has {count_of(total, 'action', 'actions')} against {recs}."
     counts = status_counts(plan)
+    # the plan's 'Actions by status' percentages, which add up to 100%
+    shares = dict(zip(counts, percentages(list(counts.values())), strict=True))
     parts: list[str] = []
     for key in _SUMMARY_ORDER:
         n = counts.get(key, 0)
@@ -106,7 +108,7 @@ def status_sentence(plan: Plan) -> str:
         one, many = _STATUS_PHRASES[key]
         part = f"{number_words(n)} {one if n == 1 else many}"
         if key == "complete":
-            part += f" ({percent(n, total)})"
+            part += f" ({shares[key]})"
         parts.append(part)
     if total == 1:
         return f"{opening} It {parts[0].split(' ', 1)[1]}."

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from pipeline.domain.model import DateValue
 
@@ -61,3 +62,27 @@ def percent(part: float, whole: float) -> str:
     if 0 < part < whole:
         rounded = min(max(rounded, 1), 99)
     return f"{rounded}%"
+
+
+def percentages(counts: Sequence[int]) -> list[str]:
+    """Each count as a whole-number percentage of their total, the shown figures adding up
+    to 100% (largest remainder: the points left by rounding down go to the counts with the
+    biggest fractions; on a tie the bigger count, then the later, so that the first status,
+    Complete, is never rounded up at the others' cost): 3, 2, 3 of 8 are 37%, 25%, 38%, and
+    1, 1, 1 are 33%, 33%, 34%. Only a
+    count of 0 is '0%' and only the whole is '100%' (299 and 1 are 99% and 1%); no counts at
+    all are all '0%'."""
+    total = sum(counts)
+    if not total:
+        return ["0%" for _ in counts]
+    exact = [n * 100 / total for n in counts]
+    shown = [int(x) for x in exact]
+    by_remainder = sorted(range(len(counts)),
+                          key=lambda i: (-(exact[i] - shown[i]), -counts[i], -i))
+    for i in by_remainder[: 100 - sum(shown)]:
+        shown[i] += 1
+    for i, n in enumerate(counts):  # 1 of 300 is '1%', as `percent` says: never '0%'
+        if n and not shown[i]:
+            shown[i] = 1
+            shown[max(range(len(shown)), key=lambda j: shown[j])] -= 1
+    return [f"{n}%" for n in shown]

@@ -27,6 +27,7 @@ from pipeline.documents.formatting import (
     format_moved_date,
     number_words,
     percent,
+    percentages,
 )
 from pipeline.domain.model import Action, Plan, Priority, Recommendation, StatusEntry, StatusKey
 from pipeline.domain.plan_rules import (
@@ -198,9 +199,10 @@ def _summary_blocks(plan: Plan, as_at: dt.date, as_at_text: str) -> list[Block]:
 
     counts = status_counts(plan)
     shown = [k for k in counts if counts[k] or k in {e.key for e in plan.scheme.key_entries}]
+    shares = percentages([counts[key] for key in shown])  # adding up to the Total's 100%
     rows = [
-        [status_cell(plan, key), Cell.of(str(counts[key])), Cell.of(percent(counts[key], total))]
-        for key in shown
+        [status_cell(plan, key), Cell.of(str(counts[key])), Cell.of(share)]
+        for key, share in zip(shown, shares, strict=True)
     ]
     rows.append([Cell.of("Total", bold=True), Cell.of(str(total), bold=True),
                  Cell.of(percent(total, total) if total else "0%", bold=True)])

@@ -187,7 +187,11 @@ def scheme_from_key(rows: list[tuple[str, StatusKey, str, str, tuple[str, ...]]]
     """A workbook's scheme from RAG key rows (label, status, fill, text colour, aliases).
 
     The statuses the key does not list keep the default entries, so a typed
-    default spelling still works; `from_workbook` marks the scheme as the key's.
+    default spelling still works; `from_workbook` marks the scheme as the key's. The
+    entries are in the key's order, each status the key leaves out placed by severity
+    (STATUS_KEYS order) just after the status before it: a key of Complete, In progress,
+    Behind schedule prints an action's At risk between In progress and Behind schedule, and
+    Not started last, never after the key's rows as an afterthought.
     """
     entries: list[StatusEntry] = []
     listed: set[StatusKey] = set()
@@ -195,9 +199,13 @@ def scheme_from_key(rows: list[tuple[str, StatusKey, str, str, tuple[str, ...]]]
         default = DEFAULT_SCHEME.entry(key)
         entries.append(StatusEntry(key, label, fill, text_colour, tuple(aliases) + default.aliases))
         listed.add(key)
-    for key in STATUS_KEYS:
-        if key not in listed:
-            entries.append(DEFAULT_SCHEME.entry(key))
+    for index, key in enumerate(STATUS_KEYS):
+        if key in listed:
+            continue
+        placed = [e.key for e in entries]
+        before = [k for k in STATUS_KEYS[:index] if k in placed]
+        at = placed.index(before[-1]) + 1 if before else 0
+        entries.insert(at, DEFAULT_SCHEME.entry(key))
     return StatusScheme(
         entries=tuple(entries), from_workbook=True, listed=tuple(r[1] for r in rows)
     )

@@ -1,0 +1,84 @@
+"""A workbook's own RAG key: its statuses in the key sheet's order, a status the key leaves out
+placed by severity (not after the key's rows), and the status percentages adding up to the
+Total's 100% (python-docx read-back of the plan and the briefing)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from click.testing import CliRunner
+from conftest import ACTION_HEADERS, action_row
+
+from pipeline.cli import main
+from pipeline.documents.formatting import percentages
+
+KEY = [["Label", "Colour", "Meaning"],
+       ["Complete", "Blue", "complete"],
+       ["In Progress on schedule", "Green", "on track"],
+       ["Behind Schedule", "Red", "behind schedule"]]
+
+
+def _plan(make_workbook: Any) -> Path:
+    statuses = (["Complete"] * 3 + ["In Progress on schedule"] * 2 + ["Behind Schedule"] * 3
+                + ["At risk", "Not started"] * 2)
+    rows = [ACTION_HEADERS] + [action_row(f"Action {n}", status)
+                               for n, status in enumerate(statuses, start=1)]
+    return make_workbook({"Actions": rows, "Key to RAG rating": KEY,
+                          "Details": [["Title", "Plan"], ["As at", "31/07/2013"]]})
+
+
+def _tables(path: Path) -> list[list[list[str]]]:
+    return [[[c.text for c in r.cells] for r in t.rows] for t in docx.Document(str(path)).tables]
+
+
+def _made(kind: str, book: Path, out: Path) -> Path:
+    result = CliRunner().invoke(main, [kind, str(book), "-o", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_key_and_status_table_follow_the_key_then_severity(
+    make_workbook: Any, tmp_path: Path
+) -> None:
+    tables = _tables(_made("plan", _plan(make_workbook), tmp_path / "plan.docx"))
+    key = next(t for t in tables if t[0] == ["Status", "Meaning"])
+    order = ["Complete", "In Progress on schedule", "At risk", "Behind Schedule", "Not started"]
+    assert [row[0] for row in key[1:]] == order
+    summary = next(t for t in tables if t[0] == ["Status", "Actions", "Percentage"])
+    assert [row[0] for row in summary[1:]] == [*order, "Total"]
+    # 3, 2, 2, 3, 2 of 12: 25, 16.7, 16.7, 25, 16.7 -> 25, 16, 17, 25, 17 (not 101%)
+    shares = [row[2] for row in summary[1:-1]]
+    assert shares == ["25%", "16%", "17%", "25%", "17%"]
+    assert sum(int(s.rstrip("%")) for s in shares) == 100
+    assert summary[-1] == ["Total", "12", "100%"]
+
+
+def test_briefing_says_the_plans_percentage(make_workbook: Any, tmp_path: Path) -> None:
+    book = make_workbook({
+        "Actions": [ACTION_HEADERS] + [action_row(f"A{n}", s) for n, s in enumerate(
+            ["Complete", "On track", "Behind schedule"], start=1)],
+        "Details": [["Title", "Plan"], ["As at", "31/07/2013"]],
+    })
+    plan = _tables(_made("plan", book, tmp_path / "plan.docx"))
+    summary = next(t for t in plan if t[0] == ["Status", "Actions", "Percentage"])
+    shares = {row[0]: row[2] for row in summary[1:]}
+    assert [shares[s] for s in ("Complete", "On track", "Behind schedule")] == [
+        "33%", "33%", "34%"]  # not 33 x 3 = 99
+    briefing = docx.Document(str(_made("briefing", book, tmp_path / "briefing.docx")))
+    assert any("one is complete (33%)" in p.text for p in briefing.paragraphs)
+
+
+@pytest.mark.parametrize(("counts", "shown"), [
+    ([3, 2, 3], ["37%", "25%", "38%"]),
+    ([1, 1, 1], ["33%", "33%", "34%"]),
+    ([5, 3, 3], ["46%", "27%", "27%"]),
+    ([299, 1], ["99%", "1%"]),
+    ([1, 0, 2], ["33%", "0%", "67%"]),
+    ([0, 0], ["0%", "0%"]),
+    ([7], ["100%"]),
+])
+def test_percentages_add_up_to_one_hundred(counts: list[int], shown: list[str]) -> None:
+    assert percentages(counts) == shown
