@@ -145,15 +145,29 @@ _INDICATOR_PHRASES: dict[str, str] = {
 
 
 def indicators_sentence(assessments: list[Assessment]) -> str:
-    """'There are six indicators: two on target, one near target and three off target.'"""
+    """'There are six indicators: two on target, one near target and three off target.';
+    'All five indicators are off target.'; 'There are five indicators, none with a target, so
+    their status is not judged.' (never '5 indicators: 5 data only.')"""
     n = len(assessments)
     tally: dict[str, int] = {}
     for a in assessments:
         tally[a.status.key] = tally.get(a.status.key, 0) + 1
+    there = f"There {'is' if n == 1 else 'are'} {count_of(n, 'indicator', 'indicators')}"
+    if n and len(tally) == 1:  # every indicator has the one status: said plainly
+        (key,) = tally
+        if key == "data_only":
+            return (f"{there}, with no target, so its status is not judged." if n == 1 else
+                    f"{there}, none with a target, so their status is not judged.")
+        if key == "no_data":
+            return f"{there}, with no data yet." if n == 1 else f"{there}, none with data yet."
+        if n == 1:
+            return f"{there}, {_INDICATOR_PHRASES[key]}."
+        if n == 2:
+            return f"Both indicators are {_INDICATOR_PHRASES[key]}."
+        return f"All {count_of(n, 'indicator', 'indicators')} are {_INDICATOR_PHRASES[key]}."
     parts = [f"{number_words(tally[key])} {phrase}"
              for key, phrase in _INDICATOR_PHRASES.items() if tally.get(key)]
-    return (f"There {'is' if n == 1 else 'are'} {count_of(n, 'indicator', 'indicators')}: "
-            f"{join_words(parts)}.")
+    return f"{there}: {join_words(parts)}." if parts else f"{there}."
 
 
 def off_target_sentence(assessment: Assessment) -> str:

@@ -245,17 +245,11 @@ def build_performance_document(
 
 
 def summary_sentence(assessments: list[Assessment]) -> str:
-    """'12 indicators: 3 on target, 2 near target, 4 off target, 3 data only.'"""
-    n = len(assessments)
-    counts: dict[str, int] = {}
-    for a in assessments:
-        counts[a.status.label] = counts.get(a.status.label, 0) + 1
-    order = ("On target", "Near target", "Off target", "Data only", "No data")
-    parts = [f"{counts[k]} {k.lower()}" for k in order if counts.get(k)]
-    noun = "indicator" if n == 1 else "indicators"
-    return f"{n} {noun}: {', '.join(parts)}." if parts else f"{n} {noun}."
+    """The briefing's sentence: 'There are 12 indicators: three on target, two near target,
+    four off target and three with no target (data only).' (briefing_text)."""
+    from pipeline.documents.briefing_text import indicators_sentence
 
-
+    return indicators_sentence(assessments)
 
 
 __all__ = [
