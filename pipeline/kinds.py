@@ -123,6 +123,11 @@ class Command:
     output_hint: str = ""  # "outputs/<plan title>.docx": where -o defaults to
     flag: str = ""  # "--update": `committee response --update` makes the variant
     flag_help: str = ""
+    # More lines after `said`: a "module:function" of (what went in, what was written) that
+    # returns them (the committee report's one line for each appendix).
+    said_more: str = ""
+    # Warnings listed under each workbook they are about, even when only one is given.
+    by_workbook: bool = False
 
 
 @dataclass(frozen=True)
@@ -326,7 +331,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         ),
     ),
     # The committee report: a numbered cover report (from the Details sheet) and the other
-    # documents as its appendices; `committee report` is its command (pipeline.cli).
+    # documents as its appendices; `committee report` is its command, made as every kind's.
     DocumentKind(
         name="report", title="Committee report", what="committee report",
         template="committee-report.docx", needs="details", when="has_meeting",
@@ -355,6 +360,18 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         advice="pipeline.documents.report_readback:advise_report",
         file_words=("committee-report", "committee report", "committee_report", "cover"),
         packed=True,
+        command=Command(
+            "report", blurb="the committee report: numbered cover report, then its appendices",
+            help="Make the committee report: a numbered cover report from WORKBOOK's Details "
+                 "sheet, then the plan, performance report and cabinet response as "
+                 "appendices.\n\n"
+                 "\b\nExample:  committee report plan.xlsx --indicators indicators.xlsx\n"
+                 "Exits 1, writing nothing, when any workbook given has problems to fix.",
+            output_hint="outputs/report-<title>-<meeting date>.docx",
+            said=("Recommendations: {e[report_recommendations]} in, "
+                  "{w[report_recommendations]} written",),
+            said_more="pipeline.said_commands:appendix_lines", by_workbook=True,
+        ),
     ),
 )
 

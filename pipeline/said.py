@@ -87,9 +87,9 @@ def error_lines(error: PipelineError, *, several_files: bool = False) -> list[Li
     """What stopped a command: "Error: ..." and its located issues, on standard error. An
     issue that only repeats the headline (no location of its own) is not listed again."""
     head = Said(f"Error: {error.message}", err=True)
-    if several_files:
-        return [head, *by_file(error.issues)]
     shown = tuple(i for i in error.issues if i.location() or i.message not in error.message)
+    if several_files:
+        return [head, *by_file(list(shown))]
     return [head, Listed(shown)]
 
 

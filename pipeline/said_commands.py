@@ -31,6 +31,11 @@ def document_lines(kind: DocumentKind, run: Produced, *, quiet: bool = False,
         return lines
     counts = {"e": Counts(run.expected), "w": Counts(run.written), "c": Counts(run.counts)}
     lines += [Said(line.format_map(counts)) for line in kind.command.said]
+    if kind.command.said_more:
+        from pipeline.kinds import resolve
+
+        more = resolve(kind.command.said_more)(run.expected, run.written)
+        lines += [Said(line) for line in more]
     for extra in kind.extras:
         source = run.sources.get(extra.name)
         if extra.said and source is not None:
@@ -78,16 +83,6 @@ def appendix_lines(expected: dict[str, int], written: dict[str, int]) -> list[st
     return lines
 
 
-def report_lines(made: Produced) -> list[Line]:
-    """The committee report made: its warnings under each workbook, where it went, its
-    recommendations and each appendix, in and written."""
-    e, w = made.expected, made.written
-    return [*by_file(made.warnings), Said(f"Wrote {made.path}"),
-            Said(f"Recommendations: {e['report_recommendations']} in, "
-                 f"{w['report_recommendations']} written"),
-            *(Said(line) for line in appendix_lines(e, w))]
-
-
 def pack_lines(made: list[Pack], issues: list[Issue]) -> list[Line]:
     """The agenda packs made: the problems found, then each pack's meeting, items and pages."""
     lines: list[Line] = [Listed(tuple(issues), err=False)]
@@ -98,6 +93,22 @@ def pack_lines(made: list[Pack], issues: list[Issue]) -> list[Line]:
         lines.append(Said("No agenda pack was made: no committee report matched."
                           if not issues else "No agenda pack was made."))
     return lines
+
+
+def pack_json(made: list[Pack], issues: list[Issue]) -> dict[str, Any]:
+    """The agenda packs made, for other programs (`committee pack --format json`)."""
+    return printable_data({
+        "packs": [{"path": str(p.path), "committee": p.committee, "meeting": p.meeting,
+                   "pages": p.total_pages,
+                   "items": [{"agenda_item": i.agenda_item, "title": i.title,
+                              "report": str(i.path), "page": i.start} for i in p.items]}
+                  for p in made],
+        "issues": _issue_list(issues)})
+
+
+def pack_error_json(error: PipelineError) -> dict[str, Any]:
+    """What stopped `committee pack --format json`."""
+    return {"packs": [], "error": error.message, "issues": _issue_list(error.issues)}
 
 
 def unknown_template_kind(path: Path, kinds: list[str]) -> Said:
@@ -112,7 +123,8 @@ def template_check_lines(path: Path, kind: str, result: LintResult, *,
     errors = result.report.errors
     verdict = (f"{path}: no problems found" if not errors
                else f"{path}: {plural(len(errors), 'problem')} to fix")
-    lines: list[Line] = [Said(f"{verdict} (checked as a {kind} template)")]
+    article = "an" if kind[:1].lower() in "aeiou" else "a"  # an exceptions, a plan
+    lines: list[Line] = [Said(f"{verdict} (checked as {article} {kind} template)")]
     if not quiet:
         lines.append(Listed(tuple(result.report), err=False))
     return lines
@@ -161,5 +173,5 @@ def audit_file(path: Path, *, quiet: bool = False,
 
 
 __all__ = ["appendix_lines", "audit_file", "document_error_json", "document_json",
-           "document_lines", "pack_lines", "report_lines", "template_check_lines",
+           "document_lines", "pack_error_json", "pack_json", "pack_lines", "template_check_lines",
            "templates_copied", "unknown_template_kind", "variable_lines"]

@@ -101,3 +101,18 @@ def test_a_meeting_that_is_not_a_date_is_a_plain_message(outputs: Path) -> None:
     assert ("'next Tuesday' is not a date. Type the meeting's date as day/month/year, such "
             "as 15/08/2013 (or 2013-08-15).") in result.output
     assert "%Y" not in result.output
+
+
+def test_pack_as_json_for_other_programs(outputs: Path, no_conversion: list[Pack]) -> None:
+    import json
+
+    result = CliRunner().invoke(main, ["pack", str(outputs), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    (made,) = data["packs"]
+    assert made["meeting"] == "15 August 2013" and made["committee"] == COMMITTEE
+    assert [i["agenda_item"] for i in made["items"]] == ["4", "5", ""]
+    assert [i["column"] for i in data["issues"]] == ["Agenda item"]
+    missing = CliRunner().invoke(main, ["pack", str(outputs / "nowhere"), "--format", "json"])
+    assert missing.exit_code == 1
+    assert "was not found" in json.loads(missing.stdout)["error"]

@@ -15,7 +15,7 @@ import click
 from pipeline import __version__
 from pipeline.cli.batch import batch
 from pipeline.cli.checking import audit, check, new, templates
-from pipeline.cli.documents import document_commands, pack, report
+from pipeline.cli.documents import document_commands, pack
 from pipeline.kinds import DOCUMENT_KINDS
 
 
@@ -32,19 +32,19 @@ def _main_help() -> str:
         if kind.command is not None and kind.command.blurb:
             lines.append(f"  {kind.command.name:<11}  {kind.command.blurb}")
     lines += [
-        "  report       the committee report: numbered cover report, then its appendices",
         "  pack         one agenda-pack PDF per meeting, from the committee reports made",
         "  batch        every document for every workbook in a folder",
         "Checking:",
         "  check        validate workbooks and say what they hold",
         "  new          a blank workbook to fill in",
         "  templates    check a Word template; list the names it can use",
+        "  audit        check a Word document against the accessibility checklist",
     ]
     return "\n".join(lines)
 
 
 main.help = _main_help()
-for _command in (check, new, *document_commands(), report, pack, batch, templates, audit):
+for _command in (check, new, *document_commands(), pack, batch, templates, audit):
     main.add_command(_command)
 
 __all__ = ["main"]

@@ -1,5 +1,5 @@
 """The document commands: one for each kind of the registry (plan, briefing, exceptions,
-performance, response), the committee report and the agenda pack."""
+performance, response, the committee report), and the agenda pack."""
 
 from __future__ import annotations
 
@@ -31,7 +31,8 @@ def make_and_say(kind: DocumentKind, workbook: Path, out: Path | None, template:
     from pipeline.run_document import make_document
     from pipeline.said_commands import document_error_json, document_json, document_lines
 
-    several = any(p is not None for p in extras.values())  # workbooks given, not declared
+    several = any(p is not None for p in extras.values()) or bool(  # workbooks given
+        kind.command and kind.command.by_workbook)
     try:
         run = make_document(kind.name, workbook, out, extras=extras, template=template,
                             details=details)
@@ -98,39 +99,6 @@ def document_commands() -> list[click.Command]:
             if k.command is not None and not k.command.flag]
 
 
-@click.command()
-@click.argument("workbook", type=_WORKBOOK)
-@click.option("--indicators", type=_WORKBOOK, help="A workbook of indicators: the Performance "
-              "report appendix (default: an Indicators sheet in WORKBOOK, if it has one).")
-@click.option("--response", type=_WORKBOOK, help="A cabinet response workbook: its appendix "
-              "(default: a Recommendations sheet in WORKBOOK, if it has one).")
-@click.option("--previous", type=_WORKBOOK, help="The plan workbook of the last report: the "
-              "summary adds what changed since then.")
-@click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False),
-              help="Where to write the .docx (default: "
-              "outputs/report-<title>-<meeting date>.docx).")
-@click.option("--template", type=click.Path(path_type=Path, dir_okay=False),
-              help="A Word template to use instead of the standard committee-report.docx.")
-def report(workbook: Path, indicators: Path | None, response: Path | None,
-           previous: Path | None, out: Path | None, template: Path | None) -> None:
-    """Make the committee report: a numbered cover report from WORKBOOK's Details sheet,
-    then the plan, performance report and cabinet response as appendices.
-
-    \b
-    Example:  committee report plan.xlsx --indicators indicators.xlsx
-    Exits 1, writing nothing, when any workbook given has problems to fix.
-    """
-    from pipeline.run_document import make_document
-    from pipeline.said_commands import report_lines
-
-    extras = {"indicators": indicators, "response": response, "previous": previous}
-    try:
-        made = make_document("report", workbook, out, extras=extras, template=template)
-    except PipelineError as error:
-        fail(error, several_files=True)
-    say(report_lines(made))
-
-
 class MeetingDate(click.ParamType):
     """A meeting's date as a clerk types it: 15/08/2013 (day/month/year), or 2013-08-15."""
 
@@ -155,7 +123,9 @@ class MeetingDate(click.ParamType):
 @click.option("--meeting", type=MeetingDate(), default=None,
               help="Only the meeting on this date (15/08/2013, or 2013-08-15).")
 @click.option("--committee", default=None, help="Only this committee's meetings.")
-def pack(outputs: Path, meeting: Any, committee: str | None) -> None:
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help=FORMAT_HELP)
+def pack(outputs: Path, meeting: Any, committee: str | None, fmt: str) -> None:
     """Make one agenda-pack PDF per meeting from the committee reports in OUTPUTS: a front
     sheet listing the items and their pages, then each report with its appendices, with
     bookmarks and page numbers running through the pack (needs LibreOffice).
@@ -164,16 +134,22 @@ def pack(outputs: Path, meeting: Any, committee: str | None) -> None:
     Example:  committee pack outputs --meeting 15/08/2013
     """
     from pipeline.pack import make_packs
-    from pipeline.said_commands import pack_lines
+    from pipeline.said_commands import pack_error_json, pack_json, pack_lines
 
     try:
         made, issues = make_packs(outputs, meeting, committee)
     except PipelineError as error:
+        if fmt == "json":
+            show_json(pack_error_json(error))
+            sys.exit(1)
         fail(error)
-    say(pack_lines(made, issues))
+    if fmt == "json":
+        show_json(pack_json(made, issues))
+    else:
+        say(pack_lines(made, issues))
     if not made or any(i.severity == "error" for i in issues):
         sys.exit(1)  # nothing could be made, or a problem found (README: exit codes)
 
 
 __all__ = ["AS_AT_HELP", "FORMAT_HELP", "TITLE_HELP", "document_command", "document_commands",
-           "make_and_say", "pack", "report"]
+           "make_and_say", "pack"]
