@@ -187,9 +187,11 @@ class SheetReader:
         formats, fills, n_styles = styles.formats, styles.fills, len(styles.formats)
         grid, sheet = self.grid, self.sheet
         strings, dates = self.strings, styles.dates
+        t_tag = self.t_tag
         row_cells: dict[int, RawCell] | None = None
         coloured: list[tuple[int, int, RawCell]] = []  # empty cells with a fill
         col = 0
+        row_text = str(row_number)
         for c in row_el.iterchildren(c_tag):
             ref = c.get("r")
             row = row_number
@@ -197,7 +199,7 @@ class SheetReader:
                 letters = ref.rstrip(DIGITS)
                 col = COLUMNS_SEEN.get(letters) or self._column(ref, letters, row_number)
                 digits = ref[len(letters):]
-                if digits:
+                if digits and digits != row_text:  # the usual reference names its own row
                     if not digits.isdigit():
                         raise XlsxError(f"{ref!r} is not a cell reference", row_number)
                     row = int(digits)
@@ -226,6 +228,9 @@ class SheetReader:
                     value: Any = strings[int(text)]  # the usual cases first, without a call
                 elif kind == "n" and text and text.isdigit() and style not in dates:
                     value = int(text)
+                elif kind == "inlineStr" and inline is not None and len(inline) == 1 and (
+                        inline[0].tag == t_tag):  # one piece of text, as rich_text reads it
+                    value = decode_escapes(inline[0].text or "")
                 else:
                     value = self.cell_value(kind, text, inline, style)
             except XlsxError as exc:
