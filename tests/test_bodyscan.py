@@ -60,6 +60,7 @@ CASES = {
     "an empty table": '<w:tbl><w:tblPr/><w:tblGrid/></w:tbl>' + p("x"),
     "attributes with > in them": '<w:p w:rsidR="00A&gt;" w:x=\'a>b\'><w:r><w:t>t</w:t></w:r>'
     '</w:p>' + table(tr(p("h")), '<w:tr w:rsidR="1>2">' + "<w:tc>" + p("r") + "</w:tc></w:tr>"),
+    "marks that open markup only after a <": p("Done! Really? Yes! &lt;!-- no --&gt;?"),
     "rows with heights, empty properties and no properties": table(
         tr(p("h")), '<w:tr><w:trPr><w:trHeight w:val="400"/></w:trPr><w:tc>' + p("a")
         + "</w:tc></w:tr>", "<w:tr><w:trPr/><w:tc>" + p("b") + "</w:tc></w:tr>",
@@ -91,6 +92,8 @@ def test_what_the_scan_finds_is_what_a_reader_sees() -> None:
 
 @pytest.mark.parametrize("xml", [
     document(p("x") + "<!-- a comment -->"),
+    document(p("Done! Really? Yes!") + "<?committee after marks in the text?>"),
+    document(p("Why?") + "<w:p><w:r><w:t><![CDATA[<w:tr>]]></w:t></w:r></w:p>"),
     document("<w:sdt><w:sdtContent>" + p("in a content control") + "</w:sdtContent></w:sdt>"),
     document('<w:customXml w:element="x">' + p("held") + "</w:customXml>"),
     document("<w:ins>" + p("tracked") + "</w:ins>"),

@@ -264,9 +264,13 @@ def _report_example_rows(sheet: RawSheet, header: HeaderMatch, report: IssueRepo
     this row: ..."), so that it never reaches a committee."""
     for rec in records(sheet, header):
         for i, cell in enumerate(rec.row.cells):
-            text = cell.value if isinstance(cell.value, str) else ""
+            text = cell.value
             # EXAMPLE_MARK starts with spaces and an e (no other letter folds to e)
-            if text.lstrip()[:1] in ("e", "E") and EXAMPLE_MARK.match(text):
+            if not isinstance(text, str) or not text or (
+                    text[0] not in "eE" and not (text[0].isspace()
+                                                 and text.lstrip()[:1] in ("e", "E"))):
+                continue
+            if EXAMPLE_MARK.match(text):
                 label = next((lab for j, lab in header.columns.values() if j == i), None)
                 report.error(
                     "example-row",

@@ -33,7 +33,11 @@ class RawRow:
         return self.cells[index] if index < len(self.cells) else EMPTY
 
     def is_blank(self) -> bool:
-        return all(is_empty(c.value) for c in self.cells)
+        for c in self.cells:  # is_empty of every cell, inlined: asked of every row
+            v = c.value
+            if v is not None and not (isinstance(v, str) and not v.strip()):
+                return False
+        return True
 
 
 @dataclass
