@@ -84,8 +84,8 @@ def main() -> None:
         "## `committee batch` (bench/bench_batch.py)",
         "",
         f"{args.workbooks} synthetic plan workbooks of {args.actions} actions each (30-120 "
-        "word progress text), no PDFs; each makes a plan and a briefing. The whole command "
-        "in a subprocess, one run each.",
+        "word progress text), no PDFs; each makes a plan, a briefing and an exception "
+        "report. The whole command in a subprocess, one run each.",
         f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python "
         f"{platform.python_version()}, --jobs {jobs}, load average {load:.1f} at the end, "
         f"{dt.date.today().isoformat()}.",
