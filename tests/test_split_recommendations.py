@@ -98,3 +98,21 @@ def test_read_back_misses_a_split_recommendation_when_one_of_its_places_is_lost(
                 data = text.encode("utf-8")
             zout.writestr(item, data)
     assert count_written_plan(damaged, plan)["recommendations"] == 1
+
+
+def test_actions_with_no_recommendation_under_several_priorities_are_not_one_split(
+    make_workbook: Callable[..., Path],
+) -> None:
+    """Priorities whose actions name no recommendation: blank is not a shared name, so no
+    "'' appears under two priorities" warning and no merging of their places."""
+    rows = [
+        ACTION_HEADERS,
+        action_row("First", priority="1. Safety"),
+        action_row("Second", priority="2. Quality"),
+    ]
+    source = make_workbook({"Details": [["As at", "31/07/2013"]], "Actions": rows},
+                           name="plan.xlsx")
+    result = read_workbook(source)
+    assert not [w.message for w in result.report.warnings if "appears under" in w.message]
+    check = CliRunner().invoke(main, ["check", str(source)])
+    assert "appears under" not in check.output

@@ -34,8 +34,13 @@ def overdue_actions(plan: Plan, as_at: dt.date) -> list[Action]:
 
 
 def recommendation_key(rec: Recommendation) -> str:
-    """What makes two places one recommendation: its ref (R1 = r1), or its text without one."""
-    return " ".join(rec.ref.split()).lower() or " ".join(rec.text.split())
+    """What makes two places one recommendation: its ref (R1 = r1), or its text without one.
+
+    A place with neither (actions listed under a priority with no recommendation named) is
+    a place of its own: blank is not a name two places can share.
+    """
+    return (" ".join(rec.ref.split()).lower() or " ".join(rec.text.split())
+            or f"\0{id(rec)}")
 
 
 def placements(plan: Plan) -> dict[str, list[tuple[Priority, Recommendation]]]:
