@@ -244,8 +244,9 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
                  "\b\nExample:  committee briefing plan-july.xlsx --previous plan-may.xlsx\n"
                  "Exits 1, writing nothing, when any workbook given has problems to fix.",
             output_hint="outputs/briefing-<plan title>-<meeting date>.docx",
-            said=("{c[actions]:~action} in the plan; {w[behind]} of {c[behind]} behind "
-                  "schedule and {w[late]} of {c[late]} behind schedule or overdue named",),
+            said=("{c[actions]:~action} in the plan; the table of late actions lists "
+                  "{w[late]} of the {c[late]} behind schedule or overdue ({w[behind]} of the "
+                  "{c[behind]} behind schedule)",),
         ),
     ),
     DocumentKind(

@@ -309,8 +309,8 @@ def test_cli_reports_what_it_named(tmp_path: Path, runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     assert f"Wrote {tmp_path / 'b.docx'}" in result.output
     assert (
-        "5 actions in the plan; 2 of 2 behind schedule and 2 of 2 behind schedule or overdue "
-        "named" in result.output
+        "5 actions in the plan; the table of late actions lists 2 of the 2 behind schedule or "
+        "overdue (2 of the 2 behind schedule)" in result.output
     )
 
 
