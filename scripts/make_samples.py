@@ -450,6 +450,11 @@ def build_indicators() -> Workbook:
             ("Telephone", "01803 208401"),
             ("Email", "richard.williams@torbay.gov.uk"),
             ("Wards affected", "All wards"),
+            ("Purpose", "To report on the performance of Children's Services against the "
+                        "indicators in the Improvement Plan, to the end of September 2011."),
+            ("Recommendations", "That the Board notes the performance against the "
+                                "Improvement Plan's indicators.\nThat the Board asks for an "
+                                "explanation of the indicators off target at its next meeting."),
         ],
     )
     indicators = wb.create_sheet("Indicators")
