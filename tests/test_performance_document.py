@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
@@ -23,6 +24,7 @@ BURY = (
     "CiN Visits – child seen in last 6 weeks,56.5%,81.2%\n"
     "CLA Visits – child seen in last 6 weeks,66.4%,72.4%\n"
 )
+INPUTS = Path(__file__).resolve().parents[1] / "inputs"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 
@@ -141,3 +143,39 @@ def test_cli_refuses_a_workbook_with_errors(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "row 2" in result.output and "'Aug 2011'" in result.output
     assert not out.exists()
+
+
+@pytest.mark.parametrize("fast_frame", [True, False], ids=["frame", "docxtpl"])
+def test_the_line_under_each_table_of_figures_has_room_above_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fast_frame: bool
+) -> None:
+    """'It's best to be high' is not printed hard against the table's bottom border: the
+    paragraph after each indicator's figures has space before it (the template's Normal
+    has none), made by the frame filled in without docxtpl and by docxtpl alike."""
+    import docx
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    from pipeline.render import engine
+
+    monkeypatch.setattr(engine, "FAST_FRAME", fast_frame)
+    out = tmp_path / "perf.docx"
+    result = CliRunner().invoke(
+        main, ["performance", str(INPUTS / "performance-indicators.xlsx"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    doc = docx.Document(str(out))
+    body = list(doc.element.body.iterchildren())
+    under: list[tuple[str, Any]] = []
+    for i, element in enumerate(body):
+        if element.tag != f"{W}tbl":
+            continue
+        caption = element.find(f"{W}tblPr/{W}tblCaption")
+        if caption is None or not caption.get(f"{W}val").startswith("Position of "):
+            continue
+        assert DocxTable(element, doc).rows  # the indicator's figures
+        after = DocxParagraph(body[i + 1], doc)
+        under.append((after.text, after.paragraph_format.space_before))
+    assert len(under) == 9
+    assert [text for text, _ in under].count("It's best to be high") == 3
+    for text, space in under:
+        assert space is not None and space.pt >= 6, (text, space)

@@ -49,6 +49,9 @@ def blocks() -> list:
         table,
         PageBreak(),
         Paragraph.of("  leading and trailing spaces  "),
+        Paragraph.of("It's best to be high", bold=True, space_before_pt=8),
+        Paragraph([Run("kept")], "List Bullet", keep_with_next=True, space_before_pt=4.5),
+        Paragraph.of("nothing before", space_before_pt=0),
     ]
 
 

@@ -36,13 +36,16 @@ class Paragraph:
     runs: list[Run]
     style: str | None = None  # a paragraph style of the template, e.g. "List Bullet"
     keep_with_next: bool = False  # printed on the same page as the block after it
+    # Room above the paragraph in points, in place of its style's (w:spacing w:before): a
+    # line printed straight under a table is set off from the table's bottom border.
+    space_before_pt: float = 0.0
 
     @classmethod
     def of(
         cls, text: str, style: str | None = None, bold: bool = False,
-        keep_with_next: bool = False,
+        keep_with_next: bool = False, space_before_pt: float = 0.0,
     ) -> Paragraph:
-        return cls([Run(text, bold=bold)], style, keep_with_next)
+        return cls([Run(text, bold=bold)], style, keep_with_next, space_before_pt)
 
     @property
     def text(self) -> str:

@@ -42,6 +42,9 @@ from pipeline.domain.model import Indicator, IndicatorSet, Observation
 
 DEFAULT_TITLE = "Performance report"
 NO_TARGET = "No target"
+# Room between an indicator's table of figures and the line under it, as the chart has
+# (pipeline.render.blocks.image_xml: 8 pt before).
+SPACE_UNDER_FIGURES_PT = 8.0
 SUMMARY_COLUMNS = [
     Column("Indicator", 5.2),
     Column("Previous", 2.3),
@@ -165,6 +168,9 @@ def _section(a: Assessment, png: bytes | None) -> list[Block]:
         blocks.append(_labelled("Comparators", "; ".join(g.text for g in gaps)))
     if ind.commentary:
         blocks.append(_labelled("Commentary", ind.commentary))
+    if len(blocks) > 2 and isinstance(blocks[2], Paragraph):
+        # The line under the figures ("It's best to be high") is set off from the table.
+        blocks[2].space_before_pt = SPACE_UNDER_FIGURES_PT
     if png is not None:
         # The heading, the figures, the notes and the chart are printed on one page.
         for block in blocks[1:]:

@@ -177,16 +177,26 @@ def add_run(p: Any, run: Run, colour: str | None = None, bold: bool = False) -> 
     return r
 
 
+def before_twips(points: float) -> int:
+    """A paragraph's room above in twentieths of a point (w:spacing w:before)."""
+    return max(0, round(points * 20))
+
+
 def paragraph_xml(
-    runs: Iterable[Run], style_id: str | None, *, keep_next: bool = False
+    runs: Iterable[Run], style_id: str | None, *, keep_next: bool = False,
+    space_before_pt: float = 0.0,
 ) -> Any:
     p = etree.Element(w("p"), nsmap={"w": W_NS})
-    if style_id or keep_next:
+    before = before_twips(space_before_pt)
+    if style_id or keep_next or before:
         ppr = etree.SubElement(p, w("pPr"))
+        # pPr children in schema order: pStyle, keepNext, ..., spacing.
         if style_id:
             _sub(ppr, "pStyle", val=style_id)
         if keep_next:
             etree.SubElement(ppr, w("keepNext"))
+        if before:
+            _sub(ppr, "spacing", before=str(before))
     for run in runs:
         add_run(p, run)
     return p
@@ -347,7 +357,8 @@ def blocks_xml(
             yield paragraph_xml([Run(block.text)], style, keep_next=keep)
             previous_was_table = False
         elif isinstance(block, Paragraph):
-            yield paragraph_xml(block.runs, styles.paragraph_id(block.style), keep_next=keep)
+            yield paragraph_xml(block.runs, styles.paragraph_id(block.style), keep_next=keep,
+                                space_before_pt=block.space_before_pt)
             previous_was_table = False
         elif isinstance(block, Table):
             if previous_was_table:

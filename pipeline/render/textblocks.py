@@ -23,7 +23,15 @@ from pipeline.documents.docmodel import (
     Run,
     Table,
 )
-from pipeline.render.blocks import HEADER_FILL, W_NS, StyleMap, _colour, clean, image_xml
+from pipeline.render.blocks import (
+    HEADER_FILL,
+    W_NS,
+    StyleMap,
+    _colour,
+    before_twips,
+    clean,
+    image_xml,
+)
 from pipeline.render.flow import (
     _row_keeps,
     _widths_dxa,
@@ -89,17 +97,21 @@ def run_text(run: Run, colour: str | None = None, bold: bool = False) -> str:
     return f"<w:r>{rpr}{text_xml(run.text)}</w:r>"
 
 
-def _ppr_text(style_id: str | None, keep_next: bool = False) -> str:
-    if not (style_id or keep_next):
+def _ppr_text(style_id: str | None, keep_next: bool = False, before: int = 0) -> str:
+    if not (style_id or keep_next or before):
         return ""
     style = f'<w:pStyle w:val="{_attr(style_id)}"/>' if style_id else ""
-    return f"<w:pPr>{style}{'<w:keepNext/>' if keep_next else ''}</w:pPr>"
+    spacing = f'<w:spacing w:before="{before}"/>' if before else ""
+    return f"<w:pPr>{style}{'<w:keepNext/>' if keep_next else ''}{spacing}</w:pPr>"
 
 
-def paragraph_text(runs: Iterable[Run], style_id: str | None, *, keep_next: bool = False) -> str:
+def paragraph_text(
+    runs: Iterable[Run], style_id: str | None, *, keep_next: bool = False,
+    space_before_pt: float = 0.0,
+) -> str:
     """A w:p as text (the string twin of `paragraph_xml`)."""
     body = "".join(run_text(run) for run in runs)
-    ppr = _ppr_text(style_id, keep_next)
+    ppr = _ppr_text(style_id, keep_next, before_twips(space_before_pt))
     return f"<w:p>{ppr}{body}</w:p>" if (ppr or body) else "<w:p/>"
 
 
@@ -211,7 +223,8 @@ def blocks_text(
             yield paragraph_text([Run(block.text)], style, keep_next=keep)
             previous_was_table = False
         elif isinstance(block, Paragraph):
-            yield paragraph_text(block.runs, styles.paragraph_id(block.style), keep_next=keep)
+            yield paragraph_text(block.runs, styles.paragraph_id(block.style), keep_next=keep,
+                                 space_before_pt=block.space_before_pt)
             previous_was_table = False
         elif isinstance(block, Table):
             if previous_was_table:
