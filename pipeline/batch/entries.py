@@ -10,11 +10,14 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline import __version__
 from pipeline.batch.discover import Ignored
 from pipeline.issues import Issue
+
+if TYPE_CHECKING:
+    from pipeline.batch.moved import MovedPack
 
 
 def sha256_file(path: Path) -> str:
@@ -56,6 +59,7 @@ class DocumentEntry:
     expected: dict[str, int] = field(default_factory=dict)  # what the workbook holds
     written: dict[str, int] = field(default_factory=dict)  # what the document was read to hold
     pdf_removed: Path | None = None  # an older PDF of this document, removed as out of date
+    pack: Path | None = None  # a committee report's: its meeting's agenda pack (pipeline.pack)
 
     def to_manifest(self, root: Path | None = None) -> dict[str, Any]:
         """The manifest's record; `root` (the outputs folder): paths relative to it."""
@@ -70,6 +74,8 @@ class DocumentEntry:
             out["written"] = self.written
         if self.pdf_removed is not None:
             out["pdf_removed"] = manifest_path(self.pdf_removed, root)
+        if self.pack is not None:
+            out["pack"] = manifest_path(self.pack, root)
         return out
 
 
@@ -139,6 +145,8 @@ class BatchResult:
     packs: list[Path] = field(default_factory=list)  # agenda packs made (--pdf; pipeline.pack)
     # Out-of-date agenda packs removed (a report of the meeting was made again, no --pdf).
     packs_removed: list[Path] = field(default_factory=list)
+    # Packs of earlier runs that listed a report now for another meeting (pipeline.batch.moved).
+    packs_moved: list[MovedPack] = field(default_factory=list)
 
     @property
     def failed(self) -> list[InputEntry]:
@@ -176,6 +184,8 @@ class BatchResult:
             out["packs"] = [manifest_path(p, self.outputs) for p in self.packs]
         if self.packs_removed:
             out["packs_removed"] = [manifest_path(p, self.outputs) for p in self.packs_removed]
+        if self.packs_moved:
+            out["packs_moved"] = [m.to_manifest(self.outputs) for m in self.packs_moved]
         if self.interrupted:
             out["interrupted"] = True
         return out

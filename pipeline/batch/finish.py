@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.batch.entries import BatchResult, DocumentEntry, InputEntry
+from pipeline.batch.moved import MovedPack, PreviousReport
 from pipeline.batch.outputs import WORK_FOLDER
 from pipeline.issues import Issue
 
@@ -81,7 +82,7 @@ def remove_stale_packs(entries: list[InputEntry], outputs: Path) -> tuple[list[P
         for doc in entry.documents:
             if not (doc.made and packed(doc.kind) and doc.path.is_file()):
                 continue
-            pack = pack_of(doc.path, outputs)
+            pack = doc.pack if doc.pack is not None else pack_of(doc.path, outputs)
             if pack is None or pack in removed or not pack.is_file():
                 continue
             try:
@@ -109,5 +110,30 @@ def make_agenda_packs(entries: list[InputEntry], outputs: Path) -> tuple[list[Pa
     return [p.path for p in made], issues
 
 
+def settle_packs(
+    entries: list[InputEntry], outputs: Path, previous: dict[tuple[str, str], PreviousReport],
+    pdf: bool,
+) -> tuple[list[Path], list[Path], list[MovedPack], list[Issue]]:
+    """The agenda packs at the end of a run: each report's pack noted (for the manifest),
+    every pack out of date removed (one of its reports was made again, or one is now for
+    another meeting: pipeline.batch.moved), then with --pdf every meeting's pack made.
+    Returns the packs made, those removed and not made again, those that listed a report
+    now for another meeting, and the problems found."""
+    from pipeline.batch.moved import find_moved, note_packs, remove_moved
+
+    note_packs(entries, outputs, previous)
+    moved = find_moved(entries, outputs, previous)  # before the stale ones are removed
+    stale, problems = remove_stale_packs(entries, outputs)
+    problems += remove_moved(moved)
+    packs: list[Path] = []
+    if pdf:  # one agenda pack per meeting of the committee reports
+        packs, pack_issues = make_agenda_packs(entries, outputs)
+        problems += pack_issues
+        for found in moved:
+            found.made_again = found.pack in packs
+    removed = [p for p in dict.fromkeys([*stale, *(m.pack for m in moved)]) if p not in packs]
+    return packs, removed, moved, problems
+
+
 __all__ = ["make_agenda_packs", "make_pdfs", "manifest_problem", "note_pdfs",
-           "remove_stale_packs", "write_run_manifest"]
+           "remove_stale_packs", "settle_packs", "write_run_manifest"]

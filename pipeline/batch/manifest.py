@@ -6,6 +6,8 @@ Shape (the monthly batch issue):
  "notices": [Issue]}]} (a notice needs nothing fixing: how the history matched the workbook).
 A document's "path", "pdf" and "pdf_removed" (and "packs") are relative to OUTPUTS, with
 forward slashes (entries.manifest_path); an input's "path" is the workbook's as found.
+A committee report's "pack" is where its meeting's agenda pack is (the next run finds the
+pack it leaves behind when the meeting changes: "packs_moved", pipeline.batch.moved).
 An entry may also hold "audit": the accessibility findings of its documents, when run.
 """
 

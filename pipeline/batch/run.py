@@ -43,14 +43,14 @@ from pipeline.batch.entries import (
     sha256_file,
 )
 from pipeline.batch.finish import (
-    make_agenda_packs,
     make_pdfs,
     manifest_problem,
     note_pdfs,
-    remove_stale_packs,
+    settle_packs,
     write_run_manifest,
 )
 from pipeline.batch.history import HISTORY_FILE, History, HistoryError
+from pipeline.batch.moved import MovedPack, PreviousReport, previous_reports
 from pipeline.batch.outputs import (
     LOCK_FILE,
     WORK_FOLDER,
@@ -165,6 +165,7 @@ class _Run:
     paths: list[Path] = field(default_factory=list)
     ignored: list[Ignored] = field(default_factory=list)
     identities: dict[Path, tuple[str, str, str]] = field(default_factory=dict)
+    previous: dict[tuple[str, str], PreviousReport] = field(default_factory=dict)
     done: int = 0
 
     def run(self) -> BatchResult:
@@ -182,6 +183,8 @@ class _Run:
             self.template_shas = template_hashes(self.options.templates_dir)
             self.templates_sha = templates_sha(self.template_shas)
             self.discover()
+            # Each committee report's pack as the last run left it, before any is made again.
+            self.previous = {} if dry_run else previous_reports(self.outputs)
             tasks = self.skip()
             self.dispatch(tasks)
             result = self.finish()
@@ -322,17 +325,16 @@ class _Run:
         if not o.dry_run:
             tidy.remove_stale_pdfs(ordered)
         packs: list[Path] = []
-        stale: list[Path] = []
+        removed: list[Path] = []
+        moved: list[MovedPack] = []
         if not o.dry_run:  # a meeting's pack is out of date when one of its reports is new
-            stale, pack_issues = remove_stale_packs(ordered, self.outputs)
-            problems += pack_issues
-        if o.pdf and not o.dry_run:  # one agenda pack per meeting of the committee reports
-            packs, pack_issues = make_agenda_packs(ordered, self.outputs)
+            packs, removed, moved, pack_issues = settle_packs(ordered, self.outputs,
+                                                              self.previous, o.pdf)
             problems += pack_issues
         result = BatchResult(started=self.started, finished=_now(), inputs=ordered,
                              outputs=self.outputs, problems=problems, dry_run=o.dry_run,
-                             ignored=self.ignored, packs=packs,
-                             packs_removed=[p for p in stale if p not in packs])
+                             ignored=self.ignored, packs=packs, packs_removed=removed,
+                             packs_moved=moved)
         if not o.dry_run:
             try:
                 result.manifest = write_run_manifest(self.outputs, result)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.batch.entries import BatchResult, reconciliation
+from pipeline.batch.moved import moved_lines
 from pipeline.said import Line, Listed, Said
 from pipeline.text import plural, printable
 
@@ -98,9 +99,11 @@ def summary(result: BatchResult, *, pdf: bool = False, quiet: bool = False) -> l
     lines = _made(result) + _files(result, pdf) + _notices(result, quiet)
     lines += _problems(result, quiet)
     lines += [Said(f"Agenda pack: {pack}") for pack in result.packs]
+    moved = {m.pack for m in result.packs_moved}
     lines += [Said(f"Removed the out-of-date agenda pack {pack} (a report of its meeting was "
                    "made again): run with --pdf to make it again")
-              for pack in result.packs_removed]
+              for pack in result.packs_removed if pack not in moved]
+    lines += [Said(line) for line in moved_lines(result.packs_moved, pdf)]
     if result.manifest is not None:
         lines.append(Said(f"Manifest: {result.manifest}"))
     return lines
