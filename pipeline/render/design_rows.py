@@ -23,6 +23,7 @@ from lxml import etree
 
 from pipeline.documents.docmodel import Cell, Table
 from pipeline.render.blocks import W_NS, _colour, clean, w
+from pipeline.render.design_widths import column_widths, fits_content, fitted_widths_cm
 from pipeline.render.designs import FIELD, Design, DesignPart
 from pipeline.render.flow import DXA_PER_CM, _row_keeps
 from pipeline.render.layout import TableFit, fit_tables
@@ -106,7 +107,7 @@ class _Cell:
     tail: str  # the properties after w:shd and </w:tcPr>
     slots: tuple[int, ...]
     paragraphs: list[_Paragraph]
-    literal: str  # the cell's own text (for estimating row heights)
+    lines: tuple[tuple[str, tuple[int, ...]], ...]  # per paragraph: its own text, its slots
 
 
 def _keep(ppr: Any | None) -> Any:
@@ -191,10 +192,12 @@ def _cell(tc: Any, width: int, index_of: dict[str, int]) -> _Cell:
     head, tail = _split(tcpr, _BEFORE_SHD, {w("shd")})
     paragraphs = [_paragraph(p, index_of) for p in tc.iterchildren(w("p"))]
     slots = tuple(s.index for para in paragraphs for s in para.pieces if isinstance(s, Slot))
-    literal = "".join(paragraph_text_of(p) for p in tc.iterchildren(w("p")))
+    lines = tuple((FIELD.sub("", paragraph_text_of(p)), tuple(
+        s.index for s in para.pieces if isinstance(s, Slot)))
+        for p, para in zip(tc.iterchildren(w("p")), paragraphs, strict=True)) or (("", ()),)
     return _Cell(f"<w:tc><w:tcPr>{head}", _xml(shd) if shd is not None else "",
                  f"{tail}</w:tcPr>", slots, paragraphs or [_Paragraph("", "", [], False)],
-                 FIELD.sub("", literal))
+                 lines)
 
 
 def paragraph_text_of(p: Any) -> str:
@@ -202,20 +205,7 @@ def paragraph_text_of(p: Any) -> str:
 
 
 def _widths(design: Design, kept: list[int], available: int | None) -> list[int]:
-    cells = list(design.field_row.iterchildren(w("tc")))
-    grid = design.table.find(w("tblGrid"))
-    cols = [int(g.get(w("w"), "0") or 0) for g in grid.iterchildren(w("gridCol"))] if (
-        grid is not None) else []
-    if len(cols) != len(cells) or not all(cols):
-        cols = []
-        for tc in cells:
-            tcw = tc.find(f"{w('tcPr')}/{w('tcW')}")
-            value = tcw.get(w("w")) if tcw is not None else None
-            cols.append(int(value) if value and value.isdigit() and tcw.get(
-                w("type"), "dxa") == "dxa" else 0)
-    if not all(cols):
-        total = available or 9000
-        cols = [total // len(cells)] * len(cells)
+    cols = column_widths(design, available)
     total = sum(cols)
     widths = [cols[i] for i in kept]
     if sum(widths) < total:  # a column left out: the others share its room
@@ -226,14 +216,17 @@ def _widths(design: Design, kept: list[int], available: int | None) -> list[int]
 
 
 class RowWriter:
-    """A design bound to one table's fields and page width, compiled once."""
+    """A design bound to one table's fields and page width, compiled once: its columns
+    the design's widths, or `widths` (in twips, one for each column written) when given."""
 
-    def __init__(self, design: Design, fields: Sequence[str], available: int | None) -> None:
+    def __init__(self, design: Design, fields: Sequence[str], available: int | None,
+                 widths: Sequence[int] | None = None) -> None:
         index_of = {name: i for i, name in enumerate(fields)}
         cells = list(design.field_row.iterchildren(w("tc")))
         kept = [c for c, names in enumerate(design.cell_fields)
                 if not names or any(n in index_of for n in names)]
-        self.widths = _widths(design, kept, available)
+        self.widths = list(widths) if widths and len(widths) == len(kept) else _widths(
+            design, kept, available)
         self.header = tuple(design.header[c] for c in kept)
         self.cells = [_cell(cells[c], width, index_of) for c, width in zip(
             kept, self.widths, strict=True)]
@@ -295,9 +288,18 @@ class RowWriter:
         return f"<w:tbl>{self.tblpr_open}{captions}</w:tblPr>{self.grid}"
 
     def texts(self, values: Sequence[Cell]) -> list[str]:
-        """Each column's text, to estimate the row's height."""
-        return [cell.literal + " ".join(values[i].text for i in cell.slots)
-                for cell in self.cells]
+        """Each column's text, to estimate the row's height: a cell's paragraphs on lines
+        of their own."""
+        out = []
+        for cell in self.cells:
+            lines = cell.lines
+            if len(lines) == 1:
+                own, slots = lines[0]
+                out.append(own + " ".join(values[i].text for i in slots))
+            else:
+                out.append("\n".join(own + " ".join(values[i].text for i in slots)
+                                      for own, slots in lines))
+        return out
 
     def row(self, values: Sequence[Cell], cant_split: bool, keep: bool) -> str:
         parts = [self.tr_cant if cant_split else self.tr_plain]
@@ -341,12 +343,15 @@ class RowWriter:
         return "".join(parts)
 
 
-def writer(design: Design, table: Table, available: int | None) -> RowWriter:
-    """The design's row writer for this table's fields and width (compiled once each)."""
-    key = (table.fields, available)
+def writer(
+    design: Design, table: Table, available: int | None, widths: Sequence[int] | None = None
+) -> RowWriter:
+    """The design's row writer for this table's fields, width and column widths (compiled
+    once each)."""
+    key = (table.fields, available, tuple(widths) if widths else None)
     found = design.compiled.get(key)
     if found is None:
-        found = design.compiled[key] = RowWriter(design, table.fields, available)
+        found = design.compiled[key] = RowWriter(design, table.fields, available, widths)
     return found
 
 
@@ -364,12 +369,17 @@ def designed_fits(
     tables: list[Table], part: DesignPart, available: int | None, pt: float, page_cm: float
 ) -> dict[int, TableFit]:
     """How tables of one design and the same fields sit on the page, by id(table): the
-    design's widths; which rows may not split and whether a table stays on one page
-    estimated from its text, as for any table (one pass over all their rows)."""
-    rw = writer(part.designs[tables[0].design], tables[0], available)
+    design's widths, or widths fitted to all their rows' text when the design leaves them
+    to the text (pipeline.render.design_widths: the shipped widths, or a table set to
+    AutoFit); which rows may not split and whether a table stays on one page estimated
+    from its text, as for any table (one pass over all their rows)."""
+    design = part.designs[tables[0].design]
+    rw = writer(design, tables[0], available)
     rows = [rw.texts(values) for table in tables for values in table.values]
-    fits = fit_tables(rows, [len(t.values) for t in tables], [x / DXA_PER_CM for x in rw.widths],
-                      pt, page_cm, sum(map(len, rw.header)))
+    widths_cm = fitted_widths_cm(design, rw.header, rows, rw.widths, available, pt) if (
+        fits_content(design, available)) else [x / DXA_PER_CM for x in rw.widths]
+    fits = fit_tables(rows, [len(t.values) for t in tables], widths_cm, pt, page_cm,
+                      sum(map(len, rw.header)))
     return {id(table): fit for table, fit in zip(tables, fits, strict=True)}
 
 
@@ -377,8 +387,9 @@ def designed_table_text(
     table: Table, part: DesignPart, available: int | None, fit: TableFit
 ) -> str:
     """A designed w:tbl as text: the template's table properties and header row, then one
-    row of the design for each row of values."""
-    rw = writer(part.designs[table.design], table, available)
+    row of the design for each row of values, its columns as wide as `fit` says."""
+    rw = writer(part.designs[table.design], table, available,
+                [max(1, round(x * DXA_PER_CM)) for x in fit.widths_cm])
     part.used[table.design] = rw.header
     parts = [rw.table_open(clean(table.caption).replace("\n", " ")),
              rw.headers[fit.keep_together]]

@@ -14,8 +14,10 @@ The fields name the design (`action.*` lays out the plan's action tables; see
 pipeline.documents.table_fields). Deleting, reordering, renaming or resizing a column in
 Word changes every such table: the written table keeps the template's table properties
 (style, borders, cell margins), its header rows as they are (marked to repeat on every
-page), its column widths, and each cell's properties, paragraph and run formatting; the
-fields are filled in with the values, escaped exactly as the rest of the body.
+page), its column widths (or widths fitted to the text, for the shipped widths and a table
+set to AutoFit: pipeline.render.design_widths), and each cell's properties, paragraph and
+run formatting; the fields are filled in with the values, escaped exactly as the rest of
+the body.
 
 Here the part is found and each design read and checked (`take_designs`, `read_design`);
 `pipeline.render.design_rows` compiles a design once into a fast row writer.
