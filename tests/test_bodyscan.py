@@ -110,3 +110,58 @@ def test_a_document_that_is_not_well_formed_is_an_error() -> None:
     broken = document(p("a") + "<w:p><w:r><w:t>unclosed</w:r></w:p>")
     with pytest.raises(etree.XMLSyntaxError):
         bodyscan.scan_body(broken, STYLES)
+
+
+def test_the_bytes_just_written_are_read_back_only_when_the_file_holds_them(
+        tmp_path: Path) -> None:
+    """The read-back scans the document.xml the frame has just written (no second inflate)
+    only when the file's entry has the same name, CRC-32 and size; else it reads the file."""
+    import zlib
+
+    from pipeline.render import written
+
+    in_file = document(p("R1 in the file", "Heading2"))
+    path = tmp_path / "w.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("word/document.xml", in_file)
+    held = in_file.replace(b"in the file", b"in memory!!")  # the same size, other bytes
+    crc = zlib.crc32(in_file)
+    cases = [
+        ("word/document.xml", crc, held, "R1 in memory!!"),  # the file's CRC and size: used
+        ("word/document.xml", zlib.crc32(held), held, "R1 in the file"),  # another CRC
+        ("word/document.xml", crc, held + b" ", "R1 in the file"),  # another size
+        ("word/other.xml", crc, held, "R1 in the file"),  # another part
+    ]
+    for name, checksum, xml, text in cases:
+        written.remember(name, checksum, xml)
+        body = readback.read_body(path)
+        assert body[0].text == text  # type: ignore[union-attr]
+        written.remember(name, checksum, xml)
+        with zipfile.ZipFile(path) as archive:
+            written.take(archive, "word/document.xml")
+            assert written.take(archive, "word/document.xml") is None  # held for one read
+    assert readback.read_body(path)[0].text == "R1 in the file"  # type: ignore[union-attr]
+
+
+def test_a_plan_is_checked_against_the_bytes_it_wrote(
+        make_workbook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+    from pipeline.render import written
+    from tests.conftest import ACTION_HEADERS, action_row
+
+    taken: list[bool] = []
+    take = written.take
+
+    def spy(archive: zipfile.ZipFile, name: str) -> bytes | None:
+        found = take(archive, name)
+        taken.append(found is not None)
+        return found
+
+    monkeypatch.setattr(written, "take", spy)
+    book = make_workbook({"Actions": [ACTION_HEADERS, action_row(ref="R1", action="Fix & test")]})
+    result = CliRunner().invoke(main, ["plan", str(book), "-o", str(tmp_path / "p.docx")])
+    assert result.exit_code == 0, result.output
+    assert "1 action in, 1 written" in result.output
+    assert taken == [True]

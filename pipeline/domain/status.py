@@ -105,19 +105,23 @@ def normalise_status_text(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=64)
+def _meanings(scheme: StatusScheme) -> dict[str, StatusKey]:
+    """Each spelling the scheme accepts, normalised, with the status it means (the first
+    entry to accept a spelling has it, as when the entries are tried in turn)."""
+    meanings: dict[str, StatusKey] = {}
+    for entry in scheme.entries:
+        for name in (entry.label, *entry.aliases):
+            meanings.setdefault(normalise_status_text(name), entry.key)
+    return meanings
+
+
 def match_status(text: str, scheme: StatusScheme) -> StatusKey | None:
     """The status a typed value means under the scheme, or None."""
     wanted = normalise_status_text(text)
     if not wanted:
         return None
-    for entry in scheme.entries:
-        names = {
-            normalise_status_text(entry.label),
-            *(normalise_status_text(a) for a in entry.aliases),
-        }
-        if wanted in names:
-            return entry.key
-    return None
+    return _meanings(scheme).get(wanted)
 
 
 def accepted_values(scheme: StatusScheme) -> list[str]:

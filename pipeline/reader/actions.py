@@ -18,7 +18,7 @@ from pipeline.domain.plan_rules import split_note, split_recommendations
 from pipeline.domain.slippage import same_date
 from pipeline.domain.status import accepted_values, match_status, suggest_status
 from pipeline.issues import IssueReport
-from pipeline.reader.cells import CellProblem, parse_date
+from pipeline.reader.cells import EXCEL_ERRORS, CellProblem, parse_date
 from pipeline.reader.headers import (
     HeaderMatch,
     Record,
@@ -72,6 +72,7 @@ class _Reader:
     ) -> None:
         self.sheet = sheet
         self.header = header
+        self.places = {name: place[0] for name, place in header.columns.items()}
         self.scheme = scheme
         self.report = report
         self.file = file
@@ -92,6 +93,15 @@ class _Reader:
         return {"sheet": self.sheet.name, "row": rec.number, "column": self.header.header(column)}
 
     def text(self, rec: Record, column: str) -> str:
+        place = self.places.get(column)
+        if place is None:
+            return ""
+        cells = rec.row.cells
+        value = cells[place].value if place < len(cells) else None
+        if value.__class__ is str and value.isprintable():  # read_text's usual case, inlined
+            text = value.strip()  # type: ignore[union-attr]
+            if "#" not in text or text not in EXCEL_ERRORS:
+                return text
         return read_text(self.sheet, rec, column, self.report)
 
     def set_priority(self, text: str, title: str = "") -> None:
@@ -116,9 +126,14 @@ class _Reader:
 
     def banner(self, rec: Record) -> bool:
         """A row with one filled cell that names a priority, or repeats a title row."""
-        filled = [c for c in rec.row.cells if c.value is not None and not (
-            isinstance(c.value, str) and not c.value.strip())]  # is_empty inlined: every row
-        if len(filled) != 1:
+        filled = []
+        for c in rec.row.cells:  # is_empty inlined, and no further than a second value
+            v = c.value
+            if v is not None and not (isinstance(v, str) and not v.strip()):
+                if filled:
+                    return False
+                filled.append(c)
+        if not filled:
             return False
         label = cell_label(filled[0])
         if _PRIORITY.match(label):

@@ -13,7 +13,7 @@ from typing import Any
 CellValue = str | int | float | bool | dt.datetime | dt.date | dt.time | None
 
 
-@dataclass
+@dataclass(slots=True)
 class RawCell:
     value: CellValue
     number_format: str = "General"
@@ -23,7 +23,7 @@ class RawCell:
 EMPTY = RawCell(None)
 
 
-@dataclass
+@dataclass(slots=True)
 class RawRow:
     number: int  # the row number Excel shows
     cells: list[RawCell]

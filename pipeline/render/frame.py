@@ -31,6 +31,8 @@ from typing import Any
 
 from lxml import etree
 
+from pipeline.render.written import remember
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
@@ -278,7 +280,10 @@ class Frame:
             for name in names:
                 info = zipfile.ZipInfo(name, date_time=stamp)
                 info.compress_type = zipfile.ZIP_DEFLATED
-                package.writestr(info, parts.get(name, self.entries.get(name, b"")))
+                data = parts.get(name, self.entries.get(name, b""))
+                package.writestr(info, data)
+                if name == self.names["document"]:  # for the read-back: see written.py
+                    remember(name, info.CRC, data)
         return buffer.getvalue()
 
 

@@ -61,8 +61,12 @@ def read_body(path: Path) -> list[BodyParagraph | BodyTable]:
         except KeyError:
             styles = {}
         from pipeline.render.bodyscan import scan_body
+        from pipeline.render.written import take
 
-        scanned = scan_body(archive.read("word/document.xml"), styles)
+        xml = take(archive, "word/document.xml")  # the bytes just written, if they are these
+        scanned = scan_body(xml if xml is not None else archive.read("word/document.xml"),
+                            styles)
+        del xml
         if scanned is not None:  # counted in the bytes, without a tree (see bodyscan.py)
             return scanned
         p_tag, tr_tag, tbl_tag, body_tag = _w("p"), _w("tr"), _w("tbl"), _w("body")
