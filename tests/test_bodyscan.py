@@ -163,5 +163,5 @@ def test_a_plan_is_checked_against_the_bytes_it_wrote(
     book = make_workbook({"Actions": [ACTION_HEADERS, action_row(ref="R1", action="Fix & test")]})
     result = CliRunner().invoke(main, ["plan", str(book), "-o", str(tmp_path / "p.docx")])
     assert result.exit_code == 0, result.output
-    assert "1 action in, 1 written" in result.output
+    assert "1 action and 1 recommendation in, 1 and 1 written" in result.output
     assert taken == [True]
