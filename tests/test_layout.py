@@ -51,11 +51,12 @@ def test_a_long_paragraph_takes_more_lines_than_a_short_one_and_breaks_count() -
         rows_height_cm([["a", "x"]], [4.0, 4.0], 9.0)[0]
 
 
-def test_longest_word_is_measured_among_each_texts_longest_words() -> None:
-    # "WWWW" (4 letters) is within three letters of "iiiiiii" (7), so it is measured and,
-    # being wider, wins; in a text whose longest word is 8 letters it would not be.
+def test_longest_word_is_the_widest_of_every_word() -> None:
+    # "WWWW" (4 letters) prints wider than "iiiiiiiii" (9): the widest wins, not the longest
     assert longest_word_cm(["iiiiiii WWWW"], 10) == word_width_cm("WWWW", 10)
-    assert longest_word_cm(["iiiiiiiii WWWW"], 10) == word_width_cm("iiiiiiiii", 10)
+    assert longest_word_cm(["iiiiiiiii WWWW"], 10) == word_width_cm("WWWW", 10)
+    assert longest_word_cm(["iiiiiiiii", "two\nWWWW\tlines"], 10) == word_width_cm("WWWW", 10)
+    assert longest_word_cm(["", " "], 10) == longest_word_cm([], 10) == 0.0
     assert longest_word_cm(["Lead", "Lead", ""], 10) == word_width_cm("Lead", 10)
     # a word longer than 14 letters may break: only its first 14 are measured
     assert longest_word_cm(["W" * 30], 10) == word_width_cm("W" * 14, 10)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain, compress
+from itertools import chain
 
 PT_PER_CM = 72 / 2.54
 CELL_PADDING_CM = 0.30 + 0.05  # the table style's left and right cell margins, and borders
@@ -51,6 +51,9 @@ _BOLD = 1.08  # Arial Bold is about this much wider
 _AVERAGE = 0.5  # a typical character of running English text, spaces included
 
 
+_WIDEST = max(max(_WIDTH.values()), _OTHER)  # the widest letter, in ems
+
+
 def word_width_cm(word: str, pt: float, bold: bool = False) -> float:
     """How wide `word` prints in Arial at `pt` points."""
     em = sum(_WIDTH.get(ch, _OTHER) for ch in word)
@@ -66,18 +69,19 @@ def longest_word_cm(texts: Sequence[str], pt: float, bold: bool = False) -> floa
     """The width of the widest word of SHORT_WORD characters or fewer among `texts` (a
     longer word may break: it is measured by its first SHORT_WORD characters).
 
-    Of each text only its words within three characters of its longest are measured (the
-    loop is written with map and compress: it runs over every word of a 10,000-row table).
+    Every distinct word is a candidate, taken longest first until no shorter word could be
+    wider, even made of the widest letter (so a short wide word, "WWWW", beats a long narrow
+    one, "iiiiiiiii").
     """
-    candidates: set[str] = set()
-    for text in dict.fromkeys(texts):  # a column often repeats its texts (Lead, Status)
-        words = text.split()
-        if words:
-            lengths = list(map(len, words))
-            shortest = max(lengths) - 3
-            candidates.update(compress(words, map(shortest.__le__, lengths)))
-    widths = {wd[:SHORT_WORD] for wd in candidates}
-    return max((word_width_cm(wd, pt, bold) for wd in widths), default=0.0)
+    best, best_em = "", 0.0
+    for word in sorted(set(" ".join(dict.fromkeys(texts)).split()), key=len, reverse=True):
+        word = word[:SHORT_WORD]
+        if len(word) * _WIDEST <= best_em:
+            break
+        em = sum(_WIDTH.get(ch, _OTHER) for ch in word)
+        if em > best_em:
+            best, best_em = word, em
+    return word_width_cm(best, pt, bold) if best else 0.0
 
 
 def header_word_cm(header: str, pt: float) -> float:
