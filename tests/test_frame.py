@@ -294,3 +294,13 @@ def test_a_plan_from_the_shipped_template_imports_no_docxtpl_python_docx_or_jinj
     from docx import Document
 
     assert Document(str(out)).paragraphs[0].text  # the title, filled in
+
+
+def test_an_empty_field_goes_docxtpls_way() -> None:
+    """docxtpl reads past an empty field ({{}}) to the next field's end, cleaning what lies
+    between ("&lt;" becomes "<"): the frame does not fill such a part (found by the test
+    above)."""
+    xml = ('<w:body xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+           "<w:p><w:r><w:t>{{}}</w:t><w:t>&lt;{{}}</w:t></w:r></w:p></w:body>")
+    with pytest.raises(Unsupported):
+        prepare(xml)

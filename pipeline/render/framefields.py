@@ -22,6 +22,7 @@ from pipeline.render.frame import Unsupported
 _TAG = re.compile(r"<[^>]*>")
 _FIELD = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}")
 _P_START = re.compile(r"<w:p[ >]")
+_EMPTY_FIELD = re.compile(r"\{\{\s*\}\}|\{%\s*%\}")
 _ROW_RUN_CELL = re.compile(r"^(?:tr|tc|p|r)\s")  # docxtpl's {{p x}}, {{r x}}, {{tr x}} ...
 _OPENERS = ("{{", "{%", "{#")
 _CLOSERS = ("}}", "%}", "#}")
@@ -54,6 +55,8 @@ def prepare(xml: str) -> str:
     """The Jinja source docxtpl makes of a part's XML (`xml` as lxml serialises it)."""
     if "-%}" in xml or "{#" in xml or "#}" in xml:
         raise Unsupported("whitespace control or a comment tag")
+    if _EMPTY_FIELD.search(xml):  # docxtpl reads past an empty field's end: its way says
+        raise Unsupported("an empty field")
     if any(d in tag for tag in _TAG.findall(xml) for d in (*_OPENERS, *_CLOSERS)):
         raise Unsupported("a field inside an attribute")
     texts = [t for t in _TAG.split(xml) if t]
