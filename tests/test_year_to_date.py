@@ -140,7 +140,9 @@ def test_a_history_of_version_2_gains_the_year_to_date(tmp_path: Path) -> None:
 
     path = tmp_path / "history.sqlite"
     conn = sqlite3.connect(path)
-    conn.executescript(SCHEMA.replace("    ytd REAL,\n", "") + """
+    conn.executescript(SCHEMA.replace("    ytd REAL,\n", "").replace(
+        "    number_format TEXT NOT NULL DEFAULT '',\n    ytd_format TEXT NOT NULL DEFAULT '',\n",
+        "") + """
         INSERT INTO schema_version VALUES (2);
         INSERT INTO runs (id, started) VALUES (1, '2011-09-05');
         INSERT INTO indicator_values VALUES ('performance', 'performance report',
@@ -155,6 +157,56 @@ def test_a_history_of_version_2_gains_the_year_to_date(tmp_path: Path) -> None:
     assert rows == [("Aug 2011", 70.7, None)]
     assert history.conn.execute("SELECT version FROM schema_version").fetchone() == (
         SCHEMA_VERSION,)
+    history.close()
+
+
+def test_a_figure_from_the_history_prints_with_its_cells_number_format(tmp_path: Path) -> None:
+    """August's figures typed with two decimals ("0.00") print so in September's report, where
+    they come from the history (kept since schema 4), as they did in August's."""
+    import openpyxl
+
+    from pipeline.batch.run import run_batch
+
+    inputs, outputs = tmp_path / "inputs", tmp_path / "outputs"
+    inputs.mkdir()
+    book = inputs / "performance.xlsx"
+    for months, day in ((MONTHS[:5], dt.date(2011, 9, 5)), (MONTHS[5:], dt.date(2011, 10, 5))):
+        _monthly_book(book, months, typed_ytd=True)
+        wb = openpyxl.load_workbook(book)
+        for row in wb["Values"].iter_rows(min_row=2):
+            row[2].number_format = row[3].number_format = "0.00"
+        wb.save(book)
+        assert not run_batch(inputs, outputs, jobs=1, run_date=day).failed
+    report = next(outputs.rglob("2011-10/*/performance.docx"))
+    *_, latest, previous = _facts(report)
+    assert previous == "Aug 2011\n33.10% / In-month 70.70%"  # from the history
+    assert latest == "Sep 2011\n39.80% / In-month 73.10%"  # from the workbook
+
+
+def test_a_history_of_version_3_gains_the_number_formats(tmp_path: Path) -> None:
+    import sqlite3
+
+    from pipeline.batch.history import SCHEMA_VERSION, History
+    from pipeline.batch.history_schema import SCHEMA
+
+    path = tmp_path / "history.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(SCHEMA.replace(
+        "    number_format TEXT NOT NULL DEFAULT '',\n    ytd_format TEXT NOT NULL DEFAULT '',\n",
+        "") + """
+        INSERT INTO schema_version VALUES (3);
+        INSERT INTO runs (id, started) VALUES (1, '2011-09-05');
+        INSERT INTO indicator_values VALUES ('performance', 'performance report',
+            'torbay council', 'ni1', '2011-08-01', '2011-08-31', 'Aug 2011', 'month', 70.7,
+            70.7, 100, 1, 33.14);
+    """)
+    conn.close()
+    history = History(path)
+    assert history.conn.execute(
+        "SELECT period_label, value, ytd, number_format, ytd_format FROM indicator_values"
+    ).fetchall() == [("Aug 2011", 70.7, 33.14, "", "")]  # kept: printed as General prints
+    assert history.conn.execute("SELECT version FROM schema_version").fetchone() == (
+        SCHEMA_VERSION,) == (4,)
     history.close()
 
 

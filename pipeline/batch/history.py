@@ -185,14 +185,15 @@ class History:
                     key(workbook), key(d.title), key(d.organisation), indicator_key(indicator),
                     p.start.isoformat(), p.end.isoformat(), p.label, p.kind,
                     obs.value, obs.numerator, obs.denominator, run_id, obs.ytd,
+                    obs.number_format, obs.ytd_format,
                 ))
         with self.conn:
             self.conn.execute("BEGIN IMMEDIATE")
             self.conn.executemany(
                 "INSERT OR REPLACE INTO indicator_values (set_workbook_key, set_title_key, "
                 "set_organisation_key, indicator_key, period_start, period_end, period_label, "
-                "period_kind, value, numerator, denominator, run_id, ytd) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "period_kind, value, numerator, denominator, run_id, ytd, number_format, "
+                "ytd_format) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
 
@@ -268,7 +269,8 @@ def merge_earlier_series(
         first = min((o.period.start for o in indicator.series), default=None)
         query = (
             "SELECT period_start, period_end, period_label, period_kind, value, numerator, "
-            f"denominator, ytd FROM indicator_values WHERE {where} AND indicator_key = ?"
+            "denominator, ytd, number_format, ytd_format FROM indicator_values "
+            f"WHERE {where} AND indicator_key = ?"
         )
         params: list[object] = [*set_params, indicator_key(indicator)]
         if first is not None:
@@ -277,7 +279,8 @@ def merge_earlier_series(
         query += " ORDER BY period_start DESC, period_end DESC, run_id DESC"
         wanted = max(0, MAX_POINTS - len(indicator.series))
         earlier: dict[tuple[str, str], Observation] = {}
-        for s, e, label, kind, value, num, den, ytd in conn.execute(query, params):
+        for s, e, label, kind, value, num, den, ytd, fmt, ytd_fmt in conn.execute(query,
+                                                                                params):
             if len(earlier) >= wanted:
                 break
             if (s, e) not in earlier:  # the latest run's value of each period
@@ -285,6 +288,7 @@ def merge_earlier_series(
                     period=Period(dt.date.fromisoformat(s), dt.date.fromisoformat(e), label,
                                   kind),  # type: ignore[arg-type]
                     value=value, numerator=num, denominator=den, ytd=ytd,
+                    number_format=fmt, ytd_format=ytd_fmt,
                 )
         if not earlier:
             merged.append(indicator)

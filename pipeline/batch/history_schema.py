@@ -14,6 +14,8 @@ Versions:
    action's target date and earlier target date; indicator values are kept per workbook.
 3. Indicator values keep their year-to-date figure (typed, or worked out from numerators),
    so a report topped up from the history compares year to date with year to date.
+4. Indicator values keep the number formats of the cells they came from ("0.0%", "#,##0"),
+   so a figure topped up from the history prints as its workbook showed it.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class HistoryError(Exception):
@@ -113,6 +115,8 @@ CREATE TABLE IF NOT EXISTS indicator_values (
     denominator REAL,
     run_id INTEGER NOT NULL,
     ytd REAL,
+    number_format TEXT NOT NULL DEFAULT '',
+    ytd_format TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (set_workbook_key, set_title_key, set_organisation_key, indicator_key,
                  period_start, period_end)
 );
@@ -164,8 +168,15 @@ TO_3 = """
         ALTER TABLE indicator_values ADD COLUMN ytd REAL;
 """
 
+# Version 4: the number formats of each value's cells ('' for the values kept before: they
+# print as General does, as they did).
+TO_4 = """
+        ALTER TABLE indicator_values ADD COLUMN number_format TEXT NOT NULL DEFAULT '';
+        ALTER TABLE indicator_values ADD COLUMN ytd_format TEXT NOT NULL DEFAULT '';
+"""
+
 # version -> the script that brings a history at version - 1 to it.
-MIGRATIONS: dict[int, str] = {2: TO_2, 3: TO_3}
+MIGRATIONS: dict[int, str] = {2: TO_2, 3: TO_3, 4: TO_4}
 
 
 def schema_version(conn: sqlite3.Connection) -> int | None:
