@@ -41,6 +41,7 @@ from pipeline.documents.docmodel import (
     Paragraph,
     Run,
     Table,
+    set_off_from_tables,
 )
 from pipeline.documents.formatting import (
     format_date,
@@ -367,6 +368,7 @@ def build_briefing_document(
         blocks.append(Heading(f"{number}. {heading}", 1))
         blocks += body
     blocks += sign_off_blocks(plan, as_at_text)
+    set_off_from_tables(blocks)  # "No indicator is off target.", the sign-off under a table
     context: dict[str, object] = {
         "organisation": organisation,
         "as_at": as_at_text,

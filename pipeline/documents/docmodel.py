@@ -11,6 +11,7 @@ Word line breaks; `&`, `<`, quotes and so on are printed as they are.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -139,6 +140,20 @@ class SectionBreak:
 
 
 Block = Heading | Paragraph | Table | Image | PageBreak | SectionBreak
+
+# Room between a table and a line of text printed straight under it, as the chart has
+# (pipeline.render.blocks.image_xml: 8 pt before).
+SPACE_UNDER_TABLE_PT = 8.0
+
+
+def set_off_from_tables(blocks: Sequence[Block], points: float = SPACE_UNDER_TABLE_PT) -> None:
+    """Give each paragraph that directly follows a table `points` of room above it, so that
+    it is not printed hard against the table's bottom border (a heading has its style's
+    room; a paragraph given room of its own keeps it)."""
+    for before, block in itertools.pairwise(blocks):
+        if isinstance(before, Table) and isinstance(block, Paragraph) \
+                and not block.space_before_pt:
+            block.space_before_pt = points
 
 # A kind's name in the registry of kinds (pipeline.kinds.KIND_NAMES): the template the
 # renderer finds for the document is that kind's.

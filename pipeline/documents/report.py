@@ -29,6 +29,7 @@ from pipeline.documents.docmodel import (
     Run,
     SectionBreak,
     Table,
+    set_off_from_tables,
 )
 from pipeline.documents.formatting import format_date_value
 from pipeline.documents.report_subject import Subject, response_is_update, subject_of
@@ -298,6 +299,7 @@ def build_report_document(
         blocks += numbered(number, body)
     for appendix in appendices:
         blocks += appendix_blocks(appendix)
+    set_off_from_tables(blocks)  # a line under a table, as in the cabinet response's update
 
     counts: dict[str, int] = {
         "report_recommendations": len(recommendations),

@@ -27,6 +27,7 @@ from pipeline.documents.docmodel import (
     Paragraph,
     Run,
     Table,
+    set_off_from_tables,
 )
 from pipeline.documents.formatting import format_date_value, format_moved_date, number_words
 from pipeline.domain.model import DECISIONS, ScrutinyRecommendation, ScrutinyResponse, Theme
@@ -236,6 +237,7 @@ def build_response_document(response: ScrutinyResponse, update: bool = False) ->
     for theme in response.themes:
         blocks.append(Heading(theme_heading(theme), 2))
         blocks.append(_theme_table(theme, update, flagged))
+    set_off_from_tables(blocks)  # "Three actions due by June 2013 have no update:"
     model.counts = {"recommendations": len(response.recommendations)}
     if missing:
         model.counts["no_update"] = len(missing)
