@@ -18,6 +18,7 @@ from pipeline.issues import Issue
 
 if TYPE_CHECKING:
     from pipeline.batch.moved import MovedPack
+    from pipeline.batch.moved_reports import MovedReport
 
 
 def sha256_file(path: Path) -> str:
@@ -147,6 +148,9 @@ class BatchResult:
     packs_removed: list[Path] = field(default_factory=list)
     # Packs of earlier runs that listed a report now for another meeting (pipeline.batch.moved).
     packs_moved: list[MovedPack] = field(default_factory=list)
+    # Reports of earlier runs removed from the month their meeting moved from
+    # (pipeline.batch.moved_reports).
+    reports_moved: list[MovedReport] = field(default_factory=list)
 
     @property
     def failed(self) -> list[InputEntry]:
@@ -186,6 +190,8 @@ class BatchResult:
             out["packs_removed"] = [manifest_path(p, self.outputs) for p in self.packs_removed]
         if self.packs_moved:
             out["packs_moved"] = [m.to_manifest(self.outputs) for m in self.packs_moved]
+        if self.reports_moved:
+            out["reports_moved"] = [m.to_manifest(self.outputs) for m in self.reports_moved]
         if self.interrupted:
             out["interrupted"] = True
         return out

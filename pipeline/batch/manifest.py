@@ -7,7 +7,9 @@ Shape (the monthly batch issue):
 A document's "path", "pdf" and "pdf_removed" (and "packs") are relative to OUTPUTS, with
 forward slashes (entries.manifest_path); an input's "path" is the workbook's as found.
 A committee report's "pack" is where its meeting's agenda pack is (the next run finds the
-pack it leaves behind when the meeting changes: "packs_moved", pipeline.batch.moved).
+pack it leaves behind when the meeting changes: "packs_moved", pipeline.batch.moved; and the
+report it leaves in the folder of a month the meeting moved from: "reports_moved",
+pipeline.batch.moved_reports).
 An entry may also hold "audit": the accessibility findings of its documents, when run.
 """
 

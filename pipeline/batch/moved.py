@@ -26,10 +26,14 @@ from pipeline.issues import Issue
 
 @dataclass(frozen=True)
 class PreviousReport:
-    """A committee report as the previous run left it: where it was, and its meeting's pack."""
+    """A committee report as the previous run left it: where it was, and its meeting's pack;
+    the hash the batch wrote it with and the PDF it made of it, as its manifest says
+    (pipeline.batch.moved_reports removes only those, when the report moves month)."""
 
     path: Path
     pack: Path | None
+    sha256: str | None = None
+    pdf: Path | None = None
 
 
 @dataclass
@@ -69,6 +73,13 @@ def report_pack(report: Path, outputs: Path) -> ReportPack | None:
                       f"{item.title!r} ({report})")
 
 
+def _listed_path(value: object, outputs: Path) -> Path | None:
+    """A path as the manifest lists it (relative to OUTPUTS), or None when it lists none."""
+    if not isinstance(value, str) or not value:
+        return None
+    return Path(value) if Path(value).is_absolute() else outputs / value
+
+
 def previous_reports(outputs: Path) -> dict[tuple[str, str], PreviousReport]:
     """Each committee report of the previous run's manifest, by its workbook's output name
     and its kind. Called before the run makes anything: a manifest from before reports'
@@ -78,20 +89,23 @@ def previous_reports(outputs: Path) -> dict[tuple[str, str], PreviousReport]:
     manifest = outputs / MANIFEST_FILE
     try:
         data = json.loads(manifest.read_text(encoding="utf-8"))
-        listed = [(str(e["output_name"]), str(d["kind"]), Path(d["path"]), d.get("pack"))
+        listed = [(str(e["output_name"]), str(d["kind"]), Path(d["path"]), d.get("pack"),
+                   d.get("sha256"), d.get("pdf"))
                   for e in data.get("inputs", []) for d in e.get("documents", [])
                   if packed(str(d.get("kind")))]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
     found: dict[tuple[str, str], PreviousReport] = {}
-    for name, kind, path, pack in listed:
+    for name, kind, path, pack, sha, pdf in listed:
         path = path if path.is_absolute() else outputs / path
+        written = sha if isinstance(sha, str) and sha else None
+        made_pdf = _listed_path(pdf, outputs)
         if isinstance(pack, str) and pack:
             where: Path | None = Path(pack) if Path(pack).is_absolute() else outputs / pack
         else:
             now = report_pack(path, outputs) if path.is_file() else None
             where = None if now is None else now.pack
-        found[(name, kind)] = PreviousReport(path, where)
+        found[(name, kind)] = PreviousReport(path, where, written, made_pdf)
     return found
 
 

@@ -51,6 +51,7 @@ from pipeline.batch.finish import (
 )
 from pipeline.batch.history import HISTORY_FILE, History, HistoryError
 from pipeline.batch.moved import MovedPack, PreviousReport, previous_reports
+from pipeline.batch.moved_reports import MovedReport, remove_moved_reports
 from pipeline.batch.outputs import (
     LOCK_FILE,
     WORK_FOLDER,
@@ -327,14 +328,19 @@ class _Run:
         packs: list[Path] = []
         removed: list[Path] = []
         moved: list[MovedPack] = []
+        moved_reports: list[MovedReport] = []
         if not o.dry_run:  # a meeting's pack is out of date when one of its reports is new
             packs, removed, moved, pack_issues = settle_packs(ordered, self.outputs,
                                                               self.previous, o.pdf)
             problems += pack_issues
+            # a report now for a meeting in another month leaves no copy in the old folder
+            moved_reports, report_issues = remove_moved_reports(ordered, self.outputs,
+                                                                self.previous)
+            problems += report_issues
         result = BatchResult(started=self.started, finished=_now(), inputs=ordered,
                              outputs=self.outputs, problems=problems, dry_run=o.dry_run,
                              ignored=self.ignored, packs=packs, packs_removed=removed,
-                             packs_moved=moved)
+                             packs_moved=moved, reports_moved=moved_reports)
         if not o.dry_run:
             try:
                 result.manifest = write_run_manifest(self.outputs, result)

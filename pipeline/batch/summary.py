@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.batch.entries import BatchResult, reconciliation
 from pipeline.batch.moved import moved_lines
+from pipeline.batch.moved_reports import moved_report_lines
 from pipeline.said import Line, Listed, Said
 from pipeline.text import plural, printable
 
@@ -104,6 +105,7 @@ def summary(result: BatchResult, *, pdf: bool = False, quiet: bool = False) -> l
                    "made again): run with --pdf to make it again")
               for pack in result.packs_removed if pack not in moved]
     lines += [Said(line) for line in moved_lines(result.packs_moved, pdf)]
+    lines += [Said(line) for line in moved_report_lines(result.reports_moved)]
     if result.manifest is not None:
         lines.append(Said(f"Manifest: {result.manifest}"))
     return lines
