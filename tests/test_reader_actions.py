@@ -437,3 +437,21 @@ def test_numbered_priority_title_keeps_its_number(make_workbook: Make) -> None:
         "Priority 1: Keep children safe",
         "Priority 2: Redesign services",
     ]
+
+
+def test_only_the_recommendation_label_is_dropped(make_workbook: Make) -> None:
+    """Telford's "RECOMMENDATION : ..." label goes; a recommendation that merely begins with
+    the word is kept exactly as typed (it was cut to "s from Ofsted ...")."""
+    typed = [
+        "RECOMMENDATION : Ensure outcomes are recorded",
+        "Recommendations from Ofsted are implemented in full",
+        "Recommendation 2.2: restore timescales",
+        "Recommendation – keep as typed",
+        "Recommendation with no actions yet",
+    ]
+    rows = [ACTION_HEADERS] + [
+        action_row(ref=f"R{i}", recommendation=text, action=f"Action {i}")
+        for i, text in enumerate(typed, 1)]
+    result = read_workbook(make_workbook({"Actions": rows}))
+    texts = [rec.text for p in result.plan.priorities for rec in p.recommendations]
+    assert texts == ["Ensure outcomes are recorded", *typed[1:]]

@@ -37,7 +37,10 @@ _NUMBER_ONLY = re.compile(r"^\s*(\d+[a-z]?)\s*[.:)]?\s*$", re.I)
 # "1: Keep children safe", "2. Redesign services", "3) Workforce", "4 – Partnerships":
 # a short number, a separator and a space, then the title. "2013 review" has no separator.
 _NUMBERED_TITLE = re.compile(r"^\s*(\d{1,2}[a-z]?)\s*[:.)\-–—]\s+(\S.*)$", re.I | re.S)
-_REC_PREFIX = re.compile(r"^\s*recommendation\s*[:.\-–—]?\s*", re.I)
+# Telford's plan labels each recommendation "RECOMMENDATION : Ensure that ...": the label
+# and its colon only. Text that merely begins with the word ("Recommendations from Ofsted
+# are ...", "Recommendation 2.2: ...") is the recommendation itself, kept as typed.
+_REC_PREFIX = re.compile(r"^\s*recommendation\s*:\s*", re.I)
 TEXT_COLUMNS = ("Action", "Outcome", "Source", "Measure", "Timescale", "Lead", "Progress")
 
 
@@ -57,7 +60,7 @@ def split_priority(text: str) -> tuple[str, str]:
 
 
 def strip_recommendation_prefix(text: str) -> str:
-    """'RECOMMENDATION : Ensure that ...' -> 'Ensure that ...'."""
+    """'RECOMMENDATION : Ensure that ...' -> 'Ensure that ...'; any other text as typed."""
     return _REC_PREFIX.sub("", text, count=1).strip()
 
 
