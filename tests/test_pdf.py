@@ -79,7 +79,7 @@ def test_a_document_over_the_page_limit_is_refused_with_the_reason(
 def test_long_document_is_converted_alone_beside_the_others_with_a_notice(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdf, "LARGE_PAGES", 5)
-    docs = [plan(tmp_path, "long plan", 30), plan(tmp_path, "a", 1), plan(tmp_path, "b", 2)]
+    docs = [plan(tmp_path, "long plan", 60), plan(tmp_path, "a", 1), plan(tmp_path, "b", 2)]
     said: list[str] = []
     result = pdf.convert_to_pdf(docs, tmp_path / "work", notice=said.append, converters=2)
     assert result.problems == []

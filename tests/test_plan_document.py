@@ -84,7 +84,36 @@ def paragraphs(doc: docx.document.Document) -> list[tuple[str, str]]:
 
 
 def action_tables(doc: docx.document.Document) -> list[docx.table.Table]:
-    return [t for t in doc.tables if tuple(c.text for c in t.rows[0].cells) == ACTION_HEADERS]
+    """The action tables: the columns the plan fills (an optional one no action fills is
+    left out), from Action to Status."""
+    return [t for t in doc.tables if (header := [c.text for c in t.rows[0].cells])
+            and header[0] == "Action" and header[-1] == "Status"
+            and set(header) <= set(ACTION_HEADERS)]
+
+
+def test_a_column_no_action_fills_is_left_out_and_the_text_gets_its_width(
+        tmp_path: Path) -> None:
+    """Outcome, Source, Measure and Timescale are printed only when an action fills them;
+    Action, Lead, Target date, Progress and Status always are."""
+    actions = [Action("R1", "Streamline PARIS <ICS> forms", "on_track", lead="Ann",
+                      progress="Under way", timescale="3 months"),
+               Action("R1", "Second action", "complete")]
+    plan = Plan(Details(), DEFAULT_SCHEME, [Priority("1", "Safety", [
+        Recommendation("R1", "Rec", actions)])])
+    doc = render(plan, tmp_path, as_at=dt.date(2024, 1, 1))
+    (table,) = action_tables(doc)
+    assert [c.text for c in table.rows[0].cells] == [
+        "Action", "Timescale", "Lead", "Target date", "Progress", "Status"]
+    assert [c.text for c in table.rows[1].cells] == [
+        "Streamline PARIS <ICS> forms", "3 months", "Ann", "", "Under way", "On track"]
+    everything = Plan(Details(), DEFAULT_SCHEME, [Priority("1", "Safety", [Recommendation(
+        "R1", "Rec", [Action("R1", "A", "complete", outcome="O", source_of="S", measure="M",
+                             timescale="T")])])])
+    (tmp_path / "all").mkdir()
+    (full,) = action_tables(render(everything, tmp_path / "all", as_at=dt.date(2024, 1, 1)))
+    assert tuple(c.text for c in full.rows[0].cells) == ACTION_HEADERS
+    widths = [c.width for c in table.rows[0].cells]
+    assert widths[0] > [c.width for c in full.rows[0].cells][0]  # Action gets the room
 
 
 def test_rules_counts_overdue_and_empty_recommendations() -> None:

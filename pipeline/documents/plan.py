@@ -61,6 +61,11 @@ ACTION_FIELDS: tuple[str, ...] = (
     "action.recommendation",
 )
 
+# Columns a plan may leave empty throughout (the Action, Lead, Target date, Progress and
+# Status columns are always printed): an empty one is left out of every action table, so
+# that its width goes to the text.
+OPTIONAL_COLUMNS: dict[int, str] = {1: "outcome", 2: "source_of", 3: "measure", 4: "timescale"}
+
 NO_ACTIONS = "No actions have been agreed for this recommendation yet."
 
 MEANINGS: dict[StatusKey, str] = {
@@ -323,8 +328,19 @@ def action_row(plan: Plan, action: Action) -> list[Cell]:
     ]
 
 
+def action_columns(plan: Plan) -> list[int]:
+    """The indexes of ACTION_COLUMNS the plan's action tables print: every column but an
+    optional one no action fills."""
+    actions = plan.actions
+    return [i for i in range(len(ACTION_COLUMNS)) if i not in OPTIONAL_COLUMNS or any(
+        getattr(a, OPTIONAL_COLUMNS[i]).strip() for a in actions)]
+
+
 def _priority_blocks(plan: Plan) -> list[Block]:
     blocks: list[Block] = []
+    kept = action_columns(plan)
+    columns = [ACTION_COLUMNS[i] for i in kept]
+    fields = (*(ACTION_FIELDS[i] for i in kept), *ACTION_FIELDS[len(ACTION_COLUMNS):])
     for priority in plan.priorities:
         heading = priority_heading(priority)
         if heading:
@@ -334,15 +350,16 @@ def _priority_blocks(plan: Plan) -> list[Block]:
             if not rec.actions:
                 blocks.append(Paragraph.of(NO_ACTIONS))
                 continue
-            rows = [action_row(plan, a) for a in rec.actions]
+            rows = [[row[i] for i in kept] for row in (action_row(plan, a)
+                                                        for a in rec.actions)]
             recommendation = Cell.of(rec.text)
             blocks.append(
                 Table(
-                    list(ACTION_COLUMNS),
+                    list(columns),
                     rows,
                     caption=f"Actions for recommendation {rec.ref}".strip()
                     if rec.ref else "Actions for this recommendation",
-                    design="action", fields=ACTION_FIELDS,
+                    design="action", fields=fields,
                     values=[(*row, Cell.of(a.ref), recommendation)
                             for row, a in zip(rows, rec.actions, strict=True)],
                 )
@@ -391,4 +408,5 @@ def build_plan_document(
         blocks=blocks,
         counts={"actions": len(plan.actions),
                 "recommendations": len(distinct_recommendations(plan))},
+        written_headers={"action": tuple(ACTION_HEADERS[i] for i in action_columns(plan))},
     )

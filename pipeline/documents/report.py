@@ -320,6 +320,8 @@ def build_report_document(
         context=report_context(details),
         blocks=blocks,
         counts=counts,
+        # the appendices' tables' header rows, as their own documents print them
+        written_headers={k: v for a in appendices for k, v in a.model.written_headers.items()},
     )
 
 

@@ -50,7 +50,7 @@ def _header_sets(model: DocumentModel | None = None) -> dict[str, tuple[str, ...
 def recommendation_headings(model: DocumentModel) -> set[str]:
     """The plan appendix's recommendation headings in the model: each Heading 3 followed by
     its actions table or by the sentence that it has no actions yet."""
-    from pipeline.documents.plan import ACTION_HEADERS, NO_ACTIONS
+    from pipeline.documents.plan import NO_ACTIONS
 
     found: set[str] = set()
     part: str | None = None
@@ -62,9 +62,8 @@ def recommendation_headings(model: DocumentModel) -> set[str]:
             part = _appendix_part(block.text)
         elif isinstance(block, Heading) and block.level == 3 and part == "plan":
             after = blocks[index + 1] if index + 1 < len(blocks) else None
-            if (isinstance(after, Table) and tuple(c.header for c in after.columns)
-                    == ACTION_HEADERS) or (isinstance(after, Paragraph)
-                                           and after.text == NO_ACTIONS):
+            if (isinstance(after, Table) and after.design == "action") or (
+                    isinstance(after, Paragraph) and after.text == NO_ACTIONS):
                 found.add(block.text)
     return found
 

@@ -208,7 +208,7 @@ def _render_in_frame(
     else:
         texts = blocks_text(model.blocks, styles, frame, available, designs)
     body = [text.encode("utf-8") for text in texts]
-    model.written_headers = dict(designs.used)
+    model.written_headers = {**model.written_headers, **designs.used}
     frame.set_language(LANGUAGE)
     frame.set_core(_core_values(model))
     return frame.save(body, token)
@@ -270,7 +270,7 @@ def render_bytes(
             elements = list(sections_xml(model.blocks, styles, doc, model.landscape, designs))
         else:
             elements = list(blocks_xml(model.blocks, styles, doc, available, designs))
-        model.written_headers = dict(designs.used)
+        model.written_headers = {**model.written_headers, **designs.used}
         _replace_body(doc, token, elements, path)
         _set_language(doc)
         _core_properties(doc, model)
@@ -287,7 +287,7 @@ def render_bytes(
     else:
         texts = blocks_text(model.blocks, styles, doc, available, designs)
     body = [text.encode("utf-8") for text in texts]
-    model.written_headers = dict(designs.used)
+    model.written_headers = {**model.written_headers, **designs.used}
     _set_language(doc)
     _core_properties(doc, model)
     xml = etree.tostring(doc.element, encoding="UTF-8", standalone=True)
