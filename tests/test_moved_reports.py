@@ -14,7 +14,21 @@ from conftest import require_soffice
 from test_pack import COMMITTEE
 from test_pack_moved import _workbook
 
+from pipeline.batch.moved import _held as held
 from pipeline.cli import main
+
+
+@pytest.fixture(autouse=True)
+def _before_the_meetings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These runs are made on 1 August 2013, before the meetings they move: a meeting held
+    by the day of the run keeps its papers (test_a_held_meeting_keeps_its_papers)."""
+    import datetime as dt
+
+    from pipeline.batch import moved
+
+    held = moved._held
+    monkeypatch.setattr(moved, "_held", lambda report, run_date: held(
+        report, dt.date(2013, 8, 1)))
 
 
 def _batch(inputs: Path, outputs: Path, *options: str) -> tuple[int, list[str], list[str]]:
@@ -185,3 +199,23 @@ def test_a_report_that_cannot_be_removed_is_an_error_naming_it(
             "not be removed (Permission denied). Close it and delete it, so that it is not "
             "circulated.") in [line.strip() for line in err]
     assert not any(line.startswith("Removed the out-of-date committee report") for line in out)
+
+
+def test_a_held_meeting_keeps_its_papers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The monthly round: the workbook names next month's meeting once August's is held. The
+    batch, run after 15 August, keeps the report and pack that went to it: they are the
+    papers of a meeting that has happened, not a moved meeting's."""
+    import datetime as dt
+
+    from pipeline.batch import moved
+
+    monkeypatch.setattr(moved, "_held", lambda report, run_date: held(
+        report, dt.date(2013, 8, 20)))
+    inputs, outputs, old = _first_run(tmp_path)
+    pack = old.parent.parent / "agenda-pack-children-young-people-scrutiny-committee-2013-08-15.pdf"
+    pack.write_bytes(b"%PDF- the pack circulated for 15 August")
+    code, out, err = _batch(inputs, outputs)
+    assert code == 0, out + err
+    assert (outputs / "2013-09" / "fostering" / "report.docx").is_file()
+    assert old.is_file() and pack.read_bytes() == b"%PDF- the pack circulated for 15 August"
+    assert not any("Removed" in line for line in out + err)

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 from conftest import action_row, build_workbook, require_soffice
 from test_pack import COMMITTEE, HEADERS, details
@@ -24,6 +25,19 @@ def _workbook(path: Path, title: str, item: str, meeting: str = "15/08/2013") ->
     rows = [HEADERS, action_row("Action 1", "On track", ref="R1", recommendation="Rec 1")]
     return build_workbook(path, {"Details": details(title, item, "Ann Smith", meeting),
                                  "Actions": rows})
+
+
+@pytest.fixture(autouse=True)
+def _before_the_meetings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These runs are made on 1 August 2013, before the meetings they move: a meeting held
+    by the day of the run keeps its papers (test_a_held_meeting_keeps_its_papers)."""
+    import datetime as dt
+
+    from pipeline.batch import moved
+
+    held = moved._held
+    monkeypatch.setattr(moved, "_held", lambda report, run_date: held(
+        report, dt.date(2013, 8, 1)))
 
 
 def _batch(inputs: Path, outputs: Path, *options: str) -> tuple[int, list[str]]:

@@ -14,6 +14,7 @@ before this run makes anything again, and compares it with the pack the report i
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,9 @@ class PreviousReport:
     pack: Path | None
     sha256: str | None = None
     pdf: Path | None = None
+    # Its meeting has been held (on or before the day of this run): its papers went to that
+    # meeting and are kept, whatever meeting the workbook is for now (next month's report).
+    held: bool = False
 
 
 @dataclass
@@ -80,10 +84,27 @@ def _listed_path(value: object, outputs: Path) -> Path | None:
     return Path(value) if Path(value).is_absolute() else outputs / value
 
 
-def previous_reports(outputs: Path) -> dict[tuple[str, str], PreviousReport]:
+def _held(report: Path, run_date: dt.date | None) -> bool:
+    """Whether the report's meeting, as its cover says, is on or before `run_date`."""
+    from pipeline.pack import read_item
+
+    if run_date is None or not report.is_file():
+        return False
+    item = read_item(report)
+    meeting = item.meeting_date if item is not None else None
+    return meeting is not None and meeting <= run_date
+
+
+def previous_reports(outputs: Path, run_date: dt.date | None = None
+                     ) -> dict[tuple[str, str], PreviousReport]:
     """Each committee report of the previous run's manifest, by its workbook's output name
     and its kind. Called before the run makes anything: a manifest from before reports'
-    packs were recorded has each pack worked out from the report as it still is."""
+    packs were recorded has each pack worked out from the report as it still is. A report
+    whose meeting was held by `run_date` is marked `held`: it and its pack are not moved.
+
+    A workbook kept up to date month by month names next month's meeting each time: the
+    last report and pack went to a meeting that has happened and stay. Only a meeting still
+    to come that the workbook no longer names (a meeting moved) leaves stale papers."""
     from pipeline.kinds import packed
 
     manifest = outputs / MANIFEST_FILE
@@ -105,7 +126,8 @@ def previous_reports(outputs: Path) -> dict[tuple[str, str], PreviousReport]:
         else:
             now = report_pack(path, outputs) if path.is_file() else None
             where = None if now is None else now.pack
-        found[(name, kind)] = PreviousReport(path, where, written, made_pdf)
+        found[(name, kind)] = PreviousReport(path, where, written, made_pdf,
+                                             _held(path, run_date))
     return found
 
 
@@ -142,7 +164,7 @@ def find_moved(entries: list[InputEntry], outputs: Path,
     moved: dict[Path, MovedPack] = {}
     for entry, doc in docs:
         before = previous.get((entry.name, doc.kind))
-        if before is None or before.pack is None or before.pack == doc.pack:
+        if before is None or before.held or before.pack is None or before.pack == doc.pack:
             continue
         if not before.pack.is_file():
             continue

@@ -56,7 +56,7 @@ def _removable(path: Path, outputs: Path, current: set[Path]) -> bool:
 def _moved(doc: DocumentEntry, before: PreviousReport | None) -> bool:
     """Whether the report was made now for a meeting of another month than the last run's
     report of the same workbook (another folder, another meeting's pack)."""
-    return (before is not None and doc.made and doc.path.is_file()
+    return (before is not None and not before.held and doc.made and doc.path.is_file()
             and before.path != doc.path and before.pack is not None
             and doc.pack is not None and before.pack != doc.pack)
 

@@ -185,7 +185,8 @@ class _Run:
             self.templates_sha = templates_sha(self.template_shas)
             self.discover()
             # Each committee report's pack as the last run left it, before any is made again.
-            self.previous = {} if dry_run else previous_reports(self.outputs)
+            self.previous = {} if dry_run else previous_reports(self.outputs,
+                                                                self.options.run_date)
             tasks = self.skip()
             self.dispatch(tasks)
             result = self.finish()
