@@ -33,7 +33,6 @@ from lxml import etree
 
 from pipeline.issues import Issue, PipelineError
 from pipeline.pack_reports import (
-    WORK_FOLDER,
     find_reports,
     manifest_reports,
     manifest_sources,
@@ -208,7 +207,7 @@ def pack_title(pack: Pack) -> str:
 # --- converting and joining -----------------------------------------------------------------
 
 
-def _convert(documents: list[Path], work: Path) -> dict[Path, Path]:
+def _convert(documents: list[Path], work: Path | None) -> dict[Path, Path]:
     from pipeline.batch.pdf import convert_to_pdf
 
     result = convert_to_pdf(documents, work)
@@ -290,10 +289,12 @@ def _join(pack: Pack, front: Path, pdfs: list[Path], out: Path) -> None:
     write_atomically(out, save)
 
 
-def make_pack(pack: Pack, work_root: Path) -> Pack:
-    """Convert, number and join one meeting's reports into its agenda pack PDF."""
-    work_root.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="pack-", dir=work_root) as tmp:
+def make_pack(pack: Pack, work_root: Path | None = None) -> Pack:
+    """Convert, number and join one meeting's reports into its agenda pack PDF (working in
+    `work_root`, by default the system's temporary folder: nothing is left in OUTPUTS)."""
+    if work_root is not None:
+        work_root.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="committee-pack-", dir=work_root) as tmp:
         folder = Path(tmp)
         copies = []
         for n, item in enumerate(pack.items):
@@ -393,7 +394,7 @@ def make_packs(
     made = []
     for pack in meetings(items, outputs):
         try:
-            made.append(make_pack(pack, outputs / WORK_FOLDER))
+            made.append(make_pack(pack))
         except PipelineError as error:
             issues += error.issues
         except OSError as exc:

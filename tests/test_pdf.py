@@ -79,6 +79,7 @@ def test_a_document_over_the_page_limit_is_refused_with_the_reason(
 def test_long_document_is_converted_alone_beside_the_others_with_a_notice(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdf, "LARGE_PAGES", 5)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     docs = [plan(tmp_path, "long plan", 60), plan(tmp_path, "a", 1), plan(tmp_path, "b", 2)]
     said: list[str] = []
     result = pdf.convert_to_pdf(docs, tmp_path / "work", notice=said.append, converters=2)
@@ -90,9 +91,12 @@ def test_long_document_is_converted_alone_beside_the_others_with_a_notice(
     text = subprocess.run(["pdftotext", str(docs[2].with_suffix(".pdf")), "-"],
                           capture_output=True, text=True).stdout
     assert "Action1:review&report" in "".join(text.split())  # however its column wraps it
-    # one profile per converter, so that two LibreOffices never share one
-    profiles = sorted(p.name for p in (tmp_path / "work").glob("libreoffice-profile*"))
-    assert profiles == ["libreoffice-profile-1", "libreoffice-profile-2"]
+    # one profile per converter, so that two LibreOffices never share one, kept in the
+    # user's cache folder (never beside the documents)
+    cache = tmp_path / "cache" / "committee-pipeline" / "libreoffice"
+    profiles = sorted(p.name for p in cache.glob("profile-*") if p.is_dir())
+    assert profiles == ["profile-1", "profile-2"]
+    assert not list((tmp_path / "work").iterdir())
 
 
 SLOW_CONVERTER = """#!/bin/sh

@@ -152,6 +152,7 @@ def test_on_windows_a_batch_locks_its_outputs_with_msvcrt_and_lets_go_at_the_end
 
     with pytest.raises(OSError):  # and the lock file was closed after it was let go
         os.fstat(fd)
+    assert not (outputs / ".batch.lock").exists()  # then removed: nothing left in OUTPUTS
 
 
 def test_on_windows_a_second_batch_is_told_another_is_running(

@@ -56,6 +56,7 @@ class DocumentEntry:
     sha256: str | None
     fingerprint: str = ""
     pdf: Path | None = None
+    pdf_made: bool = False  # its PDF was made by this run
     made: bool = True  # False: an earlier run's document, kept as it was
     expected: dict[str, int] = field(default_factory=dict)  # what the workbook holds
     written: dict[str, int] = field(default_factory=dict)  # what the document was read to hold

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from pipeline.batch.entries import BatchResult, DocumentEntry, InputEntry
 from pipeline.batch.moved import MovedPack, PreviousReport
-from pipeline.batch.outputs import WORK_FOLDER
 from pipeline.issues import Issue
 
 
@@ -49,9 +48,10 @@ def make_pdfs(entries: list[InputEntry], outputs: Path,
                 or pdf_path.stat().st_mtime < doc.path.stat().st_mtime
             ):
                 wanted[doc.path] = doc
-    result = convert_to_pdf(list(wanted), outputs / WORK_FOLDER, notice)
+    result = convert_to_pdf(list(wanted), notice=notice)
     for docx, pdf_path in result.made.items():
         wanted[docx].pdf = pdf_path
+        wanted[docx].pdf_made = True
     problems: list[Issue] = []
     by_file = {str(d.path): e for e in entries for d in e.documents}
     for issue in result.problems:

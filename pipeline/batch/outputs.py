@@ -41,18 +41,64 @@ def prepare_outputs(outputs: Path) -> None:
 
 
 def lock_outputs(outputs: Path) -> Any:
-    """Hold OUTPUTS/.batch.lock for the run (any system), or say another batch holds it."""
-    from pipeline.portable import try_lock
+    """Hold OUTPUTS/.batch.lock for the run (any system), or say another batch holds it.
 
-    handle = open(outputs / LOCK_FILE, "a+")  # noqa: SIM115 - held for the whole run
-    if not try_lock(handle):
-        handle.close()
-        raise batch_error(
-            f"Another batch is already writing to {outputs}. Wait for it to finish, then run "
-            "this one again.",
-            outputs,
-        )
-    return handle
+    The lock file is removed when the run ends (`unlock_outputs`), so a lock taken on a
+    file that was removed meanwhile (its last holder ending) is let go and taken again on
+    the file now at that name: two batches never hold two different lock files."""
+    from pipeline.portable import release, try_lock
+
+    path = outputs / LOCK_FILE
+    for _attempt in range(20):
+        handle = open(path, "a+")  # noqa: SIM115 - held for the whole run
+        if not try_lock(handle):
+            handle.close()
+            raise batch_error(
+                f"Another batch is already writing to {outputs}. Wait for it to finish, "
+                "then run this one again.",
+                outputs,
+            )
+        if _same_file(handle, path):
+            return handle
+        release(handle)
+    raise batch_error(f"The lock file {path} could not be held (it kept being removed). Run "
+                      "the batch again.", outputs)
+
+
+def _same_file(handle: Any, path: Path) -> bool:
+    """Whether the open `handle` is still the file at `path` (not one since removed)."""
+    try:
+        held, there = os.fstat(handle.fileno()), os.stat(path)
+    except OSError:
+        return False
+    return (held.st_dev, held.st_ino) == (there.st_dev, there.st_ino)
+
+
+def unlock_outputs(handle: Any, outputs: Path) -> None:
+    """Let go of the batch's lock and remove OUTPUTS/.batch.lock, so that nothing of the
+    batch's own is left in the clerk's folder. Elsewhere than Windows the file is removed
+    while still held (a batch waiting on it then sees it gone and takes a new one); on
+    Windows, where an open file cannot be removed, it is let go first and removed only when
+    no other batch has it open (otherwise it is left for that one)."""
+    import sys
+
+    from pipeline.portable import release
+
+    path = outputs / LOCK_FILE
+    if sys.platform == "win32":
+        release(handle)
+        _remove(path)
+        return
+    if _same_file(handle, path):
+        _remove(path)
+    release(handle)
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass  # in use by another batch, or already gone: it is that batch's now
 
 
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
@@ -64,7 +110,8 @@ def remove_leftovers(outputs: Path) -> int:
     """Delete the temporary files an interrupted batch left behind; returns how many.
 
     Only the batch's own places are cleaned: month folders, runs/, the manifest's temporary
-    files and the PDF work folders (a single-document command writing at the top of OUTPUTS
+    files and the .work folder earlier versions kept their PDF work and LibreOffice
+    profiles in (a single-document command writing at the top of OUTPUTS
     at the same time is left alone)."""
     import shutil
 
@@ -87,11 +134,15 @@ def remove_leftovers(outputs: Path) -> int:
             removed += 1
         except OSError:
             pass
-    work = outputs / WORK_FOLDER
+    work = outputs / WORK_FOLDER  # where earlier versions worked and kept their profiles
     if work.is_dir():
         for d in work.iterdir():
-            if d.is_dir() and d.name.startswith("pdf-"):
+            if d.is_dir() and d.name.startswith(("pdf-", "pack-", "libreoffice-profile-")):
                 shutil.rmtree(d, ignore_errors=True)
+        try:
+            work.rmdir()  # only when nothing else is in it
+        except OSError:
+            pass
     return removed
 
 
@@ -110,4 +161,4 @@ def templates_sha(shas: dict[str, str]) -> str:
 
 
 __all__ = ["LOCK_FILE", "WORK_FOLDER", "batch_error", "lock_outputs", "prepare_outputs",
-           "remove_leftovers", "template_hashes", "templates_sha"]
+           "remove_leftovers", "template_hashes", "templates_sha", "unlock_outputs"]

@@ -3,7 +3,9 @@
 The documents are shared out by size (largest first, each to the least loaded converter)
 among one `soffice --headless --convert-to pdf` process per core, each with its own
 LibreOffice profile (`-env:UserInstallation`: two LibreOffices cannot share one), all
-running at once. Each .docx is copied under a unique name into its converter's folder, and
+running at once. The profiles are kept in the user's cache folder (pipeline.batch.profiles:
+LibreOffice starts faster with one it made before), never in OUTPUTS. Each .docx is copied
+under a unique name into its converter's folder (in the system's temporary folder), and
 each PDF is then moved beside its document through a temporary file and a rename, so a PDF
 is either whole or absent.
 
@@ -184,15 +186,19 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
     proc.kill()
 
 
-def convert_to_pdf(documents: list[Path], work_root: Path,
+def convert_to_pdf(documents: list[Path], work_root: Path | None = None,
                    notice: Callable[[str], None] | None = None,
                    converters: int | None = None) -> PdfResult:
     """PDFs beside `documents`, made by one soffice process per core at once.
 
-    `work_root` holds the converters' work folders and profiles (kept between runs so that
-    LibreOffice starts faster the next time). `notice` is told about a document converted
-    on its own (a long one). Problems come back as issues, never raised.
+    The converters' work folders are made in `work_root` (default: the system's temporary
+    folder) and removed; their profiles are kept in the user's cache folder
+    (pipeline.batch.profiles) so that LibreOffice starts faster the next time. `notice` is
+    told about a document converted on its own (a long one). Problems come back as issues,
+    never raised.
     """
+    from pipeline.batch.profiles import claim_profiles
+
     result = PdfResult()
     if not documents:
         return result
@@ -213,12 +219,14 @@ def convert_to_pdf(documents: list[Path], work_root: Path,
         ))
     if not pages:
         return result
-    work_root.mkdir(parents=True, exist_ok=True)
+    if work_root is not None:
+        work_root.mkdir(parents=True, exist_ok=True)
     groups = share_out(pages, converters or converter_count())
-    with tempfile.TemporaryDirectory(prefix="pdf-", dir=work_root) as tmp:
+    with tempfile.TemporaryDirectory(prefix="committee-pdf-", dir=work_root) as tmp, \
+            claim_profiles(len(groups)) as (home, profiles):
         convs = _prepare(groups, pages, Path(tmp))
-        for k, conv in enumerate(convs):
-            _start(soffice, conv, work_root / f"libreoffice-profile-{k + 1}", work_root)
+        for conv, profile in zip(convs, profiles, strict=True):
+            _start(soffice, conv, profile, home)
             if notice is not None and len(conv.documents) == 1:
                 (doc,) = conv.documents
                 if pages[doc] >= LARGE_PAGES:

@@ -61,10 +61,11 @@ from pipeline.batch.outputs import (
     remove_leftovers,
     template_hashes,
     templates_sha,
+    unlock_outputs,
 )
 from pipeline.batch.worker import _Outcome, _removed_message, _Task, process_workbook
 from pipeline.issues import Issue, PipelineError
-from pipeline.portable import cpu_count, release, start_method
+from pipeline.portable import cpu_count, start_method
 from pipeline.reader.files import NotAFile, input_problem
 
 
@@ -139,7 +140,7 @@ def run_batch(
         return run.run()
     finally:
         if lock is not None:
-            release(lock)
+            unlock_outputs(lock, outputs)
 
 
 @dataclass

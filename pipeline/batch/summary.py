@@ -43,24 +43,42 @@ def _made(result: BatchResult) -> list[Line]:
             *(Said(f"  {line}") for line in reconciliation(made))]
 
 
-def _files(result: BatchResult, pdf: bool) -> list[Line]:
+def _files(result: BatchResult, pdf: bool, force: bool) -> list[Line]:
     lines: list[Line] = []
     kept = result.kept
     if kept:
         as_it = "it was" if len(kept) == 1 else "they were"
+        would = "would be kept" if result.dry_run else "kept"
         lines.append(Said(f"{plural(len(kept), 'document')} already circulated and unchanged "
-                          f"kept as {as_it}."))
-    pdfs = [d for e in result.inputs for d in e.documents if d.pdf is not None and d.made]
+                          f"{would} as {as_it}."))
+        if force:
+            lines.append(Said("  (--force reads every workbook again, but a document that "
+                              "would come out the same as the one circulated is not made "
+                              "again: delete it to have it made again.)"))
+    pdfs = [d for e in result.inputs for d in e.documents if d.pdf_made]
     if pdf and pdfs:
-        lines.append(Said(f"{plural(len(pdfs), 'PDF')} made."))
+        lines.append(Said(pdfs_made(len(pdfs), sum(not d.made for d in pdfs))))
     removed = [d.pdf_removed for e in result.inputs for d in e.documents if d.pdf_removed]
     if removed:
-        lines.append(Said(f"{plural(len(removed), 'out-of-date PDF')} removed (its document "
-                          f"was made again): {', '.join(str(p) for p in removed)}"))
+        theirs = ("its document was" if len(removed) == 1 else "their documents were")
+        lines.append(Said(f"{plural(len(removed), 'out-of-date PDF')} removed ({theirs} "
+                          f"made again): {', '.join(str(p) for p in removed)}"))
     if result.ignored:
         names = ", ".join(printable(i.path.name) for i in result.ignored)
         lines.append(Said(f"{plural(len(result.ignored), 'file')} ignored: {names}"))
     return lines
+
+
+def pdfs_made(made: int, earlier: int) -> str:
+    """'16 PDFs made (12 for documents made earlier).': every PDF this run made, counting
+    those of documents an earlier run made (kept, or skipped unchanged) that had none."""
+    if not earlier:
+        return f"{plural(made, 'PDF')} made."
+    if earlier == made:
+        whose = "for a document" if made == 1 else "all for documents"
+        return f"{plural(made, 'PDF')} made ({whose} made earlier)."
+    whose = "for a document" if earlier == 1 else "for documents"
+    return f"{plural(made, 'PDF')} made ({earlier} {whose} made earlier)."
 
 
 def _notices(result: BatchResult, quiet: bool) -> list[Line]:
@@ -93,11 +111,12 @@ def _problems(result: BatchResult, quiet: bool) -> list[Line]:
     return lines
 
 
-def summary(result: BatchResult, *, pdf: bool = False, quiet: bool = False) -> list[Line]:
+def summary(result: BatchResult, *, pdf: bool = False, quiet: bool = False,
+            force: bool = False) -> list[Line]:
     """The end of a batch, as lines: counts and where things are (standard output), then
     notices (standard output), then problems (standard error), then where the manifest
     is."""
-    lines = _made(result) + _files(result, pdf) + _notices(result, quiet)
+    lines = _made(result) + _files(result, pdf, force) + _notices(result, quiet)
     lines += _problems(result, quiet)
     lines += [Said(f"Agenda pack: {pack}") for pack in result.packs]
     moved = {m.pack for m in result.packs_moved}
@@ -124,7 +143,11 @@ def entry_line(entry: InputEntry, dry_run: bool, inputs: Path) -> str:
     elif entry.status == "duplicate":
         what = f"not made again: {entry.note}"
     elif dry_run:
-        what = "would make" + (f": {kinds}" if kinds else "")
+        made = ", ".join(d.kind for d in entry.documents if d.made)
+        kept = ", ".join(d.kind for d in entry.documents if not d.made)
+        what = f"would make: {made}" if made else ("nothing new would be made" if kept
+                                                   else "would make")
+        what += f"; would keep as circulated: {kept}" if kept else ""
         what += f" in {folders}" if folders else ""
     else:
         made = ", ".join(d.kind for d in entry.documents if d.made)

@@ -113,7 +113,7 @@ def batch(inputs: Path, outputs: Path, jobs: int | None, pdf: bool, force: bool,
     if fmt == "json":
         show_json(printable_data(result.to_manifest()))
     else:
-        say(summary(result, pdf=pdf, quiet=quiet), verbose=verbose)
+        say(summary(result, pdf=pdf, quiet=quiet, force=force), verbose=verbose)
     sys.exit(result.exit_code)
 
 
