@@ -37,6 +37,7 @@ from pipeline.pack_reports import (
     manifest_reports,
     manifest_sources,
     missing_reports,
+    unmatched,
 )
 from pipeline.render.page_numbers import numbered_copy
 
@@ -369,7 +370,7 @@ def make_packs(
         raise PipelineError(message, [Issue("missing-sheet", "error", message,
                                             file=str(outputs))])
     issues: list[Issue] = []
-    items = []
+    items, others = [], []
     if reports is None:
         reports = find_reports(outputs)
         listed = manifest_reports(outputs)
@@ -384,13 +385,16 @@ def make_packs(
                                 f"{path} is not a committee report with a 'To:' and an 'On:' "
                                 "line on its cover, so it is not in any pack.", file=str(path)))
             continue
-        if meeting is not None and item.meeting_date != meeting:
-            continue
-        if committee and normalise_label(committee) != normalise_label(item.committee):
+        if (meeting is not None and item.meeting_date != meeting) or (
+            committee and normalise_label(committee) != normalise_label(item.committee)
+        ):
+            others.append(item)
             continue
         items.append(item)
         if not item.agenda_item.strip():
             issues.append(no_agenda_item(item, sources.get(path)))
+    if others and not items:  # reports there, none for what was asked
+        issues.append(unmatched(others, outputs, meeting, committee))
     made = []
     for pack in meetings(items, outputs):
         try:

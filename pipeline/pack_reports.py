@@ -4,8 +4,10 @@ from the folder the batch ran from, as batches before wrote them), else every re
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 from pipeline.issues import Issue
 
@@ -62,5 +64,38 @@ def missing_reports(outputs: Path, listed: list[Path]) -> Issue:
     return Issue("missing-sheet", "error", message, file=str(manifest), value=str(listed[0]))
 
 
+def unmatched(reports: list[Any], outputs: Path, meeting: dt.date | None,
+              committee: str | None) -> Issue:
+    """No report (`pipeline.pack.Item`s, each with .committee, .meeting and .meeting_date)
+    is for the committee or meeting asked for: say which committees and meetings the
+    reports in `outputs` are for, and the committee meant when one is near the name given."""
+    from difflib import get_close_matches
+
+    from pipeline.text import normalise_label
+
+    on = "" if meeting is None else f"{meeting.day} {meeting:%B %Y}"
+    asked = (f'committee "{committee}"' + (f" meeting on {on}" if on else "") if committee
+             else f"a meeting on {on}")
+    held: dict[str, dict[Any, str]] = {}
+    for item in reports:
+        held.setdefault(item.committee, {})[item.meeting_date or item.meeting] = item.meeting
+    listed = "; ".join(
+        f"{name} ({', '.join(dates[d] for d in sorted(dates, key=str))})"
+        for name, dates in sorted(held.items()))
+    guess = ""
+    if committee:
+        names = {normalise_label(name): name for name in held}
+        want = normalise_label(committee)
+        near = [names[n] for n in names if want and (want in n or n in want)]
+        near = near or [names[n] for n in get_close_matches(want, list(names), n=1,
+                                                            cutoff=0.6)]
+        if len(near) == 1 and normalise_label(near[0]) != want:
+            guess = f' Did you mean --committee "{near[0]}"?'
+    message = (f"No committee report in {outputs} is for {asked}. Its reports "
+               f"are for: {listed}.{guess}")
+    return Issue("format-error", "error", message, file=str(outputs),
+                 value=committee or str(meeting or ""))
+
+
 __all__ = ["WORK_FOLDER", "find_reports", "manifest_reports", "manifest_sources",
-           "missing_reports"]
+           "missing_reports", "unmatched"]

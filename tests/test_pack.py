@@ -124,7 +124,29 @@ def test_pack_for_one_meeting_and_a_meeting_with_no_reports(outputs: Path) -> No
     assert not list((outputs / "2013-08").glob("agenda-pack-*.pdf"))
     none = runner.invoke(main, ["pack", str(outputs), "--meeting", "2014-01-01"])
     assert none.exit_code == 1  # nothing could be made
-    assert none.output == "No agenda pack was made: no committee report matched.\n"
+    assert none.output == (
+        f"  Error: No committee report in {outputs} is for a meeting on 1 January 2014. Its "
+        f"reports are for: {COMMITTEE} (15 August 2013, 12 September 2013).\n"
+        "No agenda pack was made.\n")
+
+
+@pytest.mark.parametrize(("asked", "said"), [
+    (["--committee", "Nonexistent"], 'committee "Nonexistent"'),
+    (["--committee", "Childrens Scrutiny Committee"],
+     'committee "Childrens Scrutiny Committee"'),
+    (["--committee", COMMITTEE, "--meeting", "16/08/2013"],
+     f'committee "{COMMITTEE}" meeting on 16 August 2013'),
+])
+def test_pack_for_a_committee_or_meeting_it_has_no_report_for_lists_those_it_has(
+        outputs: Path, asked: list[str], said: str) -> None:
+    result = CliRunner().invoke(main, ["pack", str(outputs), *asked])
+    assert result.exit_code == 1
+    guess = (f' Did you mean --committee "{COMMITTEE}"?' if "Childrens" in said else "")
+    assert result.output == (
+        f"  Error: No committee report in {outputs} is for {said}. Its reports are for: "
+        f"{COMMITTEE} (15 August 2013, 12 September 2013).{guess}\n"
+        "No agenda pack was made.\n")
+    assert not list(outputs.rglob("agenda-pack-*.pdf"))
 
 
 def test_pack_of_a_missing_folder_is_a_plain_error(tmp_path: Path) -> None:
