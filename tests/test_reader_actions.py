@@ -210,7 +210,8 @@ def test_status_shown_only_by_colour(tmp_path: Path) -> None:
     issue = only(read_workbook(tmp_path / "colour.xlsx").report.errors, "missing-cell")
     assert (issue.row, issue.column) == (2, "Status")
     assert issue.message.startswith(
-        "The status is shown only by the cell's colour. Type the status"
+        "The status is shown only by the cell's colour. The cell is green: did you mean "
+        '"On track"? Type the status'
     )
 
 

@@ -142,6 +142,54 @@ def suggest_status(text: str, scheme: StatusScheme) -> str | None:
     return names[close[0]] if close else None
 
 
+def colour_name(fill: str) -> str | None:
+    """The plain name of a fill colour ('FF0000' -> 'red', 'FFC000' -> 'amber', '505A5F' ->
+    'grey'), or None for one that is not a RAG colour (purple, pink, black, white) or not a
+    hex colour (a theme colour)."""
+    m = _HEX.match(fill.strip())
+    if not m:
+        return None
+    r, g, b = (int(m.group(1)[i:i + 2], 16) for i in (0, 2, 4))
+    top, low = max(r, g, b), min(r, g, b)
+    if top < 50 or low > 235:
+        return None  # black or white: no status's colour
+    chroma = top - low
+    if chroma < 30:
+        return "grey"
+    if top == r:
+        hue = (60 * (g - b) / chroma) % 360
+    elif top == g:
+        hue = 60 * (b - r) / chroma + 120
+    else:
+        hue = 60 * (r - g) / chroma + 240
+    if hue < 15 or hue >= 330:
+        return "red"
+    if hue < 70:
+        return "amber"  # orange and yellow too: Excel's amber is FFC000, yellow FFFF00
+    if hue < 170:
+        return "green"
+    if hue < 260:
+        return "blue"
+    return None  # purple, pink
+
+
+def status_of_fill(fill: str | None, scheme: StatusScheme) -> tuple[str, StatusEntry] | None:
+    """The status a cell's fill colour stands for, when the scheme (a workbook's RAG key,
+    else the default colours) makes it plain: a status's own fill, or the one status whose
+    fill is of the same colour (red, amber, green, blue, grey). Returns the colour's name
+    and the status; None when no status, or more than one, has that colour."""
+    if not fill:
+        return None
+    name = colour_name(fill)
+    exact = [e for e in scheme.key_entries if e.fill.upper() == fill.strip().upper()]
+    if len(exact) == 1 and name is not None:
+        return name, exact[0]
+    if name is None:
+        return None
+    same = [e for e in scheme.key_entries if colour_name(e.fill) == name]
+    return (name, same[0]) if len(same) == 1 else None
+
+
 def parse_colour(text: str) -> tuple[str, str] | None:
     """A RAG key colour: a name (Red, Amber ...) or a hex fill; returns (fill, text colour)."""
     name = normalise_status_text(text)

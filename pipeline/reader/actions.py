@@ -16,7 +16,12 @@ from pipeline.domain.model import (
 )
 from pipeline.domain.plan_rules import split_note, split_recommendations
 from pipeline.domain.slippage import same_date
-from pipeline.domain.status import accepted_values, match_status, suggest_status
+from pipeline.domain.status import (
+    accepted_values,
+    match_status,
+    status_of_fill,
+    suggest_status,
+)
 from pipeline.issues import IssueReport
 from pipeline.reader.cells import EXCEL_ERRORS, CellProblem, parse_date
 from pipeline.reader.headers import (
@@ -230,12 +235,13 @@ class _Reader:
             status_header = self.header.header("Status")
             if self.report.has_error_at(self.sheet.name, rec.number, status_header):
                 return None  # e.g. a formula with no saved value: already said, and better
-            coloured = cell is not None and cell.fill is not None
-            why = (
-                "The status is shown only by the cell's colour. "
-                if coloured
-                else "The status is empty. "
-            )
+            fill = None if cell is None else cell.fill
+            why = ("The status is shown only by the cell's colour. " if fill is not None
+                   else "The status is empty. ")
+            meant = status_of_fill(fill, self.scheme)
+            if meant is not None:
+                why += f'The cell is {meant[0]}: did you mean "{meant[1].label}"? '
+
             self.report.error(
                 "missing-cell",
                 f"{why}Type the status as text: one of {accepted}.",
