@@ -37,7 +37,7 @@ def no_conversion(monkeypatch: pytest.MonkeyPatch) -> list[Pack]:
     """make_pack as the pack is grouped and ordered, with no PDF made."""
     packed: list[Pack] = []
 
-    def record(pack: Pack, work_root: Path) -> Pack:
+    def record(pack: Pack, work_root: Path | None = None) -> Pack:
         packed.append(pack)
         return pack
 
