@@ -74,7 +74,7 @@ def test_plan_writes_document_and_reconciles(tmp_path: Path, runner: CliRunner) 
     paras = [(p.style.name, p.text) for p in doc.paragraphs]
     assert paras[0] == ("Title", "Children's Improvement Plan")
     assert ("Normal", "Position as at 1 May 2013") in paras
-    assert ("Heading 1", "Priority 1: Safety first") in paras
+    assert ("Heading 1", "Priority 1: SAFETY FIRST") in paras
     assert ("Heading 2", "R2: End unsafe practice") in paras
     assert ("Normal", "No actions have been agreed for this recommendation yet.") in paras
     table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Action")
@@ -158,8 +158,8 @@ def test_telford_plan_keeps_every_action_and_recommendation(
     assert "57 actions and 28 recommendations in, 57 and 28 written" in result.output
     doc = docx.Document(str(out))
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert "Priority 6: Ensure we learn from each other so that we have the knowledge skills " \
-           "and capacity to keep children safe (QA)" in headings
+    assert "Priority 6: ENSURE WE LEARN FROM EACH OTHER SO THAT WE HAVE THE KNOWLEDGE SKILLS " \
+           "AND CAPACITY TO KEEP CHILDREN SAFE (QA)" in headings
     key = doc.tables[0]
     assert [r.cells[0].text for r in key.rows[1:]] == [
         "Complete", "In Progress on schedule", "Behind Schedule"]

@@ -15,7 +15,6 @@ from pipeline.documents.plan import (
     NO_ACTIONS,
     build_plan_document,
     priority_heading,
-    sentence_case,
 )
 from pipeline.domain.model import (
     Action,
@@ -129,14 +128,15 @@ def test_rules_counts_overdue_and_empty_recommendations() -> None:
     assert [r.ref for r in recommendations_without_actions(plan)] == ["R2"]
 
 
-def test_sentence_case_keeps_acronyms() -> None:
-    assert sentence_case("IMPROVE CAMHS AND S47 WORK FOR CIC (QA)") == (
-        "Improve CAMHS and S47 work for CIC (QA)")
-    assert sentence_case("REDESIGN SOCIAL WORK SERVICES TO SUPPORT THE CHILD'S JOURNEY") == (
-        "Redesign social work services to support the child's journey")
-    assert sentence_case("Already Mixed Case CP") == "Already Mixed Case CP"
-    assert priority_heading(Priority("2", "REDESIGN SERVICES")) == "Priority 2: Redesign services"
+def test_priority_heading_prints_the_title_as_typed() -> None:
+    # Capitals are the clerk's: names and acronyms must never be lower-cased.
+    assert priority_heading(Priority(
+        "7", "WORK WITH TELFORD & WREKIN CCG, SHROPSHIRE COUNTY COUNCIL AND OFSTED")) == (
+        "Priority 7: WORK WITH TELFORD & WREKIN CCG, SHROPSHIRE COUNTY COUNCIL AND OFSTED")
+    assert priority_heading(Priority("2", "Already Mixed Case CP")) == (
+        "Priority 2: Already Mixed Case CP")
     assert priority_heading(Priority("", "Safeguarding")) == "Safeguarding"
+    assert priority_heading(Priority("3", "")) == "Priority 3"
 
 
 def test_document_model_counts_and_blocks() -> None:
@@ -147,7 +147,7 @@ def test_document_model_counts_and_blocks() -> None:
     assert model.context["as_at"] == "1 May 2013"
     assert model.context["organisation"] == "Telford & Wrekin Council"
     headings = [(b.level, b.text) for b in model.blocks if isinstance(b, Heading)]
-    assert (1, "Priority 1: Ensure a timely response to social care enquiries (CP)") in headings
+    assert (1, "Priority 1: ENSURE A TIMELY RESPONSE TO SOCIAL CARE ENQUIRIES (CP)") in headings
     assert (2, "R4: Accelerate plans for an edge of care service") in headings
     widths = [c.width_cm for c in next(b for b in model.blocks if isinstance(b, Table)
                                        and b.columns[0].header == "Action").columns]
@@ -164,7 +164,7 @@ def test_rendered_plan_headings_frame_and_marking(tmp_path: Path) -> None:
     assert ("Normal", "Telford & Wrekin Council") in paras
     assert ("Normal", "Position as at 1 May 2013") in paras
     assert ("Heading 1", "Key to RAG rating") in paras
-    assert ("Heading 1", "Priority 2: Redesign services") in paras
+    assert ("Heading 1", "Priority 2: REDESIGN SERVICES") in paras
     assert [t for s, t in paras if s == "Heading 2" and t[:2] in ("R1", "R2", "R4")] == [
         "R1: Ensure that the outcomes of S47 enquiries are recorded promptly",
         "R2: End the unsafe practice of holding cases as contacts",

@@ -10,7 +10,6 @@ scheme's colour and says the status in words.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from pipeline.documents.docmodel import (
     Block,
@@ -76,58 +75,10 @@ MEANINGS: dict[StatusKey, str] = {
     "not_started": "Work on the action has not started yet.",
 }
 
-# Words kept in capitals when an ALL CAPS priority title is put into sentence case.
-ACRONYMS: frozenset[str] = frozenset(
-    {
-        "ACM", "ASYE", "AYSE", "CAF", "CAMHS", "CIB", "CIC", "CP", "CPT", "CSE", "CSW", "DCT",
-        "EHCP", "FCSAT", "GP", "ICPC", "IRO", "LA", "LAC", "LADO", "LGA", "LSCB", "MASH",
-        "NEET", "NHS", "PEP", "QA", "SDM", "SEN", "SEND", "SSW", "TSCB", "UK", "YOS",
-    }
-)
-PROPER_WORDS: dict[str, str] = {"OFSTED": "Ofsted", "ENGLAND": "England", "I": "I"}
-_WORD_CORE = re.compile(r"^([^\w]*)([\w'’]+?)(['’]S)?([^\w]*)$")
-
-
-def sentence_case(title: str) -> str:
-    """'ENSURE WE LEARN ... (QA)' -> 'Ensure we learn ... (QA)'; mixed case is left alone.
-
-    Known acronyms (CAMHS, CP, QA ...), words with digits (S47) and short words in
-    brackets stay in capitals.
-    """
-    letters = [c for c in title if c.isalpha()]
-    if not letters or any(c.islower() for c in letters):
-        return title
-    words: list[str] = []
-    for word in title.split(" "):
-        match = _WORD_CORE.match(word)
-        if not match:
-            words.append(word.lower())
-            continue
-        before, core, possessive, after = match.groups()
-        possessive = (possessive or "").lower()
-        if core in ACRONYMS or any(ch.isdigit() for ch in core) or (
-            before.endswith("(") and after.startswith(")") and len(core) <= 5
-        ):
-            words.append(f"{before}{core}{possessive}{after}")
-        elif core in PROPER_WORDS:
-            words.append(f"{before}{PROPER_WORDS[core]}{possessive}{after}")
-        else:
-            words.append(word.lower())
-    text = " ".join(words)
-    for i, ch in enumerate(text):
-        if ch.isalpha():
-            return text[:i] + ch.upper() + text[i + 1:]
-    return text
-
-
 def priority_heading(priority: Priority) -> str:
-    """Priority.heading with an ALL CAPS title put into sentence case."""
-    title = sentence_case(priority.title)
-    if priority.number and title:
-        return f"Priority {priority.number}: {title}"
-    if priority.number:
-        return f"Priority {priority.number}"
-    return title
+    """'Priority 7: WORK WITH TELFORD & WREKIN CCG': the number as "Priority N:", the title
+    exactly as typed (never re-cased: a clerk's names and acronyms are theirs)."""
+    return priority.heading
 
 
 def recommendation_heading(recommendation: Recommendation) -> str:
