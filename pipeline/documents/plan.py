@@ -37,7 +37,12 @@ from pipeline.domain.plan_rules import (
     split_recommendations,
     status_counts,
 )
-from pipeline.domain.slippage import carry_earlier_dates, redated_actions, slipped_actions
+from pipeline.domain.slippage import (
+    carry_earlier_dates,
+    moved_counts,
+    redated_actions,
+    slipped_actions,
+)
 
 # A4 landscape with 1.27 cm margins leaves 27.16 cm: Action and Progress widest.
 ACTION_COLUMNS: tuple[Column, ...] = (
@@ -149,8 +154,7 @@ def _summary_blocks(plan: Plan, as_at: dt.date, as_at_text: str) -> list[Block]:
     if splits:  # one recommendation printed in two places is still one recommendation
         sentence += f"; {', '.join(splits)}"
     sentence = sentence[:1].upper() + sentence[1:] + "."
-    if not slipped_actions(plan):
-        sentence += " No target dates have moved."
+    sentence += moved_sentence(plan)
     blocks.append(Paragraph.of(sentence))
 
     counts = status_counts(plan)
@@ -211,6 +215,23 @@ def _summary_blocks(plan: Plan, as_at: dt.date, as_at_text: str) -> list[Block]:
     return blocks
 
 
+def moved_sentence(plan: Plan) -> str:
+    """' No target dates have moved.'; ' Target dates have moved for three actions: one
+    later, one earlier and one no longer dated.' when any moved other than later; '' when
+    every move is later (the section "Target dates moved later" says so)."""
+    moved, later, earlier, undated = moved_counts(plan)
+    if not moved:
+        return " No target dates have moved."
+    if later == moved:
+        return ""
+    parts = [f"{number_words(n)} {what}" for n, what in (
+        (later, "later"), (earlier, "earlier"), (undated, "no longer dated"),
+        (moved - later - earlier - undated, "changed")) if n]
+    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return (f" Target dates have moved for {_plural(moved, 'action', 'actions')}: "
+            f"{listed}.")
+
+
 SLIPPED_COLUMNS: tuple[Column, ...] = (
     Column("Ref", 1.6), Column("Action", 11.0), Column("Original target date", 3.4),
     Column("Target date now", 3.4), Column("Slipped by", 2.6), Column("Status", 3.0),
@@ -229,7 +250,8 @@ def redated_sentence(plan: Plan, as_at: dt.date) -> str:
         f"{_plural(n, 'more action', 'more actions').capitalize()} "
         f"{'was' if n == 1 else 'were'} due before {format_date(as_at)} on "
         f"{'its' if n == 1 else 'their'} original target date but "
-        f"{'has a new target date' if n == 1 else 'have new target dates'}, so "
+        f"{'has a new target date' if n == 1 else 'have new target dates'}"
+        f"{' or no date now' if any(s.undated for s in redated) else ''}, so "
         f"{'it is' if n == 1 else 'they are'} not counted as overdue: "
         f"{', '.join(refs[:-1]) + ' and ' + refs[-1] if n > 1 else refs[0]}."
     )
@@ -243,9 +265,13 @@ def slipped_blocks(plan: Plan, as_at: dt.date) -> list[Block]:
         return []
     blocks: list[Block] = [Heading("Target dates moved later", 2)]
     n = len(slips)
+    undated = sum(1 for s in slips if s.undated)
+    moved = "has moved later than first planned" + (
+        "" if not undated else " or is no longer a date" if undated == n
+        else f" or is no longer a date ({number_words(undated)} with no date now)")
     blocks.append(Paragraph.of(
         f"{_plural(n, 'action has', 'actions have').capitalize()} slipped: "
-        f"{'its' if n == 1 else 'their'} target date has moved later than first planned."
+        f"{'its' if n == 1 else 'their'} target date {moved}."
     ))
     redated = redated_sentence(plan, as_at)
     if redated:

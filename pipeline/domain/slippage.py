@@ -7,7 +7,8 @@ a "Revised target date") or, with `carry_earlier_dates`, from the previous repor
 
 - An action has *slipped* when both dates are dates and the date in force is later.
 - The slip is counted in calendar months when either date is a month ("June 2013" to
-  "September 2013": 3 months), otherwise in days.
+  "September 2013": 3 months), otherwise in whole months and days ("3 months (93 days)";
+  "12 days" under a month), so a table's lengths read alike.
 - Overdue is always judged on the date in force (`plan_rules.is_overdue`); an action that
   would have been overdue on its earlier date is "re-dated" (`redated_actions`), so that a
   document can say so instead of letting it drop silently out of the overdue count.
@@ -42,11 +43,16 @@ def same_date(a: DateValue | None, b: DateValue | None) -> bool:
 
 @dataclass(frozen=True)
 class Slip:
-    """One action whose target date moved later: from `was` to `now`."""
+    """One action whose target date moved later: from `was` to `now`; or, `undated`, from a
+    date to words that are not one ("TBC"), so that its end is no longer known."""
 
     action: Action
     was: DateValue
     now: DateValue
+
+    @property
+    def undated(self) -> bool:
+        return self.now.due_by() is None
 
     @property
     def days(self) -> int:
@@ -67,12 +73,33 @@ class Slip:
 
     @property
     def length(self) -> str:
-        """'3 months', '1 month', '12 days'."""
+        """In months throughout, so that a table's lengths read alike: '3 months' between
+        months, '3 months (93 days)' between days (whole months, then the exact days),
+        '12 days' under a month; 'No date now' when the new date is not a date."""
+        if self.undated:
+            return "No date now"
         if self.by_months and self.months > 0:
-            n = self.months
-            return f"{n} month{'s' if n != 1 else ''}"
+            return _months(self.months)
         n = self.days
-        return f"{n} day{'s' if n != 1 else ''}"
+        whole = _whole_months(self.was.due_by(), self.now.due_by())  # type: ignore[arg-type]
+        days = f"{n} day{'s' if n != 1 else ''}"
+        return f"{_months(whole)} ({days})" if whole > 0 else days
+
+
+def _months(n: int) -> str:
+    return f"{n} month{'s' if n != 1 else ''}"
+
+
+def _whole_months(was: dt.date, now: dt.date) -> int:
+    """Whole calendar months from `was` to `now` (30 June to 1 October: 3)."""
+    months = (now.year - was.year) * 12 + now.month - was.month
+    if now.day < was.day and not _last_day(now):
+        months -= 1
+    return max(months, 0)
+
+
+def _last_day(day: dt.date) -> bool:
+    return (day + dt.timedelta(days=1)).month != day.month
 
 
 def date_moved(action: Action) -> bool:
@@ -85,14 +112,31 @@ def date_moved(action: Action) -> bool:
 
 
 def slip_of(action: Action) -> Slip | None:
-    """The slip of an action whose date in force is later than its earlier date, or None."""
+    """The slip of an action whose date in force is later than its earlier date, or whose
+    earlier date was a date and whose date in force is not ("TBC"); else None."""
     was, now = action.original_date, action.target_date
     if was is None or now is None:
         return None
     was_due, now_due = was.due_by(), now.due_by()
-    if was_due is None or now_due is None or now_due <= was_due:
+    if was_due is None or (now_due is not None and now_due <= was_due):
         return None
     return Slip(action, was, now)
+
+
+def brought_forward(action: Action) -> bool:
+    """The action's date in force is earlier than its earlier target date."""
+    was = action.original_date.due_by() if action.original_date else None
+    now = action.target_date.due_by() if action.target_date else None
+    return was is not None and now is not None and now < was
+
+
+def moved_counts(plan: Plan) -> tuple[int, int, int, int]:
+    """(moved, later, earlier, no longer dated): the actions whose target date moved."""
+    moved = [a for a in plan.actions if date_moved(a)]
+    slips = [s for s in (slip_of(a) for a in moved) if s is not None]
+    undated = sum(1 for s in slips if s.undated)
+    return (len(moved), len(slips) - undated, sum(1 for a in moved if brought_forward(a)),
+            undated)
 
 
 def slipped_actions(plan: Plan) -> list[Slip]:
@@ -108,7 +152,7 @@ def redated_actions(plan: Plan, as_at: dt.date) -> list[Slip]:
         if slip.action.status == "complete":
             continue
         was_due, now_due = slip.was.due_by(), slip.now.due_by()
-        if was_due is not None and now_due is not None and was_due < as_at <= now_due:
+        if was_due is not None and was_due < as_at and (now_due is None or as_at <= now_due):
             out.append(slip)
     return out
 
@@ -197,10 +241,12 @@ __all__ = [
     "PREVIOUS_REPORT",
     "DateMove",
     "Slip",
+    "brought_forward",
     "carry_earlier_dates",
     "date_moved",
     "date_moves",
     "first_sentence",
+    "moved_counts",
     "redated_actions",
     "same_date",
     "slip_of",

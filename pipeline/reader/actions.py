@@ -274,6 +274,7 @@ class _Reader:
         revised = self.date(rec, "Revised target date")
         if revised is not None:
             earlier = original or target
+            self.check_revised(rec, revised, earlier)
             return revised, earlier if earlier is not None and not same_date(
                 earlier, revised) else None
         if target is None and original is not None:
@@ -281,6 +282,28 @@ class _Reader:
         if original is not None and target is not None and not same_date(original, target):
             return target, original
         return target, None
+
+    def check_revised(self, rec: Record, revised: DateValue, earlier: DateValue | None) -> None:
+        """Warn of a revised target date that is not a date ("TBC"), or is earlier than the
+        date it revises (brought forward: fine, but said)."""
+        was_due = earlier.due_by() if earlier else None
+        if revised.due_by() is None:
+            before = f"; the action's original target date was {earlier.text}" if earlier else ""
+            self.report.warning(
+                "type-error",
+                f"The revised target date {revised.text!r} is not a date{before}. A revised "
+                "target date should be a date, such as 30/09/2013 or September 2013, or left "
+                "blank if the date has not changed. The plan prints it as typed and lists the "
+                "action as slipped, with no date now.",
+                value=revised.text, **self.where(rec, "Revised target date"))
+        elif earlier is not None and was_due is not None and revised.due_by() < was_due:  # type: ignore[operator]
+            self.report.warning(
+                "constraint-error",
+                f"The revised target date {revised.text} is earlier than the original target date, "
+                f"{earlier.text}: the action has been brought forward. The plan prints "
+                f"\"{revised.text} (was {earlier.text})\". If that is not meant, correct "
+                "the revised date, or swap the two dates if they are the wrong way round.",
+                value=revised.text, **self.where(rec, "Revised target date"))
 
     def date(self, rec: Record, column: str) -> DateValue | None:
         if not self.header.has(column):
