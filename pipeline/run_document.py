@@ -31,6 +31,7 @@ from pipeline.kinds import (
     resolve,
     slugify,
 )
+from pipeline.previous_check import check_previous
 
 if TYPE_CHECKING:
     from pipeline.documents.docmodel import DocumentModel
@@ -344,6 +345,8 @@ def _make_document(
         parts = {x.holds: values[x.name] for x in entry.extras
                  if x.name == x.holds and x.name in values}
         resolve(entry.advice)(dataclasses.replace(main, **parts) if parts else main)
+    if "previous" in others and not check_previous(main, others["previous"]):
+        others.pop("previous")  # the same workbook: its warnings are said once
     for other in others.values():
         main.report.extend(other.report.warnings)
     if out is None or folder:
