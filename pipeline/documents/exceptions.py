@@ -74,7 +74,7 @@ def action_reason(item: ActionException) -> str:
     if item.slip is not None:
         s = item.slip
         parts.append(f"target date moved from {format_date_value(s.was)} to "
-                     f"{format_date_value(s.now)} ({s.length})")
+                     f"{format_date_value(s.now)} ({s.length.lower() if s.undated else s.length})")
     text = "; ".join(parts)
     return text[:1].upper() + text[1:]
 
