@@ -272,7 +272,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
                  "\b\nExample:  committee exceptions plan-july.xlsx --previous plan-june.xlsx\n"
                  "Exits 1, writing nothing, when any workbook given has problems to fix.",
             output_hint="outputs/exceptions-<plan title>.docx",
-            said=("{e[exceptions]} exceptions in, {w[exceptions]} written",),
+            said=("{e[exceptions]:~exception} in, {w[exceptions]} written",),
         ),
     ),
     DocumentKind(

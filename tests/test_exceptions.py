@@ -132,3 +132,14 @@ def test_worsening_two_periods_running_needs_three_values_and_a_polarity() -> No
     assert worsened_two_periods(ind([1, None, 2, 3]))  # gaps skipped
     assert not worsened_two_periods(ind([1, 2, 3], polarity=None))
     assert dt.date(2013, 1, 1) == month_period(2013, 1).start
+
+
+def test_one_exception_is_said_in_the_singular() -> None:
+    from pipeline.kinds import DOCUMENT_KINDS
+    from pipeline.said import Counts
+
+    line = next(k for k in DOCUMENT_KINDS if k.name == "exceptions").command.said[0]
+    assert line.format_map({"e": Counts({"exceptions": 1}), "w": Counts({"exceptions": 1})}) \
+        == "1 exception in, 1 written"
+    assert line.format_map({"e": Counts({"exceptions": 9}), "w": Counts({"exceptions": 9})}) \
+        == "9 exceptions in, 9 written"
