@@ -22,6 +22,7 @@ from pipeline.atomic import write_atomically as write_file
 from pipeline.documents.docmodel import DocumentModel
 from pipeline.documents.formatting import format_date
 from pipeline.issues import PipelineError
+from pipeline.render.precheck import refuse_broken_template
 from pipeline.render.template_errors import explain, from_template, template_error
 from pipeline.render.templates import template_path
 
@@ -220,6 +221,15 @@ def render_bytes(
     """The finished .docx for `model` as bytes (template: explicit file, or the kind's)."""
     path = template_path(model.kind, template, templates_dir)
     _refuse_unsafe(path)
+    data = _render(model, path)
+    # Filled in without a fault, a template `templates check` rejects is still never used:
+    # a field it calls broken may have been read as text, losing what followed it
+    # (pipeline.render.precheck; a fault filling it in says so itself, above)
+    refuse_broken_template(path, model.kind)
+    return data
+
+
+def _render(model: DocumentModel, path: Path) -> bytes:
     token = f"BODY-{uuid.uuid4().hex}"
     context = render_context(model, token)
     if FAST_FRAME:

@@ -108,7 +108,9 @@ class _Linter:
                                "it here.", "{{")
             if self.unclosed_in_paragraph(place):
                 broken.add(place)
-        fields = [(p, line) for p, line in part.fields if p not in broken]
+        # a paragraph with a broken field still has its whole {{ }} fields' names checked
+        fields = [(p, line) for p, line in part.fields
+                  if p not in broken or line.startswith("{{")]
         fields = [(p, line) for p, line in fields if self.expression_ok(p, line)]
         fixer = Fixer(fields, self.env)
         for place, line, message in fixer.problems():
@@ -309,8 +311,12 @@ def _accessibility(path: Path) -> list[Issue]:
                   else i.message, file=str(path), where=i.where) for i in found]
 
 
-def lint_template(path: Path, kind: str) -> LintResult:
-    """Check the Word template at `path` for documents of `kind` (one of KINDS)."""
+def lint_template(path: Path, kind: str, *, full: bool = True) -> LintResult:
+    """Check the Word template at `path` for documents of `kind` (one of KINDS).
+
+    `full=False` is the check before a document is made (pipeline.render.precheck): the
+    fields only; the safety rules, the {{ body }} paragraph, the table designs and the
+    trial filling-in are the renderer's own, and accessibility is the audit's."""
     from lxml import etree
 
     from pipeline.render.design_lint import lint_designs
@@ -322,10 +328,13 @@ def lint_template(path: Path, kind: str) -> LintResult:
     linter = _Linter(path, kind)
     result = LintResult(path, kind, linter.report)
     problem = _open_problem(path)
+    if problem and not full:
+        return result  # the renderer says the template cannot be opened
     if problem:
         linter.report.error("template-error", problem)
         return result
-    linter.report.extend(package_issues(path))
+    if full:
+        linter.report.extend(package_issues(path))
     with zipfile.ZipFile(path) as archive:
         for name in filled_part_names(archive):
             info = archive.getinfo(name)
@@ -338,13 +347,17 @@ def lint_template(path: Path, kind: str) -> LintResult:
             except UnsafeXML:
                 continue  # reported by package_issues
             except etree.XMLSyntaxError as exc:
+                if not full:
+                    continue  # the renderer says the part is damaged
                 linter.report.error(
                     "template-error", f"{path.name}: {name} is damaged (line {exc.lineno}). "
                     "Open it in Word and save it again.", where=name)
                 continue
-            if name == "word/document.xml":  # the table designs: their own rules
+            if full and name == "word/document.xml":  # the table designs: their own rules
                 linter.report.extend(lint_designs(root, kind, path))
             linter.lint_part(read_part(name, root))
+    if not full:  # a {{ body }} out of place: the renderer says so itself
+        return result
     linter.check_body()
     linter.report.extend(_accessibility(path))
     if linter.report.ok:
