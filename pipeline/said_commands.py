@@ -111,10 +111,28 @@ def pack_error_json(error: PipelineError) -> dict[str, Any]:
     return {"packs": [], "error": error.message, "issues": _issue_list(error.issues)}
 
 
-def unknown_template_kind(path: Path, kinds: list[str]) -> Said:
-    """A template whose name does not say which document it is for."""
+def unknown_template_kind(path: Path, kinds: list[str], *, several: bool = False) -> Said:
+    """A template whose name does not say which document it is for (among several: under
+    its name, and how to check it on its own)."""
+    if several:
+        return Said(f"{path}: not checked: cannot tell from its name which document it is "
+                    f"for. Rename it with the standard name of its kind (improvement-plan."
+                    f"docx, briefing.docx ...), or check it on its own with `committee "
+                    f"templates check {path} --kind KIND`, KIND one of: {', '.join(kinds)}.",
+                    err=True)
     return Said(f"Error: cannot tell from the name {path.name} which document it is for. "
                 f"Add --kind with one of: {', '.join(kinds)}.", err=True)
+
+
+def templates_in_folder(folder: Path) -> list[Path]:
+    """The Word templates (.docx) in `folder`, by name; not Word's ~$ lock files."""
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".docx"
+                  and not p.name.startswith(("~$", ".")))
+
+
+def templates_checked(checked: int, failed: int) -> Said:
+    """The verdict on several templates: how many were checked, how many have problems."""
+    return Said(f"{plural(checked, 'template')} checked, {failed} with problems")
 
 
 def template_check_lines(path: Path, kind: str, result: LintResult, *,

@@ -12,6 +12,7 @@ from pipeline.cli.documents import AS_AT_HELP, FORMAT_HELP, TITLE_HELP
 from pipeline.cli.echo import fail, say, show_json
 from pipeline.issues import PipelineError
 from pipeline.kinds import INPUT_NAMES, TEMPLATE_KINDS
+from pipeline.said import Said
 
 _TEMPLATE_KINDS = list(TEMPLATE_KINDS)
 
@@ -92,31 +93,64 @@ def templates() -> None:
 
 
 @templates.command("check")
-@click.argument("template_file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("template_files", nargs=-1, required=True,
+                type=click.Path(path_type=Path, exists=True))
 @click.option(
     "--kind", type=click.Choice(_TEMPLATE_KINDS),
-    help="Which document the template is for (default: guessed from the file name: "
+    help="Which document the templates are for (default: guessed from each file name: "
     "improvement-plan/plan, briefing, performance, response/cabinet).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print only the verdict.")
 @click.option("--verbose", "-v", is_flag=True,
               help="Print every problem, even many of one kind.")
-def templates_check(template_file: Path, kind: str | None, quiet: bool, verbose: bool) -> None:
-    """Check TEMPLATE_FILE (.docx) before using it: broken {{ }} / {% %} fields, names the
-    document does not provide, a missing {{ body }} paragraph.
+def templates_check(template_files: tuple[Path, ...], kind: str | None, quiet: bool,
+                    verbose: bool) -> None:
+    """Check TEMPLATE_FILES (.docx files, or folders of them) before using them: broken
+    {{ }} / {% %} fields, names the document does not provide, a missing {{ body }}
+    paragraph. Each file's problems are listed under its name.
 
-    Exits 0 when the template is fine, 1 otherwise.
+    \b
+    Examples:
+      committee templates check our-templates
+      committee templates check our-templates/*.docx
+    Exits 0 when every template is fine, 1 otherwise.
     """
     from pipeline.render.lint import guess_kind, lint_template
-    from pipeline.said_commands import template_check_lines, unknown_template_kind
+    from pipeline.said_commands import (
+        template_check_lines,
+        templates_checked,
+        templates_in_folder,
+        unknown_template_kind,
+    )
 
-    kind = kind or guess_kind(template_file)
-    if kind is None:
-        say([unknown_template_kind(template_file, _TEMPLATE_KINDS)])
-        sys.exit(2)
-    result = lint_template(template_file, kind)
-    say(template_check_lines(template_file, kind, result, quiet=quiet), verbose=verbose)
-    sys.exit(0 if result.ok else 1)
+    paths: list[Path] = []
+    for given in template_files:
+        if given.is_dir():
+            found = templates_in_folder(given)
+            if not found:
+                say([Said(f"Error: {given} holds no Word templates (.docx files). Give the "
+                          "folder `committee templates copy` wrote, or the .docx files "
+                          "themselves.", err=True)])
+                sys.exit(1)
+            paths.extend(found)
+        else:
+            paths.append(given)
+    several = len(paths) > 1 or any(given.is_dir() for given in template_files)
+    failed = 0
+    for path in paths:
+        path_kind = kind or guess_kind(path)
+        if path_kind is None:
+            say([unknown_template_kind(path, _TEMPLATE_KINDS, several=several)])
+            if not several:
+                sys.exit(2)
+            failed += 1
+            continue
+        result = lint_template(path, path_kind)
+        say(template_check_lines(path, path_kind, result, quiet=quiet), verbose=verbose)
+        failed += not result.ok
+    if several:
+        say([templates_checked(len(paths), failed)])
+    sys.exit(1 if failed else 0)
 
 
 @templates.command("copy")
