@@ -90,6 +90,14 @@ def test_batch_reports_the_template_and_makes_no_plan(tmp_path: Path) -> None:
     assert "(2 template problems)" in said
     assert not [p for p in outputs.rglob("*.docx") if "plan" in p.name.lower()
                 and "brief" not in p.name.lower() and "report" not in p.name.lower()]
+    # run again, nothing changed: the workbook is not "skipped, unchanged" - its plan was
+    # never made - and the template's fault is said again
+    again = CliRunner().invoke(main, ["batch", str(inputs), str(outputs), "--templates",
+                                      str(templates), "-j", "1"])
+    said = " ".join(again.output.split())
+    assert again.exit_code == 1, again.output
+    assert "skipped, unchanged" not in said
+    assert f"The template {TEMPLATE_NAMES['plan']} cannot be used" in said
 
 
 def test_a_good_council_template_is_still_used(tmp_path: Path) -> None:

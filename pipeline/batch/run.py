@@ -82,8 +82,12 @@ def _record(history: History, run_id: int, outcome: _Outcome, outputs: Path,
         for d in entry.documents
     ]
     try:
+        # A workbook whose template stopped a document is recorded "incomplete", so that the
+        # next run, templates unchanged, makes it again rather than skip it as unchanged.
+        status = "incomplete" if entry.status == "ok" and entry.template_errors else (
+            entry.status)
         history.record_input(run_id, entry.name, str(entry.path), entry.sha256, templates_sha,
-                             entry.status, docs)
+                             status, docs)
         if entry.status == "ok" and outcome.plan is not None:
             history.store_plan(run_id, outcome.plan, run_date, entry.name, outcome.plan_match)
         if entry.status == "ok" and outcome.indicators is not None:
