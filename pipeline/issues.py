@@ -156,6 +156,12 @@ class IssueReport:
         value: object = None,
         where: str | None = None,
     ) -> Issue:
+        if code == "missing-cell" and severity == "error":
+            # A cell whose formula has no saved result reads as empty: that is already said.
+            for said in self.issues:
+                if (said.code, said.sheet, said.row, said.column) == (
+                        "formula-error", sheet, row, column):
+                    return said
         issue = Issue(
             code=code,
             severity=severity,

@@ -20,6 +20,27 @@ def test_formula_with_no_saved_value_in_status_is_one_error(make_workbook: Make)
     assert [(e.code, e.row, e.column) for e in errors] == [("formula-error", 2, "Status")]
 
 
+
+def test_each_formula_with_no_saved_value_is_said_at_its_own_cell(make_workbook: Make) -> None:
+    # The trial's broken.xlsx: =DATE() in a target date in row 3, =IF() in a status in row 4.
+    rows = [ACTION_HEADERS, action_row(ref="R1", recommendation="Rec"),
+            action_row(target="=DATE(2013,1,1)"), action_row(status='=IF(1,"Red","Green")')]
+    report = read_workbook(make_workbook({"Actions": rows})).report
+    assert [(e.row, e.column, e.value, e.message) for e in report.errors] == [
+        (3, "Target date", "=DATE(2013,1,1)",
+         "Cell J3 holds the formula =DATE(2013,1,1) with no saved result, so there is no "
+         "value to read: the file was made by a program that does not calculate formulas. "
+         "Open the workbook in Excel and save it, then run again (or type the value in "
+         "place of the formula)."),
+        (4, "Status", '=IF(1,"Red","Green")',
+         'Cell L4 holds the formula =IF(1,"Red","Green") with no saved result, so there is '
+         "no value to read: the file was made by a program that does not calculate "
+         "formulas. Open the workbook in Excel and save it, then run again (or type the "
+         "value in place of the formula)."),
+    ]
+    assert not [i for i in report.issues if "empty" in i.message]
+
+
 def test_csv_with_an_unclosed_quotation_mark_names_its_line(tmp_path: Path) -> None:
     path = tmp_path / "plan.csv"
     path.write_text(

@@ -197,8 +197,10 @@ def test_rows_columns_merges_fills_and_formulas(tmp_path: Path) -> None:
     # Formulas with no saved result (not the one whose saved result is the empty string).
     assert sheet.uncached_formulas == [(7, "B", "SUM(1,2)"), (7, "C", 'A1&"x"'), (7, "E", "")]
     errors = [i for i in report.errors if i.code == "formula-error"]
-    assert [(i.sheet, i.row, i.column) for i in errors] == [("Actions & more", 7, "B")]
-    assert "Cells B7, C7, E7 hold formulas with no saved result" in errors[0].message
+    assert [(i.sheet, i.row, i.column) for i in errors] == [
+        ("Actions & more", 7, "B"), ("Actions & more", 7, "C"), ("Actions & more", 7, "E")]
+    assert errors[0].message.startswith("Cell B7 holds the formula =SUM(1,2) with no saved")
+    assert errors[2].message.startswith("Cell E7 holds a formula with no saved result")
     warnings = [i for i in report.warnings if i.code == "hidden-content"]
     assert [(i.sheet, i.column) for i in warnings] == [("Actions & more", "C")]
     assert "Columns C, D, T are hidden but hold data" in warnings[0].message

@@ -212,25 +212,17 @@ def _load_xlsx(path: Path, data: bytes, report: IssueReport) -> list[RawSheet]:
     return sheets
 
 
-def _cells_list(places: list[str], limit: int = 10) -> str:
-    shown = ", ".join(places[:limit])
-    return shown + (f" and {len(places) - limit} more" if len(places) > limit else "")
-
-
 def _report_sheet_problems(sheet: RawSheet, report: IssueReport) -> None:
     """Located issues the loader alone can see: formulas with no saved value, cells over
     Excel's length limit and hidden columns holding data."""
-    if sheet.uncached_formulas:
-        row, letter, formula = sheet.uncached_formulas[0]
-        places = [f"{c}{r}" for r, c, _ in sheet.uncached_formulas]
+    for row, letter, formula in sheet.uncached_formulas:
+        shown = f" the formula ={formula}" if formula else " a formula"
         report.error(
             "formula-error",
-            f"{'Cell' if len(places) == 1 else 'Cells'} {_cells_list(places)} "
-            f"{'holds a formula' if len(places) == 1 else 'hold formulas'} with no saved "
-            f"result{f' (the first is ={formula})' if formula else ''}: the file was made by "
-            "a program that does not "
-            "calculate formulas. Open the workbook in Excel, then save it, and run again "
-            "(or type the values in place of the formulas).",
+            f"Cell {letter}{row} holds{shown} with no saved result, so there is no value "
+            "to read: the file was made by a program that does not calculate formulas. Open "
+            "the workbook in Excel and save it, then run again (or type the value in place "
+            "of the formula).",
             sheet=sheet.name,
             row=row,
             column=letter,
