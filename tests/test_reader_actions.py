@@ -456,3 +456,50 @@ def test_only_the_recommendation_label_is_dropped(make_workbook: Make) -> None:
     result = read_workbook(make_workbook({"Actions": rows}))
     texts = [rec.text for p in result.plan.priorities for rec in p.recommendations]
     assert texts == ["Ensure outcomes are recorded", *typed[1:]]
+
+
+TYPO_HEADERS = ["Ref", "Recommendation", "Action", "Lead", "Target date", "Progress", "Satus"]
+TYPO_ROW = ["R1", "Rec", "Act", "Ann", "30/07/2013", "Done.", "Complete"]
+
+
+def test_csv_with_a_misspelt_header_says_did_you_mean(tmp_path: Path) -> None:
+    path = tmp_path / "typo.csv"
+    path.write_text(",".join(TYPO_HEADERS) + "\n" + ",".join(TYPO_ROW) + "\n", encoding="utf-8")
+    errors = read_workbook(path).report.errors
+    assert [(e.code, e.sheet, e.row, e.column, e.message) for e in errors] == [(
+        "missing-label", "typo", 1, "Satus",
+        "The header 'Satus' (cell G1) is not one the pipeline knows: did you mean \"Status\"? "
+        'The rest of the sheet was checked as if it were. Rename the header to "Status".')]
+
+
+def test_only_sheet_of_another_name_is_judged_by_its_headers(make_workbook: Make) -> None:
+    errors = read_workbook(make_workbook({"Sheet1": [TYPO_HEADERS, TYPO_ROW]})).report.errors
+    assert [(e.sheet, e.row, e.column) for e in errors] == [("Sheet1", 1, "Satus")]
+    assert 'did you mean "Status"?' in errors[0].message
+
+
+def test_csv_with_wrong_headers_names_those_found_and_those_expected(tmp_path: Path) -> None:
+    path = tmp_path / "wrong-header.csv"
+    path.write_text("Reference,Recommendation,Thing to do,Who,When,Progress,State\n"
+                    "R1,x,y,z,June 2013,p,Green\n", encoding="utf-8")
+    errors = read_workbook(path).report.errors
+    found = "(Reference, Recommendation, Thing to do, Who, When, Progress, State)"
+    assert [(e.row, e.column, e.message) for e in errors] == [
+        (1, "Action", 'No column headed "Action" (or Actions, Key action, Key actions, Task) '
+         f"was found. The header row seems to be row 1 {found}. Add a column with that header."),
+        (1, "Status", 'No column headed "Status" (or RAG, RAG status, RAG rating, BRAG) was '
+         f"found. The header row seems to be row 1 {found}. Add a column with that header."),
+    ]
+
+
+def test_csv_with_no_known_header_says_what_its_first_row_holds(tmp_path: Path) -> None:
+    path = tmp_path / "notes.csv"
+    path.write_text("Foo,Bar\n1,2\n", encoding="utf-8")
+    errors = read_workbook(path).report.errors
+    assert [(e.code, e.sheet, e.row, e.message) for e in errors] == [(
+        "missing-label", "notes", 1,
+        "No headers the pipeline knows were found (row 1 holds: Foo, Bar). The first row "
+        "should hold the column headers: for a plan Recommendation, Action, Lead, Target "
+        "date, Progress and Status; for a cabinet response Recommendation and Response; for "
+        "performance indicators Title. See docs/inputs.md, or make a blank workbook with "
+        "`committee new plan` and save it as CSV.")]

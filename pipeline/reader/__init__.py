@@ -121,7 +121,32 @@ def _classify(sheets: list[RawSheet], report: IssueReport) -> _Sheets:
 
             if looks_like_wide_table(sheet):
                 _place(found, "indicators", sheet, report)
+    if not (found.actions or found.indicators or found.values or found.recommendations):
+        _judge_by_headers(found, [s for s in unplaced if s.rows], report)
     return found
+
+
+# A sheet judged by its headers alone must hold at least this many of a kind's columns.
+_LEAST_HEADERS = 2
+
+
+def _judge_by_headers(found: _Sheets, unplaced: list[RawSheet], report: IssueReport) -> None:
+    """A CSV file, or a workbook whose one sheet has another name ("Sheet1"), that holds no
+    kind's every required header: read as the kind whose headers it holds most, so that its
+    header problems are said ("did you mean "Status"?") rather than that no sheet was found."""
+    from pipeline.reader.headers import partial_likeness
+
+    if len(unplaced) != 1:
+        return
+    sheet = unplaced[0]
+    score, _, slot = max(
+        (partial_likeness(sheet, spec), -order, slot)
+        for order, (slot, spec) in enumerate(
+            (("actions", ACTIONS), ("recommendations", RECOMMENDATIONS),
+             ("indicators", INDICATORS)))
+    )
+    if score >= _LEAST_HEADERS:
+        _place(found, slot, sheet, report)
 
 
 def _place(found: _Sheets, slot: str, sheet: RawSheet, report: IssueReport) -> None:
@@ -144,6 +169,25 @@ def _place(found: _Sheets, slot: str, sheet: RawSheet, report: IssueReport) -> N
         f"was ignored{' (it is hidden)' if drop.hidden else ''}. Delete the one that is out "
         "of date.",
         sheet=drop.name,
+    )
+
+
+def _no_csv_headers(sheet: RawSheet, report: IssueReport) -> None:
+    """A CSV file has no sheets to name: say what its first row holds and what is expected."""
+    from pipeline.reader.headers import cell_label
+
+    first = next((row for row in sheet.rows if not row.is_blank()), None)
+    labels = [label for cell in (first.cells if first else []) if (label := cell_label(cell))]
+    report.error(
+        "missing-label",
+        "No headers the pipeline knows were found"
+        + (f" (row {first.number} holds: {', '.join(labels)[:200]})" if first else "")
+        + ". The first row should hold the column headers: for a plan Recommendation, "
+        "Action, Lead, Target date, Progress and Status; for a cabinet response "
+        "Recommendation and Response; for performance indicators Title. See docs/inputs.md, "
+        "or make a blank workbook with `committee new plan` and save it as CSV.",
+        sheet=sheet.name,
+        row=first.number if first else None,
     )
 
 
@@ -205,6 +249,9 @@ def read_workbook(path: Path, given: Given | None = None) -> WorkbookResult:
     complete_details(path, details, report, plan=result.plan is not None,
                      csv=path.suffix.lower() == ".csv", given=given)
     if not (found.actions or found.indicators or found.values or found.recommendations):
+        if path.suffix.lower() == ".csv":
+            _no_csv_headers(sheets[0], report)
+            return result
         names = ", ".join(repr(s.name) for s in sheets)
         report.error(
             "missing-sheet",

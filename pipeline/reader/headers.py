@@ -84,6 +84,13 @@ def likeness(sheet: RawSheet, spec: SheetSpec) -> int:
     return best
 
 
+
+def partial_likeness(sheet: RawSheet, spec: SheetSpec) -> int:
+    """How many of the spec's columns the sheet's best header row holds, with or without
+    its required ones (a misspelt "Satus" still leaves a plan's other headers)."""
+    return max((score_row(row, spec) for row in sheet.rows[:HEADER_SEARCH_ROWS]), default=0)
+
+
 def find_header(sheet: RawSheet, spec: SheetSpec, report: IssueReport) -> HeaderMatch | None:
     """The header row of `sheet` for `spec`, with issues for missing/duplicated headers.
 
