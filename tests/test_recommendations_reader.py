@@ -179,3 +179,30 @@ def test_late_cabinet_meeting_is_a_warning_citing_the_duty(
         ["Scrutiny report date", "15/03/2013"], ["Cabinet date", "15/05/2013"],
     ])
     assert [i for i in on_time.report.warnings if i.code == "deadline-warning"] == []
+
+
+def test_a_row_with_an_error_does_not_also_leave_its_theme_empty(
+        make_workbook: Callable[..., Path]) -> None:
+    # The trial's bad-response.xlsx: each theme's only row has an error of its own.
+    result = read(make_workbook, [
+        ["1", "T1", "Rec one", "Maybe", "x", "June 2013", None, None],
+        ["2", "T2", "Rec two", "Accepted", "y", None, None, None],
+        ["3", "T3", None, "Accepted", "y", None, None, None],
+    ])
+    assert [(i.severity, i.row, i.column, i.message) for i in result.report.issues] == [
+        ("error", 2, "Response", "'Maybe' is not a decision the response can record. Use one "
+         "of: Accepted, Partially accepted, Accepted in principle, Not accepted, Noted "
+         "(Rejected also means Not accepted)."),
+        ("error", 4, "Recommendation", "The recommendation is empty. Type the scrutiny "
+         "committee's recommendation as it appears in its report."),
+    ]
+
+
+def test_a_theme_heading_with_no_rows_is_still_warned(make_workbook: Callable[..., Path]) -> None:
+    result = read(make_workbook, [
+        ["1", "T1", None, None, None, None, None, None],
+        ["2", "T2", "Rec two", "Accepted", "y", None, None, None],
+    ])
+    issue = only(result.report.warnings, "missing-cell")
+    assert (issue.row, issue.column) == (2, "Theme")
+    assert issue.message.startswith("The theme 1. 'T1' has no recommendations under it")

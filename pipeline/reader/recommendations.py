@@ -1,6 +1,8 @@
 """The Recommendations sheet: themes -> scrutiny recommendations with the cabinet's response.
 
-One row per recommendation. The Theme column fills down (blank = the theme above);
+One row per recommendation. The Theme column fills down (blank = the theme above, except
+on a row whose number starts another theme, "2a" below "1b": that is an error, as the row
+would be filed under the wrong theme);
 numbers such as "2a", "2 b)" or "4(c)" give the theme number and a letter. A row with
 only a theme (and perhaps its number) starts a theme. Every problem is a located issue.
 """
@@ -62,6 +64,8 @@ class _Reader:
         self.theme_rows: dict[str, int] = {}  # theme number -> row where it was named
         self.numbers: dict[str, int] = {}  # "2a" -> the row it was first used in
         self.auto: set[int] = set()  # ids of recommendations numbered by the reader
+        # ids of themes with a recommendation row left out for its error (not "no recommendations")
+        self.erred: set[int] = set()
         # A Theme column that is empty on every row is treated as absent.
         self.uses_themes = header.has("Theme") and any(
             not rec.is_empty("Theme") for rec in records(sheet, header)
@@ -234,9 +238,11 @@ class _Reader:
                 f"{theme_number}a, {theme_number}b).",
                 value=number, **self.where(rec, "Number"),
             )
+            self.erred.add(id(theme))
             return
         self.numbers[number] = rec.number
         if not ok or decision is None:
+            self.erred.add(id(theme))
             return
         recommendation = ScrutinyRecommendation(
             number=number,
@@ -348,7 +354,7 @@ def read_recommendations(
             sheet=sheet.name, row=header.row + 1, column=header.header("Recommendation"),
         )
     for theme in reader.themes:
-        if not theme.recommendations:
+        if not theme.recommendations and id(theme) not in reader.erred:
             report.warning(
                 "missing-cell",
                 f"The theme {theme.number + '. ' if theme.number else ''}"
