@@ -6,6 +6,7 @@ from pipeline.domain.model import DateValue, Details
 from pipeline.issues import IssueReport
 from pipeline.reader.cells import CellProblem, parse_date, parse_number, text_value
 from pipeline.reader.columns import DETAILS_DATE_KEYS, DETAILS_KEYS
+from pipeline.reader.details_checks import check_marking, check_meeting, unknown_key
 from pipeline.reader.raw import RawSheet
 from pipeline.text import normalise_label
 
@@ -34,6 +35,7 @@ def _exempt_status(value: str) -> str:
 def read_details(sheet: RawSheet, report: IssueReport) -> Details:
     details = Details(sheet=sheet.name)
     seen: dict[str, int] = {}
+    meant: dict[str, int] = {}  # a known key -> the row of an unknown key near it
     for row in sheet.rows:
         key_text, _ = text_value(row.cell(0))
         if not key_text:
@@ -49,14 +51,9 @@ def read_details(sheet: RawSheet, report: IssueReport) -> Details:
             value, _ = text_value(value_cell)
             if value:
                 details.extra[key_text] = value
-                report.notice(
-                    "extra-label",
-                    f"The detail {key_text!r} is not one the pipeline uses; it was ignored.",
-                    sheet=sheet.name,
-                    row=row.number,
-                    column="A",
-                    value=key_text,
-                )
+                guess = unknown_key(sheet, row.number, key_text, report)
+                if guess is not None:
+                    meant.setdefault(guess, row.number)
             continue
         if attr in seen:
             report.warning(
@@ -122,4 +119,7 @@ def read_details(sheet: RawSheet, report: IssueReport) -> Details:
             if attr == "report_status" and norm == "exempt":
                 value = _exempt_status(value)
             setattr(details, attr, value)
+            if attr == "protective_marking":
+                check_marking(details, key_text, row.number, report)
+    check_meeting(details, sheet, meant, report)
     return details
