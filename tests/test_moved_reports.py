@@ -12,23 +12,10 @@ import pytest
 from click.testing import CliRunner
 from conftest import require_soffice
 from test_pack import COMMITTEE
-from test_pack_moved import _workbook
+from test_pack_moved import _before_the_meetings, _workbook  # noqa: F401 (the fixture)
 
 from pipeline.batch.moved import _held as held
 from pipeline.cli import main
-
-
-@pytest.fixture(autouse=True)
-def _before_the_meetings(monkeypatch: pytest.MonkeyPatch) -> None:
-    """These runs are made on 1 August 2013, before the meetings they move: a meeting held
-    by the day of the run keeps its papers (test_a_held_meeting_keeps_its_papers)."""
-    import datetime as dt
-
-    from pipeline.batch import moved
-
-    held = moved._held
-    monkeypatch.setattr(moved, "_held", lambda report, run_date: held(
-        report, dt.date(2013, 8, 1)))
 
 
 def _batch(inputs: Path, outputs: Path, *options: str) -> tuple[int, list[str], list[str]]:
