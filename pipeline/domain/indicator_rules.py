@@ -178,6 +178,17 @@ def parse_judge_on(text: str) -> JudgeOn | None:
     return None
 
 
+def fill_values_from_parts(indicator: Indicator) -> None:
+    """Give each observation with no value, but a numerator and a non-zero denominator, the
+    value worked out from them: numerator / denominator (x 100 for a % indicator), as the
+    year-to-date figure is worked out from the sums of numerators and denominators."""
+    scale = 100.0 if normalise_unit(indicator.unit) == UNIT_PERCENT else 1.0
+    for obs in indicator.series:
+        if obs.value is None and obs.numerator is not None and obs.denominator:
+            obs.value = obs.numerator / obs.denominator * scale
+            obs.value_worked_out = True
+
+
 def fill_year_to_date(indicator: Indicator) -> None:
     """Give each monthly observation with a numerator and a denominator, and no typed
     year-to-date figure, its cumulative figure for the financial year (April to March) so

@@ -242,6 +242,7 @@ class Observation:
     number_format: str = ""
     ytd_format: str = ""
     ytd_worked_out: bool = False  # ytd summed from numerators and denominators, not typed
+    value_worked_out: bool = False  # numerator / denominator, the Value cell being blank
 
 
 JudgeOn = Literal["month", "ytd"]

@@ -120,7 +120,7 @@ def find_header(sheet: RawSheet, spec: SheetSpec, report: IssueReport) -> Header
             for col in missing:
                 near = next(((i, label) for i, cell in enumerate(row.cells)
                              if i not in known and (label := cell_label(cell))
-                             and _nearest(label, spec, set(found)) == col.name), None)
+                             and nearest_column(label, spec, set(found)) == col.name), None)
                 fix = "Add a column with that header."
                 if near is not None:
                     fix = (f"The header {near[1]!r} (cell {get_column_letter(near[0] + 1)}"
@@ -129,7 +129,7 @@ def find_header(sheet: RawSheet, spec: SheetSpec, report: IssueReport) -> Header
                 report.error(
                     "missing-label",
                     f"No column headed {col.described()} was found. The header row seems to be "
-                    f"row {row.number} ({_row_preview(row)}). {fix}",
+                    f"row {row.number} ({row_preview(row)}). {fix}",
                     sheet=sheet.name,
                     row=row.number,
                     column=col.name,
@@ -184,7 +184,7 @@ def find_header(sheet: RawSheet, spec: SheetSpec, report: IssueReport) -> Header
     return match
 
 
-def _nearest(label: str, spec: SheetSpec, exclude: set[str]) -> str | None:
+def nearest_column(label: str, spec: SheetSpec, exclude: set[str]) -> str | None:
     """The contract column whose spelling `label` is nearest to (a misspelling), if any."""
     norm = normalise_label(label)
     if len(norm) < 3:
@@ -218,7 +218,7 @@ def _guess_required(
                 for i, cell in enumerate(row.cells)
                 if i not in known
                 and (label := cell_label(cell))
-                and _nearest(label, spec, set(found)) == col.name
+                and nearest_column(label, spec, set(found)) == col.name
             ),
             None,
         )
@@ -248,7 +248,7 @@ def _report_unknown(
 ) -> None:
     """A column the pipeline does not read: a warning with "did you mean" when it is a near
     spelling of a column the sheet lacks (its data would be left out), else a notice."""
-    guess = _nearest(label, spec, set(found))
+    guess = nearest_column(label, spec, set(found))
     if guess is not None:
         report.warning(
             "extra-label",
@@ -314,7 +314,7 @@ def _report_blank_labels(sheet: RawSheet, row: RawRow, index: int, report: Issue
         )
 
 
-def _row_preview(row: RawRow) -> str:
+def row_preview(row: RawRow) -> str:
     labels = [cell_label(c) for c in row.cells if cell_label(c)]
     return one_line(", ".join(labels), 80) or "empty"
 

@@ -8,7 +8,9 @@ Indicators sheet) makes an indicator of each code or title it holds.
 
 from __future__ import annotations
 
-from pipeline.domain.indicator_rules import fill_year_to_date
+from openpyxl.utils import get_column_letter
+
+from pipeline.domain.indicator_rules import fill_values_from_parts, fill_year_to_date
 from pipeline.domain.model import Indicator, Observation, Period, Source
 from pipeline.domain.periods import parse_period
 from pipeline.issues import IssueReport
@@ -19,8 +21,10 @@ from pipeline.reader.headers import (
     HeaderMatch,
     Record,
     cell_label,
+    nearest_column,
     read_text,
     records,
+    row_preview,
     warn_hidden_rows,
 )
 from pipeline.reader.indicator_cells import (
@@ -30,7 +34,7 @@ from pipeline.reader.indicator_cells import (
     read_number,
     unique_periods,
 )
-from pipeline.reader.raw import RawCell, RawSheet, is_empty
+from pipeline.reader.raw import RawCell, RawRow, RawSheet, is_empty
 from pipeline.text import normalise_label, one_line
 
 
@@ -132,6 +136,7 @@ class Collected:
             indicator.series.sort(key=lambda o: o.period)
             if not indicator.unit and id(indicator) in self.percent_values:
                 indicator.unit = "%"
+            fill_values_from_parts(indicator)
             fill_year_to_date(indicator)
 
 
@@ -139,6 +144,7 @@ def _values_header(
     c: Collected, sheet: RawSheet
 ) -> tuple[HeaderMatch, list[PeriodColumn]] | None:
     """The Values sheet's header row: long (Period and Value) or wide (period columns)."""
+    long_row: RawRow | None = None  # a row with Code (or Title) and Period but no Value
     for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
         columns: dict[str, tuple[int, str]] = {}
         for i, cell in enumerate(row.cells):
@@ -157,6 +163,11 @@ def _values_header(
             for name in ("Period", "Value", "Numerator", "Denominator", "Year to date"):
                 columns.pop(name, None)
             return match, periods
+        if "Period" in columns and long_row is None:
+            long_row = row
+    if long_row is not None:
+        _report_missing_value(c, sheet, long_row)
+        return None
     c.report.error(
         "missing-label",
         "No header row was found on the values sheet. Expected either the headers "
@@ -165,6 +176,29 @@ def _values_header(
         sheet=sheet.name, column="Period",
     )
     return None
+
+
+def _report_missing_value(c: Collected, sheet: RawSheet, row: RawRow) -> None:
+    """A long Values sheet (Code or Title, and Period) with no Value column: a located error
+    naming the headers found, with "did you mean" for a near spelling of Value."""
+    known = {i for i, cell in enumerate(row.cells) if any(
+        matches(spec, cell) for spec in VALUES.columns)}
+    near = next(((i, label) for i, cell in enumerate(row.cells)
+                 if i not in known and (label := cell_label(cell))
+                 and nearest_column(label, VALUES, set()) == "Value"), None)
+    if near is not None:
+        fix = (f"The header {near[1]!r} (cell {get_column_letter(near[0] + 1)}{row.number}) "
+               'may be it: did you mean "Value"? Rename it to "Value".')
+    else:
+        fix = ('Add a column headed "Value" beside "Period" holding each period\'s figure (it '
+               "may be left blank on a row that gives a Numerator and a Denominator).")
+    c.report.error(
+        "missing-label",
+        f'No column headed "Value" was found on the values sheet. The header row seems to be '
+        f"row {row.number} ({row_preview(row)}), which has a Period column, so a Value column "
+        f"is expected beside it. {fix}",
+        sheet=sheet.name, row=row.number, column="Value",
+    )
 
 
 def _find(c: Collected, sheet: RawSheet, rec: Record, create: bool) -> Indicator | None:
@@ -260,11 +294,45 @@ def _long_value(c: Collected, sheet: RawSheet, rec: Record, create: bool) -> Non
             got = c.number(rec.cell(name), c.where(sheet, rec, name),
                               name.lower(), no_data_ok=True)
         extra.append(None if got is None else got[0])
+    _check_parts(c, sheet, rec, period, extra[0], extra[1])
     c.observe(
         sheet, rec, indicator, period, rec.cell("Value"), rec.header.header("Value"),
         (extra[0], extra[1]), ytd=extra[2],
         ytd_format=number_format_of(rec.cell("Year to date"))
         if rec.header.has("Year to date") else "",
+    )
+
+
+def _check_parts(
+    c: Collected, sheet: RawSheet, rec: Record, period: Period,
+    numerator: float | None, denominator: float | None,
+) -> None:
+    """A row with no Value whose figure cannot be worked out from its Numerator and
+    Denominator (one of them missing, or a denominator of 0): a located warning, so that the
+    month is not lost unseen. (With both, the value is worked out when the sheet is read.)"""
+    if not is_empty(rec.raw("Value")) or (numerator is None and denominator is None):
+        return
+    if numerator is not None and denominator is not None:
+        if denominator:
+            return
+        c.report.warning(
+            "constraint-error",
+            f"The value for {period.label} is blank and its denominator is 0, so the value "
+            "cannot be worked out from the numerator and denominator; the report shows no data "
+            "for that period. Type the value, or correct the denominator.",
+            value=display_text(rec.cell("Denominator")), **c.where(sheet, rec, "Denominator"),
+        )
+        return
+    given, lacking = ("Numerator", "Denominator") if denominator is None else (
+        "Denominator", "Numerator")
+    column = lacking if rec.header.has(lacking) else given
+    c.report.warning(
+        "missing-cell",
+        f"The value for {period.label} is blank and only its {given.lower()} is given, so the "
+        f"value cannot be worked out; the report shows no data for that period. Type the "
+        f"value, or give the {lacking.lower()} as well"
+        + ("" if rec.header.has(lacking) else f' (add a column headed "{lacking}")') + ".",
+        value=display_text(rec.cell(given)), **c.where(sheet, rec, column),
     )
 
 

@@ -1,0 +1,109 @@
+"""A month given only as a Numerator and a Denominator (Value blank) is worked out, not lost;
+a Values sheet without a Value column says so, located, naming the headers it found."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import docx
+from click.testing import CliRunner
+
+from pipeline.cli import main
+
+DETAILS = [["Title", "YTD test"], ["As at", "30/06/2013"]]
+INDICATORS = [
+    ["Code", "Title", "Polarity", "Unit", "Target", "Judge on"],
+    ["Y1", "Assessments in time", "High", "%", 80, "Year to date"],
+]
+
+
+def book(make_workbook: Callable[..., Path], values: list[list[Any]]) -> Path:
+    return make_workbook({"Details": DETAILS, "Indicators": INDICATORS, "Values": values})
+
+
+def document_text(path: Path) -> str:
+    document = docx.Document(str(path))
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append(" | ".join(cell.text for cell in row.cells))
+    return "\n".join(lines)
+
+
+def test_months_given_as_numerator_and_denominator_are_reported(
+    make_workbook: Callable[..., Path], tmp_path: Path
+) -> None:
+    source = book(make_workbook, [
+        ["Code", "Period", "Value", "Numerator", "Denominator"],
+        ["Y1", "April 2013", None, 10, 20],
+        ["Y1", "May 2013", None, 20, 25],
+        ["Y1", "June 2013", None, 30, 40],
+    ])
+    out = tmp_path / "ytd.docx"
+    result = CliRunner().invoke(main, ["performance", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "1 indicator in, 1 written" in result.output
+    text = document_text(out)
+    assert "no data" not in text.lower()
+    assert "There is one indicator, off target." in text
+    # June: 30/40 = 75% in the month; year to date (10+20+30)/(20+25+40) = 70.59%.
+    assert "Jun 2013\n70.59% / In-month 75%" in text
+    assert "May 2013\n66.67% / In-month 80%" in text
+
+
+def test_a_blank_value_that_cannot_be_worked_out_is_a_located_warning(
+    make_workbook: Callable[..., Path],
+) -> None:
+    source = book(make_workbook, [
+        ["Code", "Period", "Value", "Numerator", "Denominator"],
+        ["Y1", "April 2013", None, 10, None],
+        ["Y1", "May 2013", None, 20, 0],
+        ["Y1", "June 2013", 75, 30, 40],
+    ])
+    result = CliRunner().invoke(main, ["check", str(source)])
+    assert (
+        "Warning: sheet 'Values', row 2, column 'Denominator': The value for Apr 2013 is "
+        "blank and only its numerator is given, so the value cannot be worked out; the report "
+        "shows no data for that period. Type the value, or give the denominator as well."
+    ) in result.output
+    assert (
+        "Warning: sheet 'Values', row 3, column 'Denominator': The value for May 2013 is "
+        "blank and its denominator is 0, so the value cannot be worked out from the numerator "
+        "and denominator; the report shows no data for that period. Type the value, or "
+        "correct the denominator."
+    ) in result.output
+    assert "row 4" not in result.output
+
+
+def test_no_value_column_is_named_as_missing(make_workbook: Callable[..., Path]) -> None:
+    source = book(make_workbook, [
+        ["Code", "Period", "Numerator", "Denominator"],
+        ["Y1", "April 2013", 10, 20],
+    ])
+    result = CliRunner().invoke(main, ["check", str(source)])
+    assert result.exit_code != 0
+    assert "No header row was found" not in result.output
+    assert (
+        "Error: sheet 'Values', row 1, column 'Value': No column headed \"Value\" was found on "
+        "the values sheet. The header row seems to be row 1 (Code, Period, Numerator, "
+        "Denominator), which has a Period column, so a Value column is expected beside it. "
+        "Add a column headed \"Value\" beside \"Period\" holding each period's figure (it may "
+        "be left blank on a row that gives a Numerator and a Denominator)."
+    ) in result.output
+
+
+def test_a_misspelt_value_column_gets_did_you_mean(
+    make_workbook: Callable[..., Path],
+) -> None:
+    source = book(make_workbook, [
+        ["Code", "Period", "Valeu"],
+        ["Y1", "April 2013", 50],
+    ])
+    result = CliRunner().invoke(main, ["check", str(source)])
+    assert result.exit_code != 0
+    assert (
+        "The header 'Valeu' (cell C1) may be it: did you mean \"Value\"? Rename it to "
+        "\"Value\"."
+    ) in result.output
