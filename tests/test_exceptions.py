@@ -129,7 +129,13 @@ def test_worsening_two_periods_running_needs_three_values_and_a_polarity() -> No
     assert worsened_two_periods(ind([1, 2, 3]))  # low is good: rising twice is worse
     assert not worsened_two_periods(ind([1, 2, 2]))
     assert not worsened_two_periods(ind([2, 3]))
-    assert worsened_two_periods(ind([1, None, 2, 3]))  # gaps skipped
+    assert worsened_two_periods(ind([None, 1, 2, 3]))  # a gap before the run: still a run
+    # A month with no data between them breaks the run: nobody knows how it went that month.
+    assert not worsened_two_periods(ind([1, None, 2, 3]))
+    assert not worsened_two_periods(ind([1, 2, None, 3]))
+    skipped = ind([1, 2, 3])
+    skipped.series[2] = Observation(month_period(2013, 5), 3)  # Jan, Feb, then May: no rows
+    assert not worsened_two_periods(skipped)
     assert not worsened_two_periods(ind([1, 2, 3], polarity=None))
     assert dt.date(2013, 1, 1) == month_period(2013, 1).start
 
@@ -143,3 +149,30 @@ def test_one_exception_is_said_in_the_singular() -> None:
         == "1 exception in, 1 written"
     assert line.format_map({"e": Counts({"exceptions": 9}), "w": Counts({"exceptions": 9})}) \
         == "9 exceptions in, 9 written"
+
+
+def test_a_month_with_no_data_breaks_a_run_of_worsening(tmp_path: Path) -> None:
+    """CLA01 58, 61, no data, 66 (low is good) is not 'worsened two periods running': the
+    report does not claim what nobody knows. 55, 58, 61 back to back still is."""
+    plan = plan_book(tmp_path / "plan.xlsx")
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Indicators"
+    ws.append(["Code", "Title", "Polarity", "Unit", "Target"])
+    ws.append(["CLA01", "Looked after children rate per 10,000", "Low", "rate per 10,000", 70])
+    ws.append(["CLA02", "Children on plans", "Low", "rate per 10,000", 70])
+    values = wb.create_sheet("Values")
+    values.append(["Code", "August 2018", "September 2018", "October 2018", "November 2018"])
+    values.append(["CLA01", 58, 61, None, 66])
+    values.append(["CLA02", 50, 55, 58, 61])
+    wb.save(tmp_path / "pis.xlsx")
+    out = tmp_path / "exceptions.docx"
+    result = CliRunner().invoke(main, ["exceptions", str(plan), "--indicators",
+                                       str(tmp_path / "pis.xlsx"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "8 exceptions in, 8 written" in result.output
+    found = tables(out)
+    assert found[("Indicator", "Latest", "Target", "Status", "Why it is listed")] == [
+        ["CLA02 – Children on plans", "61 per 10,000 (Nov 2018)", "70 per 10,000", "On target",
+         "Worsened two periods running"],
+    ]

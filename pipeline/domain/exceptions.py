@@ -4,7 +4,9 @@
   overdue (its date in force has passed) or slipped (its target date moved later); one
   action is one exception, whatever the number of reasons.
 - An indicator is an exception when it is off target, or when it has worsened two periods
-  running (its last three values with data each worse than the one before, by polarity).
+  running (its last three values with data each worse than the one before, by polarity, and
+  the three periods back to back: a period with no data between them breaks the run, as
+  nobody knows how it went that period).
 - A recommendation with no actions is an exception.
 """
 
@@ -14,7 +16,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from pipeline.domain.indicator_rules import direction, indicator_status, reading
-from pipeline.domain.model import Action, Indicator, IndicatorSet, Plan, Priority, Recommendation
+from pipeline.domain.model import (
+    Action,
+    Indicator,
+    IndicatorSet,
+    Period,
+    Plan,
+    Priority,
+    Recommendation,
+)
 from pipeline.domain.plan_rules import is_overdue, recommendations_without_actions
 from pipeline.domain.slippage import Slip, slip_of
 
@@ -71,12 +81,16 @@ def action_exception(action: Action, as_at: dt.date) -> ActionException | None:
 
 def worsened_two_periods(indicator: Indicator) -> bool:
     """The last three values with data each worse than the one before (needs a polarity),
-    judged on the years to date for an indicator judged on them."""
+    judged on the years to date for an indicator judged on them, and for three periods back
+    to back: across a period with no data (a blank, or no row) the run is not claimed."""
     if indicator.polarity is None:
         return False
     points = [o for o in sorted(indicator.series, key=lambda o: o.period)
               if o.value is not None]
     if len(points) < 3:
+        return False
+    a_, b_, c_ = (o.period for o in points[-3:])
+    if not (_back_to_back(a_, b_) and _back_to_back(b_, c_)):
         return False
     # The figures the status is judged on: years to date when all three have one.
     values = [o.value for o in points[-3:]]
@@ -85,6 +99,11 @@ def worsened_two_periods(indicator: Indicator) -> bool:
     a, b, c = values[-3:]
     return (direction(b, a, indicator.polarity).key == "worsened"
             and direction(c, b, indicator.polarity).key == "worsened")
+
+
+def _back_to_back(earlier: Period, later: Period) -> bool:
+    """`later` is the period straight after `earlier` (no period in between)."""
+    return later.start == earlier.end + dt.timedelta(days=1)
 
 
 def indicator_exception(indicator: Indicator) -> IndicatorException | None:
