@@ -194,10 +194,20 @@ def _theme_table(theme: Theme, update: bool, missing: frozenset[int] = frozenset
                  values=values)
 
 
+def response_title(title: str, update: bool) -> str:
+    """The document's title: the Details sheet's Title (or --title) as typed, the update's
+    "Update on Action Plan – <title>"; without one, Telford's "Cabinet Response to Scrutiny
+    Report"."""
+    title = title.strip()
+    if not title:
+        return UPDATE_TITLE if update else TITLE
+    return f"Update on Action Plan \u2013 {title}" if update else title
+
+
 def build_response_document(response: ScrutinyResponse, update: bool = False) -> DocumentModel:
     """The cabinet response (update=False) or the update on its action plan (update=True)."""
     d = response.details
-    title = UPDATE_TITLE if update else TITLE
+    title = response_title(d.title, update)
     model = DocumentModel(
         kind="response",
         title=title,

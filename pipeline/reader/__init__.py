@@ -237,17 +237,23 @@ def read_workbook(path: Path, given: Given | None = None) -> WorkbookResult:
             found.indicators, found.values, details, report, str(path)
         )
 
+    response_header = None
     if found.recommendations is not None:
         from pipeline.reader.recommendations import read_recommendations
 
-        header = find_header(found.recommendations, RECOMMENDATIONS, report)
-        if header is not None:
+        response_header = find_header(found.recommendations, RECOMMENDATIONS, report)
+        if response_header is not None:
             result.response = read_recommendations(
-                found.recommendations, header, details, report, str(path)
+                found.recommendations, response_header, details, report, str(path)
             )
 
     complete_details(path, details, report, plan=result.plan is not None,
                      csv=path.suffix.lower() == ".csv", given=given)
+    if result.response is not None and found.recommendations and response_header:
+        from pipeline.reader.recommendations import warn_no_update_date
+
+        warn_no_update_date(result.response, found.recommendations, response_header, report,
+                            csv=path.suffix.lower() == ".csv")
     if not (found.actions or found.indicators or found.values or found.recommendations):
         if path.suffix.lower() == ".csv":
             _no_csv_headers(sheets[0], report)
