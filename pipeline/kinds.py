@@ -156,6 +156,7 @@ class DocumentKind:
     count: str = ""  # "module:function" (path, primary, model) -> counts read back
     reconciled: tuple[Reconciled, ...] = ()
     advice: str = ""  # "module:function" (WorkbookResult): warnings a command adds first
+    extras_advice: str = ""  # "module:function" (main, {extra: WorkbookResult}): their warnings
     when: str = ""  # the primary's attribute that must be true for the batch to make it
     meeting_dates: tuple[str, ...] = ("meeting_date",)  # Details dates filing it, in turn
     file_words: tuple[str, ...] = ()  # words in a template file name that mean this kind
@@ -359,6 +360,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         expected="pipeline.documents.report_readback:expected_report",
         count="pipeline.documents.report_readback:count_report",
         advice="pipeline.documents.report_readback:advise_report",
+        extras_advice="pipeline.documents.report_dates:warn_out_of_date_extras",
         file_words=("committee-report", "committee report", "committee_report", "cover"),
         packed=True,
         command=Command(

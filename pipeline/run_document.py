@@ -347,6 +347,8 @@ def _make_document(
         resolve(entry.advice)(dataclasses.replace(main, **parts) if parts else main)
     if "previous" in others and not check_previous(main, others["previous"]):
         others.pop("previous")  # the same workbook: its warnings are said once
+    if entry.extras_advice:  # warnings about the extra workbooks (the report: their dates)
+        resolve(entry.extras_advice)(main, others)
     for other in others.values():
         main.report.extend(other.report.warnings)
     if out is None or folder:

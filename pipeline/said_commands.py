@@ -78,7 +78,9 @@ def appendix_lines(expected: dict[str, int], written: dict[str, int]) -> list[st
         letter = chr(ord("A") + len(lines))
         went_in = " and ".join(f"{expected[k]} {name}" for k, name in keys)
         came_out = " and ".join(str(written.get(k, 0)) for k, _ in keys)
-        lines.append(f"Appendix {letter} {DASH} {APPENDIX_NAMES[part]}: {went_in} in, "
+        name = APPENDIX_NAMES["response_update" if part == "response"
+                              and expected.get("response_update") else part]
+        lines.append(f"Appendix {letter} {DASH} {name}: {went_in} in, "
                      f"{came_out} written")
     return lines
 

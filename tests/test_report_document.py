@@ -243,12 +243,17 @@ def test_exact_output_counts_every_appendix(workbook: Path, tmp_path: Path,
         "Recommendations: 2 in, 2 written",
         "Appendix A – Improvement plan: 3 actions and 3 recommendations in, 3 and 3 written",
         "Appendix B – Performance report: 9 indicators in, 9 written",
-        "Appendix C – Cabinet response to scrutiny recommendations: 15 recommendations in, "
-        "15 written",
+        "Appendix C – Update on the Cabinet response to scrutiny recommendations: 15 "
+        "recommendations in, 15 written",
     ]
+    # The response appendix is its update (with Progress): named so, in the list too.
     headings = [t for s, t in texts(out) if s == "Heading 1" and t.startswith("Appendix")]
     assert headings == ["Appendix A – Improvement plan", "Appendix B – Performance report",
-                        "Appendix C – Cabinet response to scrutiny recommendations"]
+                        "Appendix C – Update on the Cabinet response to scrutiny "
+                        "recommendations"]
+    listed = [t for s, t in texts(out) if s != "Heading 1" and " Appendix C – " in t]
+    assert listed == ["9.3 Appendix C – Update on the Cabinet response to scrutiny "
+                      "recommendations"]
 
 
 def _rows(path: Path, header: tuple[str, ...]) -> list[list[str]]:

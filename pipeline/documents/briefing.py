@@ -288,9 +288,10 @@ def changes_blocks(previous: Plan, plan: Plan, changes: PlanChanges) -> list[Blo
     return blocks
 
 
-def performance_blocks(indicators: IndicatorSet) -> list[Block]:
+def performance_blocks(indicators: IndicatorSet, bullets: bool = False) -> list[Block]:
     """The performance report's summary table (status and direction of every indicator),
-    then one sentence per off-target indicator."""
+    then one sentence per off-target indicator (with `bullets`, as the committee report
+    has them: bullets under the line that introduces them, not paragraphs of their own)."""
     from pipeline.documents.performance import summary_table
 
     assessments = [Assessment(i) for i in indicators.indicators]
@@ -304,7 +305,8 @@ def performance_blocks(indicators: IndicatorSet) -> list[Block]:
             if len(off) == 1 else f"The {number_words(len(off))} indicators off target, "
             "against their targets and the periods before:"
         ))
-        blocks += [Paragraph.of(off_target_sentence(a)) for a in off]
+        style = "List Bullet" if bullets else None
+        blocks += [Paragraph.of(off_target_sentence(a), style=style) for a in off]
     else:
         blocks.append(Paragraph.of("No indicator is off target."))
     return blocks

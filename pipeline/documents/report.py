@@ -58,6 +58,7 @@ APPENDIX_NAMES: dict[str, str] = {
     "plan": "Improvement plan",
     "indicators": "Performance report",
     "response": "Cabinet response to scrutiny recommendations",
+    "response_update": "Update on the Cabinet response to scrutiny recommendations",
 }
 
 
@@ -68,10 +69,12 @@ class Appendix:
     letter: str
     part: str  # the workbook part it is made from: "plan", "indicators" or "response"
     model: DocumentModel
+    update: bool = False  # the cabinet response's update (with Progress), named as such
 
     @property
     def heading(self) -> str:
-        return f"Appendix {self.letter} {DASH} {APPENDIX_NAMES[self.part]}"
+        name = APPENDIX_NAMES["response_update" if self.update else self.part]
+        return f"Appendix {self.letter} {DASH} {name}"
 
 
 def lines_of(text: str) -> list[str]:
@@ -157,7 +160,8 @@ def summary_blocks(
     if indicators is not None and indicators.indicators:
         blocks.append(Heading("Performance indicators", 2))
         # The indicator table itself is the performance report's, in its appendix.
-        blocks += [b for b in briefing.performance_blocks(indicators) if not isinstance(b, Table)]
+        blocks += [b for b in briefing.performance_blocks(indicators, bullets=True)
+                   if not isinstance(b, Table)]
     if response is not None:
         from pipeline.domain.response_rules import summary_sentence
 
@@ -218,15 +222,16 @@ def appendices_of(
     from pipeline.documents.plan import build_plan_document
     from pipeline.documents.response import build_response_document
 
-    models: list[tuple[str, DocumentModel]] = []
+    models: list[tuple[str, DocumentModel, bool]] = []
     if plan is not None:
-        models.append(("plan", build_plan_document(plan, today)))
+        models.append(("plan", build_plan_document(plan, today), False))
     if indicators is not None and indicators.indicators:
-        models.append(("indicators", build_performance_document(indicators, today)))
+        models.append(("indicators", build_performance_document(indicators, today), False))
     if response is not None:
         update = response_is_update(details or response.details, response)
-        models.append(("response", build_response_document(response, update=update)))
-    return [Appendix(chr(ord("A") + i), part, model) for i, (part, model) in enumerate(models)]
+        models.append(("response", build_response_document(response, update=update), update))
+    return [Appendix(chr(ord("A") + i), part, model, update)
+            for i, (part, model, update) in enumerate(models)]
 
 
 def appendix_blocks(appendix: Appendix) -> list[Block]:
@@ -331,7 +336,10 @@ def appendix_counts(appendix: Appendix) -> dict[str, int]:
         return {"actions": counts["actions"], "recommendations": counts["recommendations"]}
     if appendix.part == "indicators":
         return {"indicators": counts["indicators"]}
-    return {"scrutiny_recommendations": counts["recommendations"]}
+    found = {"scrutiny_recommendations": counts["recommendations"]}
+    if appendix.update:  # named "Update on the Cabinet response ..." in the count line too
+        found["response_update"] = 1
+    return found
 
 
 def report_context(details: Details) -> dict[str, object]:

@@ -28,7 +28,7 @@ def _appendix_part(text: str) -> str | None:
     """The workbook part ("plan", "indicators", "response") an appendix heading names."""
     for part, name in APPENDIX_NAMES.items():
         if text.startswith("Appendix ") and text.endswith(f" {DASH} {name}"):
-            return part
+            return part  # "response_update" for the update on the cabinet response
     return None
 
 
@@ -83,6 +83,9 @@ def count_written_report(path: Path, model: DocumentModel) -> dict[str, int]:
             if item.style == "Heading 1":
                 section = item.text
                 found = _appendix_part(item.text)
+                if found == "response_update":  # the update on the cabinet response
+                    found = "response"
+                    counts["response_update"] += 1
                 if found is not None:
                     part = found
                     counts["appendices"] += 1
