@@ -68,15 +68,15 @@ def appendix_lines(expected: dict[str, int], written: dict[str, int]) -> list[st
     them."""
     from pipeline.documents.report import APPENDIX_NAMES, DASH
 
-    counted = {"plan": (("actions", "actions"), ("recommendations", "recommendations")),
-               "indicators": (("indicators", "indicators"),),
-               "response": (("scrutiny_recommendations", "recommendations"),)}
+    counted = {"plan": (("actions", "action"), ("recommendations", "recommendation")),
+               "indicators": (("indicators", "indicator"),),
+               "response": (("scrutiny_recommendations", "recommendation"),)}
     lines: list[str] = []
     for part, keys in counted.items():
         if keys[0][0] not in expected:
             continue
         letter = chr(ord("A") + len(lines))
-        went_in = " and ".join(f"{expected[k]} {name}" for k, name in keys)
+        went_in = " and ".join(plural(expected[k], name) for k, name in keys)
         came_out = " and ".join(str(written.get(k, 0)) for k, _ in keys)
         name = APPENDIX_NAMES["response_update" if part == "response"
                               and expected.get("response_update") else part]

@@ -68,3 +68,13 @@ def test_a_file_name_is_quoted_to_paste_into_a_command_line() -> None:
     assert quoted("outputs/plan.xlsx") == "outputs/plan.xlsx"
     assert quoted("Adult plan.xlsx") == '"Adult plan.xlsx"'
     assert quoted('say "hi".xlsx') == '"say \\"hi\\".xlsx"'
+
+
+def test_an_appendix_of_one_says_it_in_the_singular() -> None:
+    from pipeline.said_commands import appendix_lines
+
+    (line,) = appendix_lines({"scrutiny_recommendations": 1}, {"scrutiny_recommendations": 1})
+    assert line.endswith(": 1 recommendation in, 1 written"), line
+    (plan,) = appendix_lines({"actions": 1, "recommendations": 2},
+                             {"actions": 1, "recommendations": 2})
+    assert plan.endswith(": 1 action and 2 recommendations in, 1 and 2 written"), plan
