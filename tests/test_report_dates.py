@@ -101,7 +101,7 @@ def test_a_response_update_from_after_the_meeting_is_warned_and_named_as_the_upd
         "date (14 November 2013) is after"
     ) in output
     assert ("Appendix B – Update on the Cabinet response to scrutiny recommendations: 1 "
-            "recommendations in, 1 written") in output
+            "recommendation in, 1 written") in output
     texts = [p.text for p in doc.paragraphs]
     listed = [t for t in texts if t.endswith("Appendix B – Update on the Cabinet response to "
                                              "scrutiny recommendations")]
