@@ -313,9 +313,10 @@ def action_columns(plan: Plan) -> list[int]:
         getattr(a, OPTIONAL_COLUMNS[i]).strip() for a in actions)]
 
 
-def _priority_blocks(plan: Plan) -> list[Block]:
+def _priority_blocks(plan: Plan, kept: list[int]) -> list[Block]:
+    """Each priority's headings and action tables, with the columns `kept`
+    (action_columns)."""
     blocks: list[Block] = []
-    kept = action_columns(plan)
     columns = [ACTION_COLUMNS[i] for i in kept]
     fields = (*(ACTION_FIELDS[i] for i in kept), *ACTION_FIELDS[len(ACTION_COLUMNS):])
     for priority in plan.priorities:
@@ -373,7 +374,8 @@ def build_plan_document(
     blocks: list[Block] = []
     blocks += _key_blocks(plan)
     blocks += _summary_blocks(plan, as_at_date, as_at_text)
-    blocks += _priority_blocks(plan)
+    kept = action_columns(plan)
+    blocks += _priority_blocks(plan, kept)
     return DocumentModel(
         kind="plan",
         title=title,
@@ -385,5 +387,5 @@ def build_plan_document(
         blocks=blocks,
         counts={"actions": len(plan.actions),
                 "recommendations": len(distinct_recommendations(plan))},
-        written_headers={"action": tuple(ACTION_HEADERS[i] for i in action_columns(plan))},
+        written_headers={"action": tuple(ACTION_HEADERS[i] for i in kept)},
     )

@@ -183,6 +183,23 @@ def _take_designs(body: Any, model: DocumentModel, path: Path) -> DesignPart:
     return designs
 
 
+def _body_text(model: DocumentModel, styles: Any, doc: Any, available: int | None,
+               designs: DesignPart) -> list[bytes]:
+    """The body's XML, block by block in UTF-8 (never the whole body as one str beside its
+    copy), for the frame and for docxtpl alike; the model learns the header rows its
+    designed tables were written with (DocumentModel.written_headers)."""
+    from pipeline.render.sections import has_sections, sections_text
+    from pipeline.render.textblocks import blocks_text
+
+    if has_sections(model.blocks):
+        texts = sections_text(model.blocks, styles, doc, model.landscape, designs)
+    else:
+        texts = blocks_text(model.blocks, styles, doc, available, designs)
+    body = [text.encode("utf-8") for text in texts]
+    model.written_headers = {**model.written_headers, **designs.used}
+    return body
+
+
 def _render_in_frame(
     model: DocumentModel, path: Path, context: dict[str, Any], token: str
 ) -> bytes | None:
@@ -192,8 +209,6 @@ def _render_in_frame(
     from pipeline.documents.docmodel import Image
     from pipeline.render.blocks import StyleMap
     from pipeline.render.frame import fill_frame
-    from pipeline.render.sections import has_sections, sections_text
-    from pipeline.render.textblocks import blocks_text
 
     taken: list[DesignPart] = []
     frame = fill_frame(path, context, token,
@@ -204,12 +219,7 @@ def _render_in_frame(
     available = frame.orient(model.landscape)
     styles = StyleMap.from_styles_element(frame.styles)
     designs = taken[0]
-    if has_sections(model.blocks):
-        texts = sections_text(model.blocks, styles, frame, model.landscape, designs)
-    else:
-        texts = blocks_text(model.blocks, styles, frame, available, designs)
-    body = [text.encode("utf-8") for text in texts]
-    model.written_headers = {**model.written_headers, **designs.used}
+    body = _body_text(model, styles, frame, available, designs)
     frame.set_language(LANGUAGE)
     frame.set_core(_core_values(model))
     return frame.save(body, token)
@@ -243,8 +253,7 @@ def _render(model: DocumentModel, path: Path) -> bytes:
 
     from pipeline.render.blocks import W_NS, StyleMap, blocks_xml
     from pipeline.render.sandbox import budget, template_env
-    from pipeline.render.sections import has_sections, sections_text, sections_xml
-    from pipeline.render.textblocks import blocks_text
+    from pipeline.render.sections import has_sections, sections_xml
 
     try:
         tpl = DocxTemplate(str(path))
@@ -292,12 +301,7 @@ def _render(model: DocumentModel, path: Path) -> bytes:
     _replace_body(doc, token, [marker], path)
     # encoded block by block: never the whole body as one str (two bytes a character as soon
     # as one en dash is in it) beside its UTF-8 copy
-    if has_sections(model.blocks):
-        texts = sections_text(model.blocks, styles, doc, model.landscape, designs)
-    else:
-        texts = blocks_text(model.blocks, styles, doc, available, designs)
-    body = [text.encode("utf-8") for text in texts]
-    model.written_headers = {**model.written_headers, **designs.used}
+    body = _body_text(model, styles, doc, available, designs)
     _set_language(doc)
     _core_properties(doc, model)
     xml = etree.tostring(doc.element, encoding="UTF-8", standalone=True)
@@ -405,6 +409,10 @@ def render_document(
     template: Path | None = None,
     templates_dir: Path | None = None,
 ) -> Path:
-    """Render `model` and write it to `out` atomically; returns `out`."""
+    """Render `model` and write it to `out` atomically; returns `out` (unchecked: the bytes
+    the frame held for a read-back are let go)."""
+    from pipeline.render.written import forget
+
     data = render_bytes(model, template, templates_dir)
+    forget()
     return write_atomically(data, out)
