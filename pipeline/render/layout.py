@@ -74,7 +74,10 @@ def longest_word_cm(texts: Sequence[str], pt: float, bold: bool = False) -> floa
     one, "iiiiiiiii").
     """
     best, best_em = "", 0.0
-    for word in sorted(set(" ".join(dict.fromkeys(texts)).split()), key=len, reverse=True):
+    distinct: set[str] = set()
+    for text in dict.fromkeys(texts):  # a text at a time: no joined copy of the column
+        distinct.update(text.split())
+    for word in sorted(distinct, key=len, reverse=True):
         word = word[:SHORT_WORD]
         if len(word) * _WIDEST <= best_em:
             break
