@@ -101,7 +101,7 @@ def test_a_bug_in_the_workbook_reader_is_an_internal_error_not_the_files_fault(
     import pipeline.reader.xlsx as xlsx
     from pipeline.check import check_file
 
-    def broken(data: bytes) -> None:
+    def broken(data: bytes, inflated: object = None) -> None:
         raise AttributeError("'NoneType' object has no attribute 'tag'")
 
     monkeypatch.setattr(xlsx, "read_xlsx", broken)
@@ -118,7 +118,7 @@ def test_a_damaged_compressed_part_is_still_the_files_fault(tmp_path, monkeypatc
     import pipeline.reader.xlsx as xlsx
     from pipeline.check import check_file
 
-    def damaged(data: bytes) -> None:
+    def damaged(data: bytes, inflated: object = None) -> None:
         raise zlib.error("Error -3 while decompressing data: invalid block type")
 
     monkeypatch.setattr(xlsx, "read_xlsx", damaged)

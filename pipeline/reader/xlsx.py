@@ -190,8 +190,10 @@ def read_workbook_part(pkg: Package) -> tuple[list[_SheetRef], bool, str]:
     return sheets, date1904, part
 
 
-def read_xlsx(data: bytes) -> list[RawSheet]:
-    """Every worksheet of an .xlsx/.xlsm file's bytes, in workbook order."""
+def read_xlsx(data: bytes, inflated: dict[str, bytes] | None = None) -> list[RawSheet]:
+    """Every worksheet of an .xlsx/.xlsm file's bytes, in workbook order. `inflated` holds
+    parts already inflated (and their CRC-32 checked), by part name; each is used once."""
+    held = inflated if inflated is not None else {}
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         pkg = Package(zf)
         refs, date1904, workbook_part = read_workbook_part(pkg)
@@ -210,7 +212,11 @@ def read_xlsx(data: bytes) -> list[RawSheet]:
             if found is None:
                 raise XlsxError(f"the sheet {ref.name!r} has no part {ref.part}")
             reader = SheetReader(ref.name, ref.hidden, strings, styles, epoch)
-            if zf.getinfo(found).file_size > TRIM_THRESHOLD:
+            raw = held.pop(found, None)
+            if raw is not None:
+                sheets.append(reader.read(io.BytesIO(trim_sheet(raw))))
+                del raw
+            elif zf.getinfo(found).file_size > TRIM_THRESHOLD:
                 sheets.append(reader.read(io.BytesIO(trim_sheet(zf.read(found)))))
             else:
                 with zf.open(found) as part:
