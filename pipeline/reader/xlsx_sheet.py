@@ -229,8 +229,8 @@ class SheetReader:
                 elif kind == "n" and text and text.isdigit() and style not in dates:
                     value = int(text)
                 elif kind == "inlineStr" and inline is not None and len(inline) == 1 and (
-                        inline[0].tag == t_tag):  # one piece of text, as rich_text reads it
-                    value = decode_escapes(inline[0].text or "")
+                        (piece := inline[0]).tag == t_tag):  # one text, as rich_text reads it
+                    value = decode_escapes(piece.text or "")
                 else:
                     value = self.cell_value(kind, text, inline, style)
             except XlsxError as exc:

@@ -210,13 +210,24 @@ def _parse_all(spans: list[bytes], decls: list[bytes]) -> list[Any]:
     return list(etree.fromstring(wrapper, parser))
 
 
+def _only_w(xml: bytes, root: re.Match[bytes]) -> bool:
+    """Whether w is the one prefix of the main namespace, declared once, at the root. With
+    no namespace declared after the root tag (as this pipeline writes a body), one search
+    settles it; otherwise the whole document is counted."""
+    tag = root.group(0)
+    if _W_DECL not in tag or tag.count(b"xmlns:w=") != 1 or tag.count(_W_URI) != 1:
+        return False
+    if xml.find(b"xmlns", root.end()) < 0 and xml.find(b"xmlns", 0, root.start()) < 0:
+        return True
+    return xml.count(b"xmlns:w=") == 1 and xml.count(_W_URI) == 1
+
+
 def scan_body(xml: bytes, styles: dict[str, str]) -> list[Any] | None:
     """The body's paragraphs and tables as `read_body` gives them, or None if unsure."""
     from pipeline.render.readback import BodyParagraph, BodyTable, paragraph_text
 
     root = _ROOT.search(xml)
-    if root is None or _W_DECL not in root.group(0) or xml.count(b"xmlns:w=") != 1 \
-            or xml.count(_W_URI) != 1:  # w is the only prefix of the main namespace
+    if root is None or not _only_w(xml, root):
         return None
     if not _plain(xml, root.start()):
         return None
