@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 
+_new = tuple.__new__
+
+
 class Run(NamedTuple):
     """A stretch of text in one format. A tuple: a table has one per cell, so it is kept
     small, and the garbage collector leaves tuples of plain values alone."""
@@ -68,7 +71,9 @@ class Cell(NamedTuple):
         text_colour: str | None = None,
         bold: bool = False,
     ) -> Cell:
-        return cls((Run(text, bold, False),), fill, text_colour)
+        # tuple.__new__ directly: a NamedTuple's own __new__ is a Python function, and a
+        # 10,000-action plan makes some 120,000 cells
+        return _new(cls, ((_new(Run, (text, bold, False)),), fill, text_colour))
 
     @property
     def text(self) -> str:

@@ -13,9 +13,14 @@ from pipeline.domain.model import DateValue
 _WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
 def format_date(d: dt.date) -> str:
-    """'15 August 2013' (no leading zero, full month name, whatever the locale)."""
-    return f"{d.day} {d.strftime('%B')} {d.year}"
+    """'15 August 2013' (no leading zero, full month name in English, whatever the locale:
+    strftime's %B would follow it, and costs more)."""
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
 def format_date_value(dv: DateValue | None) -> str:
@@ -29,7 +34,7 @@ def format_date_value(dv: DateValue | None) -> str:
     if dv.date is None or dv.precision == "text":
         return dv.text
     if dv.precision == "month":
-        return f"{dv.date.strftime('%B')} {dv.date.year}"
+        return f"{MONTHS[dv.date.month - 1]} {dv.date.year}"
     return format_date(dv.date)
 
 

@@ -108,6 +108,11 @@ class _Cell:
     slots: tuple[int, ...]
     paragraphs: list[_Paragraph]
     lines: tuple[tuple[str, tuple[int, ...]], ...]  # per paragraph: its own text, its slots
+    only: int = -1  # the one field of a cell holding nothing else (its text is the field's)
+
+    def __post_init__(self) -> None:
+        if len(self.lines) == 1 and not self.lines[0][0] and len(self.lines[0][1]) == 1:
+            self.only = self.lines[0][1][0]
 
 
 def _keep(ppr: Any | None) -> Any:
@@ -292,6 +297,10 @@ class RowWriter:
         of their own."""
         out = []
         for cell in self.cells:
+            if cell.only >= 0:  # the usual cell: one field and nothing else
+                runs = values[cell.only].runs
+                out.append(runs[0].text if len(runs) == 1 else "".join(r.text for r in runs))
+                continue
             lines = cell.lines
             if len(lines) == 1:
                 own, slots = lines[0]
