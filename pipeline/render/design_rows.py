@@ -109,10 +109,14 @@ class _Cell:
     paragraphs: list[_Paragraph]
     lines: tuple[tuple[str, tuple[int, ...]], ...]  # per paragraph: its own text, its slots
     only: int = -1  # the one field of a cell holding nothing else (its text is the field's)
+    single: Slot | None = None  # that field, when the cell is one paragraph of it alone
 
     def __post_init__(self) -> None:
         if len(self.lines) == 1 and not self.lines[0][0] and len(self.lines[0][1]) == 1:
             self.only = self.lines[0][1][0]
+        if len(self.paragraphs) == 1 and len(self.paragraphs[0].pieces) == 1 and (
+                isinstance(self.paragraphs[0].pieces[0], Slot)):
+            self.single = self.paragraphs[0].pieces[0]
 
 
 def _keep(ppr: Any | None) -> Any:
@@ -321,6 +325,22 @@ class RowWriter:
                     if fill:
                         shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
                         break
+            single = cell.single
+            if single is not None:  # the usual cell: one paragraph holding one field
+                value = values[single.index]
+                runs = value.runs
+                text = runs[0].text if len(runs) == 1 else "".join(r.text for r in runs)
+                para = cell.paragraphs[0]
+                ppr = para.ppr_keep if keep else para.ppr
+                if not text:
+                    parts.append(f"{cell.head}{shd}{cell.tail}<w:p>{ppr}</w:p></w:tc>")
+                    continue
+                colour = value.text_colour and _colour(value.text_colour)
+                run = (f"{single.colour_open}{colour}{single.colour_close}" if colour
+                       else single.run_open)
+                parts.append(f"{cell.head}{shd}{cell.tail}<w:p>{ppr}{run}{text_xml(text)}"
+                             "</w:r></w:p></w:tc>")
+                continue
             parts.append(f"{cell.head}{shd}{cell.tail}")
             paragraphs = cell.paragraphs
             written = 0
