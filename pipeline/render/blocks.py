@@ -345,7 +345,7 @@ def blocks_xml(
     designs: DesignPart | None = None,
 ) -> Iterator[Any]:
     """The body elements for the blocks, in order (tables the template designs laid out
-    by their design: pipeline.render.design_rows)."""
+    by their design: pipeline.render.design_tables)."""
     blocks = list(blocks)
     keeps = paragraph_keeps(blocks)
     fits = layout_tables(blocks, styles, available_dxa, doc, designs)
@@ -365,7 +365,7 @@ def blocks_xml(
                 # Two tables in a row would merge into one in Word: keep them apart.
                 yield paragraph_xml([], None)
             if designed(block, designs):
-                from pipeline.render.design_rows import designed_table_text, designed_table_xml
+                from pipeline.render.design_tables import designed_table_text, designed_table_xml
 
                 text = designed_table_text(block, designs, available_dxa, fits[id(block)])  # type: ignore[arg-type]
                 yield designed_table_xml(text, designs.designs[block.design])  # type: ignore[union-attr]

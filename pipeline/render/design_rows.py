@@ -21,12 +21,10 @@ from typing import Any
 
 from lxml import etree
 
-from pipeline.documents.docmodel import Cell, Table
-from pipeline.render.blocks import W_NS, _colour, clean, w
-from pipeline.render.design_widths import column_widths, fits_content, fitted_widths_cm
-from pipeline.render.designs import FIELD, Design, DesignPart
-from pipeline.render.flow import DXA_PER_CM, _row_keeps
-from pipeline.render.layout import TableFit, fit_tables
+from pipeline.documents.docmodel import Cell
+from pipeline.render.blocks import _colour, w
+from pipeline.render.design_widths import column_widths
+from pipeline.render.designs import FIELD, Design
 from pipeline.render.textblocks import _attr, text_xml
 
 _DECLARATION = re.compile(r'\s+xmlns(?::[\w.-]+)?="[^"]*"')
@@ -370,60 +368,3 @@ class RowWriter:
             parts.append("</w:tc>")
         parts.append("</w:tr>")
         return "".join(parts)
-
-
-def writer(
-    design: Design, table: Table, available: int | None, widths: Sequence[int] | None = None
-) -> RowWriter:
-    """The design's row writer for this table's fields, width and column widths (compiled
-    once each)."""
-    key = (table.fields, available, tuple(widths) if widths else None)
-    found = design.compiled.get(key)
-    if found is None:
-        found = design.compiled[key] = RowWriter(design, table.fields, available, widths)
-    return found
-
-
-def designed_table_xml(text: str, design: Design) -> Any:
-    """A designed table's text as an element (for templates not saved by Word)."""
-    nsmap = dict(design.table.nsmap)
-    nsmap["w"] = W_NS
-    declarations = "".join(
-        f' xmlns:{prefix}="{uri}"' if prefix else f' xmlns="{uri}"'
-        for prefix, uri in nsmap.items())
-    return etree.fromstring(f"<w:wrap{declarations}>{text}</w:wrap>")[0]
-
-
-def designed_fits(
-    tables: list[Table], part: DesignPart, available: int | None, pt: float, page_cm: float
-) -> dict[int, TableFit]:
-    """How tables of one design and the same fields sit on the page, by id(table): the
-    design's widths, or widths fitted to all their rows' text when the design leaves them
-    to the text (pipeline.render.design_widths: the shipped widths, or a table set to
-    AutoFit); which rows may not split and whether a table stays on one page estimated
-    from its text, as for any table (one pass over all their rows)."""
-    design = part.designs[tables[0].design]
-    rw = writer(design, tables[0], available)
-    rows = [rw.texts(values) for table in tables for values in table.values]
-    widths_cm = fitted_widths_cm(design, rw.header, rows, rw.widths, available, pt) if (
-        fits_content(design, available)) else [x / DXA_PER_CM for x in rw.widths]
-    fits = fit_tables(rows, [len(t.values) for t in tables], widths_cm, pt, page_cm,
-                      sum(map(len, rw.header)))
-    return {id(table): fit for table, fit in zip(tables, fits, strict=True)}
-
-
-def designed_table_text(
-    table: Table, part: DesignPart, available: int | None, fit: TableFit
-) -> str:
-    """A designed w:tbl as text: the template's table properties and header row, then one
-    row of the design for each row of values, its columns as wide as `fit` says."""
-    rw = writer(part.designs[table.design], table, available,
-                [max(1, round(x * DXA_PER_CM)) for x in fit.widths_cm])
-    part.used[table.design] = rw.header
-    parts = [rw.table_open(clean(table.caption).replace("\n", " ")),
-             rw.headers[fit.keep_together]]
-    row = rw.row
-    parts += [row(values, cant_split, keep) for values, cant_split, keep in zip(
-        table.values, fit.cant_split, _row_keeps(table, fit), strict=True)]
-    parts.append("</w:tbl>")
-    return "".join(parts)

@@ -1,4 +1,4 @@
-"""Which column widths a designed table gets (pipeline.render.design_rows uses this).
+"""Which column widths a designed table gets (pipeline.render.design_tables uses this).
 
 A design's widths are the council's when the council chose them: a design table with
 fixed column widths (in Word, Table Properties -> Options -> "Automatically resize to fit

@@ -50,7 +50,7 @@ def layout_tables(
     """How each table of the blocks is laid out, by id(table). Tables with the same
     columns share one set of widths fitted to all their rows (a plan's action tables
     line up from one recommendation to the next); a table the template designs has the
-    design's widths (pipeline.render.design_rows)."""
+    design's widths (pipeline.render.design_tables)."""
     pt, page = styles.table_text_pt, page_body_cm(doc)
     groups: dict[tuple[tuple[str, ...], float], list[Table]] = {}
     designed_groups: dict[tuple[str, tuple[str, ...]], list[Table]] = {}
@@ -69,7 +69,7 @@ def layout_tables(
                                                  sum(map(len, headers))), strict=True):
             fits[id(table)] = fit
     if designed_groups:
-        from pipeline.render.design_rows import designed_fits
+        from pipeline.render.design_tables import designed_fits
 
         for tables in designed_groups.values():
             fits.update(designed_fits(tables, designs, available_dxa, pt, page))  # type: ignore[arg-type]

@@ -230,7 +230,7 @@ def blocks_text(
             if previous_was_table:
                 yield "<w:p/>"  # two tables in a row would merge into one in Word
             if designed(block, designs):
-                from pipeline.render.design_rows import designed_table_text
+                from pipeline.render.design_tables import designed_table_text
 
                 yield designed_table_text(block, designs, available_dxa, fits[id(block)])  # type: ignore[arg-type]
             else:
