@@ -23,8 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_plan import make_workbook, run_command
-from common import README, ROOT, committee_command, warm_up, write_readme
+from bench_plan import make_workbook
+from common import README, ROOT, committee_command, measure, warm_up, write_readme
 
 GOAL = 1.10  # the designed plan within 10% of the time without a design
 
@@ -118,7 +118,7 @@ def main() -> int:
         render: dict[str, list[float]] = {name: [] for name in variants}
         for _ in range(args.rounds):
             for name, cmd in commands.items():
-                cpu[name].append(run_command(cmd)[2])
+                cpu[name].append(measure(cmd).cpu)
                 render[name].append(render_cpu(book, variants[name]))
     base_name = next(iter(variants))
     base_cpu = statistics.median(cpu[base_name])
