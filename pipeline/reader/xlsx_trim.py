@@ -38,14 +38,23 @@ def _other_tag(prefix: bytes) -> re.Pattern[bytes]:
 
 
 def _region(part: bytes) -> tuple[bytes, int, int] | None:
-    """(prefix, start, end) of the rows that may be cut, or None."""
+    """(prefix, start, end) of the rows that may be cut, or None. A region with nothing in
+    it (the usual sheet, whose data ends with its last value) is found without reading the
+    rest of the part."""
+    found = _candidate(part)
+    if found is None or found[1] >= found[2]:
+        return found
+    first = 3 if part.startswith(b"\xef\xbb\xbf") else 0
+    if b"<!" in part or part.find(b"<?", first + 1) >= 0:
+        return None  # a comment, CDATA, DTD or processing instruction: not every `<` is a tag
+    return found
+
+
+def _candidate(part: bytes) -> tuple[bytes, int, int] | None:
     end = part.rfind(b"sheetData")
     close = _CLOSE.match(part, part.rfind(b"<", 0, end)) if end > 0 else None
     if close is None:
         return None
-    first = 3 if part.startswith(b"\xef\xbb\xbf") else 0
-    if b"<!" in part or part.find(b"<?", first + 1) >= 0:
-        return None  # a comment, CDATA, DTD or processing instruction: not every `<` is a tag
     prefix = close.group(1) or b""
     end = close.start()
     last_cell = part.rfind(b"</" + prefix + b"c>", 0, end)
