@@ -46,7 +46,7 @@ HEADER_FILL = "F3F2F1"  # light grey behind header cells: near-black text on it 
 
 # Characters XML 1.0 cannot hold (tab, LF, CR are allowed).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_HEX = re.compile(r"^[0-9A-Fa-f]{6}$")
+_HEX = re.compile(r"\A[0-9A-Fa-f]{6}\Z")  # \Z: "D4351C\n" is not a colour
 
 
 def w(tag: str) -> str:
@@ -65,11 +65,20 @@ def clean(text: str) -> str:
     return _ILLEGAL.sub("", text)
 
 
+_COLOURS: dict[str, str | None] = {}  # a document has a handful of colours, asked per cell
+
+
 def _colour(value: str | None) -> str | None:
+    """A colour as Word writes it ("D4351C"), or None when it is not six hex digits."""
     if not value:
         return None
-    value = value.lstrip("#")
-    return value.upper() if _HEX.match(value) else None
+    found = _COLOURS.get(value, "")
+    if found == "":
+        bare = value.lstrip("#")
+        found = bare.upper() if _HEX.match(bare) else None
+        if len(_COLOURS) < 1024:
+            _COLOURS[value] = found
+    return found
 
 
 @dataclass
