@@ -9,18 +9,14 @@ import datetime as dt
 from collections.abc import Sequence
 
 from pipeline.domain.model import DateValue
+from pipeline.domain.periods import MONTH_NAMES, long_date
 
 _WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-
-
 def format_date(d: dt.date) -> str:
-    """'15 August 2013' (no leading zero, full month name in English, whatever the locale:
-    strftime's %B would follow it, and costs more)."""
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+    """'15 August 2013' (pipeline.domain.periods.long_date)."""
+    return long_date(d)
 
 
 def format_date_value(dv: DateValue | None) -> str:
@@ -34,7 +30,7 @@ def format_date_value(dv: DateValue | None) -> str:
     if dv.date is None or dv.precision == "text":
         return dv.text
     if dv.precision == "month":
-        return f"{MONTHS[dv.date.month - 1]} {dv.date.year}"
+        return f"{MONTH_NAMES[dv.date.month - 1]} {dv.date.year}"
     return format_date(dv.date)
 
 

@@ -21,6 +21,14 @@ MONTHS: dict[str, int] = {
     "dec": 12, "december": 12,
 }
 MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+
+
+def long_date(d: dt.date) -> str:
+    """'15 August 2013': no leading zero, the month's name in English whatever the locale
+    (strftime's %B would follow the locale, and costs more)."""
+    return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
 
 _MONTH_YEAR = re.compile(r"^([a-z]{3,9})\.?[\s\-/'’]*(\d{4}|\d{2})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")

@@ -21,6 +21,7 @@ from pipeline.domain.model import (
     ScrutinyResponse,
     Theme,
 )
+from pipeline.domain.periods import long_date
 from pipeline.text import normalise_label
 
 DUTY = "Local Government Act 2000, section 9FE"
@@ -223,16 +224,12 @@ def late_response_message(details: Details) -> str | None:
     deadline = response_deadline(report_date)
     days = (cabinet - deadline).days
     return (
-        f"The cabinet meeting ({_long(cabinet)}) is {days} day{'s' if days != 1 else ''} "
-        f"after the deadline of {_long(deadline)}: the executive must respond to a scrutiny "
+        f"The cabinet meeting ({long_date(cabinet)}) is {days} day{'s' if days != 1 else ''} "
+        f"after the deadline of {long_date(deadline)}: the executive must respond to a scrutiny "
         f"report within two months of receiving it ({DUTY}), and the scrutiny report is dated "
-        f"{_long(report_date)}. Check the Cabinet date and Scrutiny report date on the Details "
+        f"{long_date(report_date)}. Check the Cabinet date and Scrutiny report date on the Details "
         "sheet; if they are right, say in the report why the response is late."
     )
-
-
-def _long(d: dt.date) -> str:
-    return f"{d.day} {d.strftime('%B')} {d.year}"
 
 
 def update_day(details: Details) -> dt.date | None:

@@ -13,38 +13,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.domain.model import DateValue
+from pipeline.domain.periods import MONTH_ABBR, MONTHS
 from pipeline.numfmt import format_number, general
 from pipeline.reader.raw import RawCell, is_empty
 from pipeline.reader.xlsx_styles import is_date_format
 from pipeline.text import clean_text
 
-MONTHS = {
-    "jan": 1,
-    "january": 1,
-    "feb": 2,
-    "february": 2,
-    "mar": 3,
-    "march": 3,
-    "apr": 4,
-    "april": 4,
-    "may": 5,
-    "jun": 6,
-    "june": 6,
-    "jul": 7,
-    "july": 7,
-    "aug": 8,
-    "august": 8,
-    "sep": 9,
-    "sept": 9,
-    "september": 9,
-    "oct": 10,
-    "october": 10,
-    "nov": 11,
-    "november": 11,
-    "dec": 12,
-    "december": 12,
-}
-MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA")
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.domain.periods import MONTH_NAMES
 from pipeline.issues import IssueReport
 from pipeline.reader.raw import RawSheet
 
@@ -91,8 +92,8 @@ def date_warnings(sheet: RawSheet, report: IssueReport) -> None:
                 day, month = (int(x) for x in re.split(r"[/.\-]", e_text)[:2])
                 said += (
                     f", and {len(col.either):,} that read both ways were read day first "
-                    f"({e_text!r} in row {e_row} as {day} {_MONTHS[month - 1]}, not "
-                    f"{month} {_MONTHS[day - 1]})"
+                    f"({e_text!r} in row {e_row} as {day} {MONTH_NAMES[month - 1]}, not "
+                    f"{month} {MONTH_NAMES[day - 1]})"
                 )
             report.warning(
                 "format-error",
@@ -100,6 +101,3 @@ def date_warnings(sheet: RawSheet, report: IssueReport) -> None:
                 sheet=sheet.name, row=row, column=letter, value=text,
             )
 
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.domain.model import DateValue, Details
+from pipeline.domain.periods import long_date
 from pipeline.issues import IssueReport
 from pipeline.reader.cells import MONTHS, CellProblem, parse_date_text
 
@@ -22,8 +23,6 @@ _NAME_DATES = (
     re.compile(rf"(?<![\dA-Za-z])\d{{1,2}}{_SEP}[A-Za-z]{{3,9}}{_SEP}\d{{4}}(?!\d)"),
     re.compile(rf"(?<![A-Za-z])[A-Za-z]{{3,9}}{_SEP}\d{{4}}(?!\d)"),
 )
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")
 
 
 @dataclass(frozen=True)
@@ -104,7 +103,7 @@ def complete_details(
         )
         return
     d = today or dt.date.today()
-    day = f"{d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"
+    day = long_date(d)
     row = details.rows.get("as_at")
     if csv:
         how = "give --as-at (a CSV file has no Details sheet)"

@@ -98,8 +98,7 @@ def _tested(zf: zipfile.ZipFile, inflated: dict[str, bytes]) -> str | None:
     return None
 
 
-def _zip_is_safe(data: bytes, report: IssueReport, inflated: dict[str, bytes] | None = None
-                 ) -> bool:
+def _zip_is_safe(data: bytes, report: IssueReport, inflated: dict[str, bytes]) -> bool:
     """Refuse zip bombs (from the sizes in the zip directory, before inflating anything),
     damaged containers and XML parts that declare a DTD or entities. The big worksheets,
     inflated to test them, are kept in `inflated` by part name."""
@@ -116,8 +115,7 @@ def _zip_is_safe(data: bytes, report: IssueReport, inflated: dict[str, bytes] | 
                     "formatting, or save it again from Excel.",
                 )
                 return False
-            bad = _tested(zf, {} if inflated is None else inflated) if (
-                total < 50 * 1024 * 1024) else None
+            bad = _tested(zf, inflated) if total < 50 * 1024 * 1024 else None
             if bad is not None:
                 report.error(
                     "format-error",
@@ -190,7 +188,7 @@ def _declares_dtd(part: IO[bytes]) -> bool:
 
 
 def _load_xlsx(path: Path, data: bytes, report: IssueReport,
-               inflated: dict[str, bytes] | None = None) -> list[RawSheet]:
+               inflated: dict[str, bytes]) -> list[RawSheet]:
     from lxml.etree import LxmlError
 
     from pipeline.reader.xlsx import XlsxError, read_xlsx  # lazy: keeps `--help` fast

@@ -106,12 +106,9 @@ class _Cell:
     slots: tuple[int, ...]
     paragraphs: list[_Paragraph]
     lines: tuple[tuple[str, tuple[int, ...]], ...]  # per paragraph: its own text, its slots
-    only: int = -1  # the one field of a cell holding nothing else (its text is the field's)
-    single: Slot | None = None  # that field, when the cell is one paragraph of it alone
+    single: Slot | None = None  # the one field of a cell that is one paragraph holding it
 
     def __post_init__(self) -> None:
-        if len(self.lines) == 1 and not self.lines[0][0] and len(self.lines[0][1]) == 1:
-            self.only = self.lines[0][1][0]
         if len(self.paragraphs) == 1 and len(self.paragraphs[0].pieces) == 1 and (
                 isinstance(self.paragraphs[0].pieces[0], Slot)):
             self.single = self.paragraphs[0].pieces[0]
@@ -299,8 +296,8 @@ class RowWriter:
         of their own."""
         out = []
         for cell in self.cells:
-            if cell.only >= 0:  # the usual cell: one field and nothing else
-                runs = values[cell.only].runs
+            if cell.single is not None:  # the usual cell: one field and nothing else
+                runs = values[cell.single.index].runs
                 out.append(runs[0].text if len(runs) == 1 else "".join(r.text for r in runs))
                 continue
             lines = cell.lines
