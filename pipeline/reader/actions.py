@@ -106,6 +106,8 @@ class _Reader:
             return ""
         cells = rec.row.cells
         value = cells[place].value if place < len(cells) else None
+        if value is None:  # an empty cell: what read_text gives it
+            return ""
         if value.__class__ is str and value.isprintable():  # read_text's usual case, inlined
             text = value.strip()  # type: ignore[union-attr]
             if "#" not in text or text not in EXCEL_ERRORS:

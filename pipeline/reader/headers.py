@@ -269,11 +269,11 @@ def _report_unknown(
 def _report_example_rows(sheet: RawSheet, header: HeaderMatch, report: IssueReport) -> None:
     """An error for each row still holding the blank workbook's example ("Example – delete
     this row: ..."), so that it never reaches a committee."""
-    for rec in records(sheet, header):
-        for i, cell in enumerate(rec.row.cells):
+    for row in sheet.rows[header.index + 1:]:  # a blank row holds no example: not skipped
+        for i, cell in enumerate(row.cells):
             text = cell.value
             # EXAMPLE_MARK starts with spaces and an e (no other letter folds to e)
-            if not isinstance(text, str) or not text or (
+            if text.__class__ is not str or not text or (
                     text[0] not in "eE" and not (text[0].isspace()
                                                  and text.lstrip()[:1] in ("e", "E"))):
                 continue
@@ -281,10 +281,10 @@ def _report_example_rows(sheet: RawSheet, header: HeaderMatch, report: IssueRepo
                 label = next((lab for j, lab in header.columns.values() if j == i), None)
                 report.error(
                     "example-row",
-                    f"Row {rec.number} is the example row of the blank workbook "
+                    f"Row {row.number} is the example row of the blank workbook "
                     f"({one_line(text)!r}). Delete the row, or type your own "
                     "entry over the whole row.",
-                    sheet=sheet.name, row=rec.number,
+                    sheet=sheet.name, row=row.number,
                     column=label or get_column_letter(i + 1), value=one_line(text),
                 )
                 break
@@ -355,6 +355,8 @@ def read_text(sheet: RawSheet, rec: Record, column: str, report: IssueReport) ->
     if cell is None:
         return ""
     value = cell.value
+    if value is None:  # an empty cell
+        return ""
     if value.__class__ is str and value.isprintable():  # the usual cell: plain text
         text = value.strip()
         if "#" not in text or text not in EXCEL_ERRORS:
@@ -381,7 +383,8 @@ def read_text(sheet: RawSheet, rec: Record, column: str, report: IssueReport) ->
 
 def warn_hidden_rows(sheet: RawSheet, header: HeaderMatch, report: IssueReport) -> None:
     """Hidden rows are read (nothing is lost) with one warning naming them."""
-    hidden = [rec.number for rec in records(sheet, header) if rec.row.hidden]
+    hidden = [row.number for row in sheet.rows[header.index + 1:]
+              if row.hidden and not row.is_blank()]  # as `records` gives them
     if not hidden:
         return
     rows = ", ".join(str(n) for n in hidden[:20]) + (" ..." if len(hidden) > 20 else "")

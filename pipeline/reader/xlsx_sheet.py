@@ -230,7 +230,9 @@ class SheetReader:
                     value = int(text)
                 elif kind == "inlineStr" and inline is not None and len(inline) == 1 and (
                         (piece := inline[0]).tag == t_tag):  # one text, as rich_text reads it
-                    value = decode_escapes(piece.text or "")
+                    value = piece.text or ""
+                    if "_x" in value:  # decode_escapes' own test, without the call
+                        value = decode_escapes(value)
                 else:
                     value = self.cell_value(kind, text, inline, style)
             except XlsxError as exc:
