@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import get_args
 
+import pytest
 from conftest import ROOT
 
 from pipeline.issues import CODES, Code
@@ -54,7 +56,6 @@ def test_a_bug_while_making_one_workbook_is_an_internal_error(
 ) -> None:
     import datetime as dt
     import shutil
-    from pathlib import Path
 
     import pipeline.reader as reader
     from pipeline.batch.worker import _Task, process_workbook
@@ -125,3 +126,22 @@ def test_a_damaged_compressed_part_is_still_the_files_fault(tmp_path, monkeypatc
     checked = check_file(ROOT / "inputs" / "childrens-services-improvement-plan.xlsx")
     (issue,) = checked.result.report.errors
     assert issue.code == "format-error" and "save it again" in issue.message
+
+
+@pytest.mark.parametrize(("name", "what"), [
+    ("plan.xls", "an old Excel 97-2003 workbook (.xls)"),
+    ("Plan.ODS", "an OpenDocument spreadsheet (.ods, as LibreOffice Calc saves)"),
+    ("plan.xlsb", "an Excel binary workbook (.xlsb)"),
+])
+def test_a_spreadsheet_in_another_format_is_named_with_how_to_convert_it(
+    tmp_path: Path, name: str, what: str,
+) -> None:
+    from pipeline.check import check_file
+
+    path = tmp_path / name
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 whatever it holds")
+    (issue,) = check_file(path).result.report.errors
+    assert (issue.code, issue.file) == ("format-error", str(path))
+    assert issue.message.startswith(
+        f"{name} is {what}, which the pipeline cannot read. Open it in Excel (or LibreOffice "
+        "Calc) and use File > Save As > Excel Workbook (.xlsx)")

@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.reader.files import OTHER_SPREADSHEETS
+
 SUFFIXES: frozenset[str] = frozenset({".xlsx", ".xlsm", ".csv"})
 SKIPPED_FOLDERS: frozenset[str] = frozenset({"archive"})
 ANNOTATED_SUFFIX = " - to fix.xlsx"  # the copies `check --annotate` writes
@@ -14,12 +16,14 @@ ANNOTATED_SUFFIX = " - to fix.xlsx"  # the copies `check --annotate` writes
 
 def is_input(name: str) -> bool:
     """A file name the batch reads: .xlsx/.xlsm/.csv, not an Excel lock file, not hidden, not
-    a "- to fix" copy written by --annotate."""
+    a "- to fix" copy written by --annotate. A spreadsheet in another format (.xls, .ods) is
+    taken too, to be refused by the reader as a failed workbook saying how to convert it."""
     if name.startswith("~$") or name.startswith("."):
         return False
     if name.lower().endswith(ANNOTATED_SUFFIX):
         return False
-    return Path(name).suffix.lower() in SUFFIXES
+    suffix = Path(name).suffix.lower()
+    return suffix in SUFFIXES or suffix in OTHER_SPREADSHEETS
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ from pipeline.batch.outputs import (
 from pipeline.batch.worker import _Outcome, _removed_message, _Task, process_workbook
 from pipeline.issues import Issue, PipelineError
 from pipeline.portable import cpu_count, start_method
-from pipeline.reader.files import NotAFile, input_problem
+from pipeline.reader.files import NotAFile, input_problem, other_spreadsheet_message
 
 
 def _now() -> str:
@@ -217,6 +217,8 @@ class _Run:
         self.names, self.clashes = output_names(self.paths, self.inputs)
         self.hashes: dict[Path, str | OSError] = {}
         for path in self.paths:
+            if other_spreadsheet_message(path) is not None:
+                continue  # refused by its kind in `skip`, never taken for another's copy
             if tidy.name_is_text(path):
                 try:
                     # Look before reading: a FIFO would block the hash forever, a link to
@@ -242,7 +244,12 @@ class _Run:
         for path in self.paths:
             name = self.names[path]
             sha = self.hashes.get(path)
-            if sha is None:
+            refused = other_spreadsheet_message(path)
+            if refused is not None:  # an .xls or .ods file: failed, saying how to convert it
+                entry = InputEntry(path, name, None, status="failed")
+                entry.errors.append(Issue("format-error", "error", refused, file=str(path)))
+                self._settle(entry)
+            elif sha is None:
                 self._settle(tidy.unreadable_name(path, name), record=False, key=path)
             elif isinstance(sha, OSError):
                 self._settle(_unreadable(path, name, sha))

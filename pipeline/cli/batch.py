@@ -82,8 +82,9 @@ def batch(inputs: Path, outputs: Path, jobs: int | None, pdf: bool, force: bool,
     Example:  committee batch inputs outputs --pdf
     Reads every .xlsx, .xlsm and .csv in INPUTS (not in folders named archive) and writes
     OUTPUTS/<YYYY-MM>/<workbook>/<kind>.docx, where the month is the meeting date's, else
-    the as-at date's, else today's. Other files (Excel's ~$ lock files, .docx, notes) are
-    listed as ignored.
+    the as-at date's, else today's. Spreadsheets it cannot read (.xls, .ods) fail, saying
+    how to save them as .xlsx; other files (Excel's ~$ lock files, .docx, notes) are listed
+    as ignored.
     A workbook unchanged since the last run is skipped; a workbook with problems is listed
     with them and the others are still made. OUTPUTS/manifest.json records the run.
     Exits 1 when any workbook failed, 0 otherwise.

@@ -20,6 +20,31 @@ from pipeline.issues import IssueReport
 # reader run out of memory.
 MAX_INPUT_BYTES = 100 * 1024 * 1024
 
+# Spreadsheets in formats the pipeline does not read, and what each is called. A batch
+# reads them only to refuse them by name (with how to convert them), so that a service's
+# paper is never left out with nothing more than a line saying its file was ignored.
+OTHER_SPREADSHEETS: dict[str, str] = {
+    ".xls": "an old Excel 97-2003 workbook (.xls)",
+    ".xlsb": "an Excel binary workbook (.xlsb)",
+    ".xltx": "an Excel template (.xltx)",
+    ".xltm": "an Excel template (.xltm)",
+    ".ods": "an OpenDocument spreadsheet (.ods, as LibreOffice Calc saves)",
+    ".numbers": "a Numbers spreadsheet (.numbers)",
+}
+
+
+def other_spreadsheet_message(path: Path) -> str | None:
+    """What to do with a spreadsheet in a format the pipeline does not read, or None."""
+    what = OTHER_SPREADSHEETS.get(path.suffix.lower())
+    if what is None:
+        return None
+    return (
+        f"{path.name} is {what}, which the pipeline cannot read. Open it in Excel (or "
+        "LibreOffice Calc) and use File > Save As > Excel Workbook (.xlsx), then use the "
+        ".xlsx file. In a batch, a file that is not meant for it can go in a folder named "
+        "archive, which the batch leaves alone."
+    )
+
 
 class NotAFile(OSError):
     """An input refused before reading (its message says why); for callers that hash."""

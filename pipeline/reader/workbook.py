@@ -18,7 +18,7 @@ from typing import IO
 from pipeline.issues import IssueReport
 from pipeline.reader.csv_file import load_csv
 from pipeline.reader.date_columns import date_warnings
-from pipeline.reader.files import read_input
+from pipeline.reader.files import other_spreadsheet_message, read_input
 from pipeline.reader.raw import RawSheet, is_empty
 from pipeline.text import EXCEL_CELL_LIMIT
 
@@ -35,6 +35,10 @@ def load_sheets(path: Path, report: IssueReport) -> list[RawSheet]:
     and an empty list is returned.
     """
     suffix = path.suffix.lower()
+    other = other_spreadsheet_message(path)
+    if other is not None:  # before reading: an .xls file (say) is refused for its kind
+        report.error("format-error", other)
+        return []
     data = read_input(path, report)  # a regular file of a sane size, or a located error
     if data is None:
         return []
