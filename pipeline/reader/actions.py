@@ -377,7 +377,7 @@ def _banner(sheet: RawSheet, header: HeaderMatch) -> str:
     """The sheet's first line of text above its header row ("WORKING DOCUMENT: ...")."""
     for row in sheet.rows[: header.index]:
         for cell in row.cells:
-            label = one_line(cell_label(cell)).strip()
+            label = " ".join(cell_label(cell).split())  # on one line, whole: a title
             if label:
                 return label
     return ""

@@ -69,8 +69,12 @@ def complete_details(
     csv: bool,
     given: Given | None = None,
     today: dt.date | None = None,
+    banner: str = "",
 ) -> None:
-    """Fill the title and as-at date the workbook lacks, saying where each came from."""
+    """Fill the title and as-at date the workbook lacks, saying where each came from.
+
+    `banner`: a plan's title line above its Actions header row, its title when the
+    workbook gives none."""
     given = given or Given()
     if given.title is not None and given.title.strip():
         details.title = given.title.strip()
@@ -91,6 +95,8 @@ def complete_details(
             "the file name. To set another, rename the file, or give --title when you make "
             "one document from it.",
         )
+    if plan and not csv and not details.title.strip():
+        _plan_title(details, banner, report)
     if not plan or details.as_at is not None:
         return
     if found is not None:
@@ -109,11 +115,41 @@ def complete_details(
         how = "give --as-at (a CSV file has no Details sheet)"
     elif row is not None:
         how = "type it in column B, beside 'As at'"
-    else:
+    elif details.sheet:
         how = "add an 'As at' row to the Details sheet, with the date in column B"
+    else:
+        how = ("add a sheet named Details with 'As at' in column A and the date in "
+               "column B")
     report.warning(
         "missing-cell",
         f"No 'As at' date was given, so the plan is shown as at today, {day}, and actions "
         f"are counted overdue to that day. To set the date, {how}.",
         sheet=details.sheet or None, row=row, column="B" if row is not None else None,
     )
+
+
+def _plan_title(details: Details, banner: str, report: IssueReport) -> None:
+    """A plan whose workbook gives no Title: the line above its headers, if it has one
+    (a warning), else the plan's own name, "Improvement plan" (a notice), with how to set
+    one."""
+    row = details.rows.get("title")
+    if row is not None:
+        where, how = "Details sheet", "type it in column B, beside 'Title'"
+    elif details.sheet:
+        where, how = "Details sheet", ("add a row to the Details sheet with 'Title' in "
+                                       "column A and the title in column B")
+    else:
+        where, how = "workbook", ("add a sheet named Details with 'Title' in column A and "
+                                  "the title in column B")
+    place = {"sheet": details.sheet or None, "row": row, "column": "B" if row else None}
+    if banner:  # a title found elsewhere: a warning, as a CSV file's title from its name
+        details.title = banner
+        report.warning(
+            "missing-cell",
+            f"The {where} gives no Title, so the plan is titled {banner!r}, the line above "
+            f"the Actions sheet's headers. To set the title, {how}.", **place)
+    else:  # the Title is optional: the plan's own name is said only among the notices
+        report.notice(
+            "missing-cell",
+            f"The {where} gives no Title, so the plan is titled 'Improvement plan'. To set "
+            f"the title, {how}.", **place)
