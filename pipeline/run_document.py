@@ -387,16 +387,12 @@ def advise_briefing(result: WorkbookResult) -> None:
         return  # a CSV file has no Details sheet to add Next steps to
     if plan is not None and not plan.details.next_steps.strip():
         sheet = plan.details.sheet
-        result.report.warning(
-            "missing-cell",
-            "The Details sheet has no 'Next steps', so the briefing has no Next steps "
-            "section. Add a row with 'Next steps' in column A and the text in column B."
-            if sheet else
-            "The workbook has no Details sheet, so the briefing has no Next steps section. "
-            "To add one, add a sheet named Details with 'Next steps' in column A and the "
-            "text in column B.",
-            sheet=sheet or None,
-        )
+        result.report.warning("missing-cell", (
+            "The Details sheet has no 'Next steps', so the briefing has no Next steps section. "
+            "Add a row with 'Next steps' in column A and the text in column B." if sheet else
+            "The workbook has no Details sheet, so the briefing has no Next steps section. To "
+            "add one, add a sheet named Details with 'Next steps' in column A and the text in "
+            "column B."), sheet=sheet or None)
 
 
 def make_briefing(

@@ -52,8 +52,8 @@ def test_a_plan_without_an_as_at_date_warns_naming_the_date_used(make_workbook: 
     assert out.splitlines()[2] == (
         "  Warning: No 'As at' date was given, so the plan is shown as at today, "
         f"{today.day} {today.strftime('%B')} {today.year}, and actions are counted overdue to "
-        "that day. To set the date, add an 'As at' row to the Details sheet, with the date in "
-        "column B."
+        "that day. To set the date, add a sheet named Details with 'As at' in column A and "
+        "the date in column B."  # the workbook has no Details sheet
     )
 
 
@@ -77,7 +77,8 @@ def test_invalid_plan_text_output_names_row_column_value(make_workbook: Make) ->
         action_row(priority="1", ref="R1", recommendation="Rec"),
         action_row("b", status="Done-ish"),
     ]
-    path = make_workbook({"Details": [["As at", "July 2013"]], "Actions": rows},
+    path = make_workbook({"Details": [["Title", "Plan"], ["As at", "July 2013"]],
+                          "Actions": rows},
                          name="plan.xlsx")
     code, out = run("check", str(path))
     assert code == 1
