@@ -106,15 +106,18 @@ def test_spreadsheets_it_cannot_read_fail_saying_how_to_convert_them(
     inputs, outputs = folders
     plan_workbook(inputs / "plan.xlsx", 3)
     shutil.copy(inputs / "plan.xlsx", inputs / "adults.xls")  # the same bytes: not a copy
+    shutil.copy(inputs / "plan.xlsx", inputs / "plan.xls")  # nor a rival for plan's folder
     (inputs / "housing.ods").write_bytes(b"PK\x03\x04 an OpenDocument spreadsheet")
     (inputs / "archive").mkdir()
     (inputs / "archive" / "2012.xls").write_bytes(b"old")
     code, out, err = _batch(str(inputs), str(outputs))
     assert code == 1  # a service's paper is missing: the batch did not succeed
     lines = out.splitlines()
-    assert "[1/3] adults.xls: FAILED (1 problem)" in lines
-    assert "[2/3] housing.ods: FAILED (1 problem)" in lines
-    assert lines[2].startswith("[3/3] plan.xlsx: made: plan, briefing, exceptions")
+    assert "[1/4] adults.xls: FAILED (1 problem)" in lines
+    assert "[2/4] housing.ods: FAILED (1 problem)" in lines
+    assert "[3/4] plan.xls: FAILED (1 problem)" in lines
+    assert lines[3].startswith("[4/4] plan.xlsx: made: plan, briefing, exceptions in ")
+    assert lines[3].endswith(f"{os.sep}plan")  # its own folder, not "plan (xlsx)"
     assert ("Error: adults.xls is an old Excel 97-2003 workbook (.xls), which the pipeline "
             "cannot read. Open it in Excel (or LibreOffice Calc) and use File > Save As > "
             "Excel Workbook (.xlsx), then use the .xlsx file.") in err
@@ -123,7 +126,7 @@ def test_spreadsheets_it_cannot_read_fail_saying_how_to_convert_them(
     assert "ignored" not in out
     failed = [Path(e["path"]).name for e in _manifest(outputs)["inputs"]
               if e["status"] == "failed"]
-    assert failed == ["adults.xls", "housing.ods"]
+    assert failed == ["adults.xls", "housing.ods", "plan.xls"]
 
 
 def test_each_workbook_line_says_where_its_documents_went(folders: tuple[Path, Path]) -> None:

@@ -214,7 +214,12 @@ class _Run:
         from pipeline.batch import tidy
 
         self.paths, self.ignored = discover_files(self.inputs, exclude=self.outputs)
-        self.names, self.clashes = output_names(self.paths, self.inputs)
+        # A spreadsheet refused for its format (.xls beside plan.xlsx) makes no documents and
+        # takes no part in naming: plan.xlsx keeps its folder "plan", not "plan (xlsx)".
+        refused = [p for p in self.paths if other_spreadsheet_message(p) is not None]
+        self.names, self.clashes = output_names(
+            [p for p in self.paths if p not in refused], self.inputs)
+        self.names.update(output_names(refused, self.inputs)[0])
         self.hashes: dict[Path, str | OSError] = {}
         for path in self.paths:
             if other_spreadsheet_message(path) is not None:
