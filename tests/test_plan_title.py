@@ -62,8 +62,8 @@ def test_a_details_sheet_with_no_title_is_said_at_its_place(tmp_path: Path) -> N
     assert not [w for w in _warnings(no_row) if "Title" in w[0]]  # optional: no warning
     blank = _book(tmp_path, details=[["As at", "31/07/2013"], ["Title", None]])
     assert (f"The Details sheet gives no Title, so the plan is titled {FLAT!r}, the line "
-            "above the Actions sheet's headers. To set the title, type it in column B, "
-            "beside 'Title'.", "Details", 2, "B") in _warnings(blank)
+            "above the Actions sheet's headers. To set the title, type the title in column B "
+            "of row 2, beside 'Title'.", "Details", 2, "B") in _warnings(blank)
     titled = _book(tmp_path, details=[["Title", "Adult Social Care Plan"]])
     assert not [w for w in _warnings(titled) + _warnings(titled, "notices") if "Title" in w[0]]
 

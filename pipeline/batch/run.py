@@ -170,6 +170,7 @@ class _Run:
     entries: dict[Path, InputEntry] = field(default_factory=dict)
     paths: list[Path] = field(default_factory=list)
     ignored: list[Ignored] = field(default_factory=list)
+    refused: dict[Path, str] = field(default_factory=dict)  # inputs refused for their format
     identities: dict[Path, tuple[str, str, str]] = field(default_factory=dict)
     previous: dict[tuple[str, str], PreviousReport] = field(default_factory=dict)
     done: int = 0
@@ -214,16 +215,16 @@ class _Run:
         from pipeline.batch import tidy
 
         self.paths, self.ignored = discover_files(self.inputs, exclude=self.outputs)
-        # A spreadsheet refused for its format (.xls beside plan.xlsx) makes no documents and
-        # takes no part in naming: plan.xlsx keeps its folder "plan", not "plan (xlsx)".
-        refused = [p for p in self.paths if other_spreadsheet_message(p) is not None]
-        self.names, self.clashes = output_names(
-            [p for p in self.paths if p not in refused], self.inputs)
-        self.names.update(output_names(refused, self.inputs)[0])
+        # A spreadsheet refused for its format (.xls beside plan.xlsx) makes no documents,
+        # is never hashed (so never taken for another's copy) and takes no part in naming:
+        # plan.xlsx keeps its folder "plan", not "plan (xlsx)".
+        self.refused = {p: m for p in self.paths
+                        if (m := other_spreadsheet_message(p)) is not None}
+        readable = [p for p in self.paths if p not in self.refused]
+        self.names, self.clashes = output_names(readable, self.inputs)
+        self.names.update(output_names(list(self.refused), self.inputs)[0])
         self.hashes: dict[Path, str | OSError] = {}
-        for path in self.paths:
-            if other_spreadsheet_message(path) is not None:
-                continue  # refused by its kind in `skip`, never taken for another's copy
+        for path in readable:
             if tidy.name_is_text(path):
                 try:
                     # Look before reading: a FIFO would block the hash forever, a link to
@@ -249,7 +250,7 @@ class _Run:
         for path in self.paths:
             name = self.names[path]
             sha = self.hashes.get(path)
-            refused = other_spreadsheet_message(path)
+            refused = self.refused.get(path)
             if refused is not None:  # an .xls or .ods file: failed, saying how to convert it
                 entry = InputEntry(path, name, None, status="failed")
                 entry.errors.append(Issue("format-error", "error", refused, file=str(path)))

@@ -111,15 +111,8 @@ def complete_details(
     d = today or dt.date.today()
     day = long_date(d)
     row = details.rows.get("as_at")
-    if csv:
-        how = "give --as-at (a CSV file has no Details sheet)"
-    elif row is not None:
-        how = "type it in column B, beside 'As at'"
-    elif details.sheet:
-        how = "add an 'As at' row to the Details sheet, with the date in column B"
-    else:
-        how = ("add a sheet named Details with 'As at' in column A and the date in "
-               "column B")
+    how = ("give --as-at (a CSV file has no Details sheet)" if csv
+           else detail_fix(details, "as_at", "As at", "the date"))
     report.warning(
         "missing-cell",
         f"No 'As at' date was given, so the plan is shown as at today, {day}, and actions "
@@ -128,19 +121,24 @@ def complete_details(
     )
 
 
+def detail_fix(details: Details, attr: str, key: str, what: str) -> str:
+    """How to give a detail the workbook lacks, as a clause to follow "To set it, ": in its
+    row when the Details sheet has one, else in a new row, else in a new Details sheet."""
+    row = details.rows.get(attr)
+    if row is not None:
+        return f"type {what} in column B of row {row}, beside '{key}'"
+    if details.sheet:
+        return f"add a row to the Details sheet with '{key}' in column A and {what} in column B"
+    return f"add a sheet named Details with '{key}' in column A and {what} in column B"
+
+
 def _plan_title(details: Details, banner: str, report: IssueReport) -> None:
     """A plan whose workbook gives no Title: the line above its headers, if it has one
     (a warning), else the plan's own name, "Improvement plan" (a notice), with how to set
     one."""
     row = details.rows.get("title")
-    if row is not None:
-        where, how = "Details sheet", "type it in column B, beside 'Title'"
-    elif details.sheet:
-        where, how = "Details sheet", ("add a row to the Details sheet with 'Title' in "
-                                       "column A and the title in column B")
-    else:
-        where, how = "workbook", ("add a sheet named Details with 'Title' in column A and "
-                                  "the title in column B")
+    where = "Details sheet" if details.sheet else "workbook"
+    how = detail_fix(details, "title", "Title", "the title")
     place = {"sheet": details.sheet or None, "row": row, "column": "B" if row else None}
     if banner:  # a title found elsewhere: a warning, as a CSV file's title from its name
         details.title = banner
