@@ -386,13 +386,12 @@ def advise_briefing(result: WorkbookResult) -> None:
     if Path(result.path).suffix.lower() == ".csv":
         return  # a CSV file has no Details sheet to add Next steps to
     if plan is not None and not plan.details.next_steps.strip():
-        from pipeline.reader.defaults import detail_fix
         details = plan.details
         where = "The Details sheet has no 'Next steps'" if details.sheet else \
             "The workbook has no Details sheet"
         result.report.warning(
             "missing-cell", f"{where}, so the briefing has no Next steps section. To add one, "
-            f"{detail_fix(details, 'next_steps', 'Next steps', 'the text')}.",
+            f"{details.how_to_give('next_steps', 'Next steps', 'the text')}.",
             sheet=details.sheet or None)
 
 

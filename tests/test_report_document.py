@@ -194,16 +194,47 @@ def test_missing_purpose_and_recommendations_are_located_warnings(
     assert result.exit_code == 0
     assert (
         "    Warning: sheet 'Details': Details sheet: no Recommendations; the report says "
-        "'That the Committee notes the report.' To recommend something else, add a row with "
-        "Recommendations in column A and one recommendation a line in column B."
+        "'That the Committee notes the report.' To recommend something else, add a row to the "
+        "Details sheet with 'Recommendations' in column A and one recommendation a line in "
+        "column B."
     ) in result.output.splitlines()
     assert (
         "    Warning: sheet 'Details': Details sheet: no Purpose; the report says 'The purpose "
         "of this report is to update the Committee on progress with the Plan.' To say why the "
-        "report comes to the committee, add a row with Purpose in column A and the text in "
-        "column B."
+        "report comes to the committee, add a row to the Details sheet with 'Purpose' in column "
+        "A and the text in column B."
     ) in result.output.splitlines()
     assert ("Normal", "2.1 That the Committee notes the report.") in texts(out)
+
+
+def test_a_blank_purpose_row_is_pointed_at(
+    make_workbook: Any, tmp_path: Path, runner: CliRunner
+) -> None:
+    details = [["Title", "Plan"], ["Committee", "Scrutiny Board"], ["Meeting date", "18/07/2012"],
+               ["Purpose", ""]]
+    path = make_workbook({"Details": details, "Actions": plan_rows()}, name="blank.xlsx")
+    result = make(runner, str(path), "-o", str(tmp_path / "blank.docx"))
+    assert result.exit_code == 0, result.output
+    assert (
+        "    Warning: sheet 'Details', row 4, column 'B': Details sheet: no Purpose; the report "
+        "says 'The purpose of this report is to update the Committee on progress with the "
+        "Plan.' To say why the report comes to the committee, type the text in column B of "
+        "row 4, beside 'Purpose'."
+    ) in result.output.splitlines()
+
+
+def test_a_workbook_with_no_details_sheet_is_told_to_add_one() -> None:
+    from pipeline.documents.report import report_issues
+    from pipeline.domain.model import Details
+
+    [purpose, recommendations] = report_issues(Details(), file="plan.xlsx")
+    assert (purpose.sheet, purpose.row, purpose.column) == (None, None, None)
+    assert purpose.message.startswith("No Details sheet: no Purpose;")
+    assert purpose.message.endswith(
+        "add a sheet named Details with 'Purpose' in column A and the text in column B.")
+    assert recommendations.message.endswith(
+        "add a sheet named Details with 'Recommendations' in column A and one recommendation "
+        "a line in column B.")
 
 
 def test_batch_gives_the_same_warnings_as_the_report_command(
@@ -223,7 +254,8 @@ def test_batch_gives_the_same_warnings_as_the_report_command(
     said = [(w.sheet, w.message) for w in entry.warnings]
     assert ("Details", "Details sheet: no Purpose; the report says 'The purpose of this report "
             "is to update the Committee on progress with the Plan.' To say why the report comes "
-            "to the committee, add a row with Purpose in column A and the text in column B."
+            "to the committee, add a row to the Details sheet with 'Purpose' in column A and the "
+            "text in column B."
             ) in said
     assert any(m.startswith("Details sheet: no Recommendations;") for _, m in said)
     assert any(m.startswith("The Details sheet has no 'Next steps'") for _, m in said)

@@ -69,7 +69,15 @@ def test_a_missing_update_meeting_date_is_a_located_warning(
     (warning,) = [w for w in result.report.warnings if "Update date" in w.message]
     assert (warning.sheet, warning.severity) == ("Details", "warning")
     assert warning.message.endswith(
-        "Add a row with 'Update date' in column A and the date in column B.")
+        "To give that date, add a row to the Details sheet with 'Update date' in column A and "
+        "the date in column B.")
+    (alone,) = [w for w in read_workbook(make_workbook(
+        {"Recommendations": [HEADERS, *rows()]}, name="alone.xlsx")).report.warnings
+        if "Update date" in w.message]
+    assert "the workbook has no Details sheet to give the Update date" in alone.message
+    assert alone.message.endswith(
+        "To give that date, add a sheet named Details with 'Update date' in column A and the "
+        "date in column B.")
     first = read_workbook(make_workbook(
         {"Recommendations": [HEADERS, *[r[:-1] + [""] for r in rows()]]}, name="first.xlsx"))
     assert not [w for w in first.report.warnings if "Update date" in w.message]
@@ -122,5 +130,7 @@ def test_a_blank_update_date_is_located_on_its_row(tmp_path: Path) -> None:
     (warning,) = [w for w in read_workbook(book).report.warnings if "Update date" in w.message]
     assert (warning.sheet, warning.column) == ("Details", "B")
     assert warning.row is not None and warning.row > 1
-    assert warning.message.endswith(f"Type the date in column B of row {warning.row}.")
+    assert warning.message.endswith(
+        f"To give that date, type the date in column B of row {warning.row}, beside "
+        "'Update date'.")
     assert f"sheet 'Details', row {warning.row}, column 'B'" in result.output

@@ -109,26 +109,33 @@ def recommendation_lines(details: Details) -> list[str]:
 def report_issues(details: Details, file: str = "", subject: Subject | None = None) -> list[Issue]:
     """Warnings for a report whose Details lack a Purpose or Recommendations (`subject`: what
     the report is about, a plan's progress report when not given)."""
-    sheet = details.sheet or "Details"
+    where = "Details sheet" if details.sheet else "No Details sheet"
     issues: list[Issue] = []
     if not details.purpose.strip():
         said = purpose_lines(details, subject)[0]
         issues.append(Issue(
             "missing-cell", "warning",
-            f"Details sheet: no Purpose; the report says '{said}' To say "
-            "why the report comes to the committee, add a row with Purpose in column A and "
-            "the text in column B.",
-            file=file, sheet=sheet,
+            f"{where}: no Purpose; the report says '{said}' To say why the report comes to "
+            f"the committee, {details.how_to_give('purpose', 'Purpose', 'the text')}.",
+            **_place(details, "purpose"), file=file,
         ))
     if not details.recommendations.strip():
+        how = details.how_to_give("recommendations", "Recommendations",
+                                  "one recommendation a line")
         issues.append(Issue(
             "missing-cell", "warning",
-            f"Details sheet: no Recommendations; the report says '{NOTES_THE_REPORT}' To "
-            "recommend something else, add a row with Recommendations in column A and one "
-            "recommendation a line in column B.",
-            file=file, sheet=sheet,
+            f"{where}: no Recommendations; the report says '{NOTES_THE_REPORT}' To "
+            f"recommend something else, {how}.",
+            **_place(details, "recommendations"), file=file,
         ))
     return issues
+
+
+def _place(details: Details, attr: str) -> dict[str, str | int | None]:
+    """Where a missing detail is: its blank row's column B, or the Details sheet, or nowhere
+    (the workbook has no Details sheet)."""
+    row = details.rows.get(attr)
+    return {"sheet": details.sheet or None, "row": row, "column": "B" if row else None}
 
 
 def purpose_lines(details: Details, subject: Subject | None = None) -> list[str]:

@@ -114,6 +114,17 @@ class Details:
         """Whether the Details give a committee and a meeting date (a committee report's)."""
         return bool(self.committee.strip()) and self.meeting_date is not None
 
+    def how_to_give(self, attr: str, key: str, what: str) -> str:
+        """How to give a detail the workbook lacks, as a clause to follow "To set it, ": in
+        its row when the Details sheet has one, else in a new row, else in a new Details
+        sheet. `attr` is the attribute, `key` the label in column A, `what` the value."""
+        row = self.rows.get(attr)
+        if row is not None:
+            return f"type {what} in column B of row {row}, beside '{key}'"
+        if self.sheet:
+            return f"add a row to the Details sheet with '{key}' in column A and {what} in column B"
+        return f"add a sheet named Details with '{key}' in column A and {what} in column B"
+
 
 @dataclass(frozen=True)
 class StatusEntry:

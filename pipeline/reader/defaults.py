@@ -112,7 +112,7 @@ def complete_details(
     day = long_date(d)
     row = details.rows.get("as_at")
     how = ("give --as-at (a CSV file has no Details sheet)" if csv
-           else detail_fix(details, "as_at", "As at", "the date"))
+           else details.how_to_give("as_at", "As at", "the date"))
     report.warning(
         "missing-cell",
         f"No 'As at' date was given, so the plan is shown as at today, {day}, and actions "
@@ -121,24 +121,13 @@ def complete_details(
     )
 
 
-def detail_fix(details: Details, attr: str, key: str, what: str) -> str:
-    """How to give a detail the workbook lacks, as a clause to follow "To set it, ": in its
-    row when the Details sheet has one, else in a new row, else in a new Details sheet."""
-    row = details.rows.get(attr)
-    if row is not None:
-        return f"type {what} in column B of row {row}, beside '{key}'"
-    if details.sheet:
-        return f"add a row to the Details sheet with '{key}' in column A and {what} in column B"
-    return f"add a sheet named Details with '{key}' in column A and {what} in column B"
-
-
 def _plan_title(details: Details, banner: str, report: IssueReport) -> None:
     """A plan whose workbook gives no Title: the line above its headers, if it has one
     (a warning), else the plan's own name, "Improvement plan" (a notice), with how to set
     one."""
     row = details.rows.get("title")
     where = "Details sheet" if details.sheet else "workbook"
-    how = detail_fix(details, "title", "Title", "the title")
+    how = details.how_to_give("title", "Title", "the title")
     place = {"sheet": details.sheet or None, "row": row, "column": "B" if row else None}
     if banner:  # a title found elsewhere: a warning, as a CSV file's title from its name
         details.title = banner

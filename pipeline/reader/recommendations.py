@@ -400,14 +400,15 @@ def warn_no_update_date(
         )
         return
     blank_row = details.rows.get("update_date") if details.sheet else None
-    fix = (f"Type the date in column B of row {blank_row}." if blank_row else
-           "Add a row with 'Update date' in column A and the date in column B.")
+    fix = details.how_to_give("update_date", "Update date", "the date")
+    lacks = ("the Details sheet gives no Update date (the date of the update meeting) nor a "
+             "Meeting date" if details.sheet else "the workbook has no Details sheet to give "
+             "the Update date (the date of the update meeting) or a Meeting date")
     report.warning(
         "missing-cell",
-        "The Progress column is filled in, so an update on the response is made, but the "
-        "Details sheet gives no Update date (the date of the update meeting) nor a "
-        "Meeting date, so the update cannot say when it reports or which actions are "
-        f"past their date. {fix}",
+        f"The Progress column is filled in, so an update on the response is made, but {lacks}, "
+        "so the update cannot say when it reports or which actions are past their date. To "
+        f"give that date, {fix}.",
         sheet=details.sheet or sheet.name,
         row=blank_row if details.sheet else header.row,
         column=("B" if blank_row else None) if details.sheet
