@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from pipeline.domain.model import DateValue
+from pipeline.issues import IssueReport
 from pipeline.reader.cells import (
     CellProblem,
     display_text,
@@ -15,7 +16,8 @@ from pipeline.reader.cells import (
     parse_number,
     text_value,
 )
-from pipeline.reader.raw import RawCell
+from pipeline.reader.date_columns import date_warnings
+from pipeline.reader.raw import RawCell, RawRow, RawSheet
 from pipeline.reader.xlsx_cells import decode_escapes
 from pipeline.text import clean_text, normalise_label
 
@@ -180,3 +182,29 @@ def test_month_formats_with_literal_text_are_month_dates(fmt: str) -> None:
 def test_two_digit_years_use_excels_pivot() -> None:
     assert parse_date_text("31/03/99").date == dt.date(1999, 3, 31)  # type: ignore[union-attr]
     assert parse_date_text("31/03/29").date == dt.date(2029, 3, 31)  # type: ignore[union-attr]
+
+
+def _dates_sheet(*typed: str) -> RawSheet:
+    rows = [RawRow(2 + i, [RawCell("Action"), RawCell(text)]) for i, text in enumerate(typed)]
+    return RawSheet(name="Actions", rows=rows)
+
+
+def test_month_first_dates_alone_are_said_once_each_by_their_own_errors() -> None:
+    """'03/31/2027' is refused by its own error; the column adds no second message."""
+    report = IssueReport("plan.xlsx")
+    date_warnings(_dates_sheet("03/31/2027", "04/30/2027"), report)
+    assert report.issues == []
+
+
+def test_a_month_first_column_points_at_the_dates_read_day_first() -> None:
+    report = IssueReport("plan.xlsx")
+    date_warnings(_dates_sheet("11/25/2012", "11/01/2012", "12/02/2012"), report)
+    [warning] = report.issues
+    assert (warning.severity, warning.row, warning.column, warning.value) == (
+        "warning", 3, "B", "11/01/2012")
+    assert warning.message == (
+        "Column B's dates are written month first, as US systems write them: '11/25/2012' in "
+        "row 2 can only be month first, and is refused. Dates are read day first "
+        "(day/month/year), so '11/01/2012' in row 3 was read as 11 January, not 1 November. "
+        "1 more date that reads both ways was read day first too. Export the dates as "
+        "day/month/year, or type them as 25 Nov 2012.")

@@ -1,9 +1,10 @@
 """Warnings about dates typed as text, column by column: two-digit years and month-first
 (US) exports.
 
-Dates are read day first ("04/05/2013" is 4 May). A column whose dates can only be month
-first ("11/25/2012") is named, and when it also holds dates that read both ways
-("11/01/2012") the warning says how they were read. A two-digit year is read with Excel's
+Dates are read day first ("04/05/2013" is 4 May). A date that can only be month first
+("11/25/2012") is refused with its own error (pipeline.reader.cells); when its column also
+holds dates that read both ways ("11/01/2012"), accepted day first, the warning points at
+the first of those and says how it was read. A two-digit year is read with Excel's
 pivot (00-29 are 2000-2029, 30-99 are 1930-1999) and named, so that "31/03/99" is 1999,
 never 2099.
 """
@@ -80,24 +81,22 @@ def date_warnings(sheet: RawSheet, report: IssueReport) -> None:
                 "four-digit years (31/03/2013) to be sure.",
                 sheet=sheet.name, row=row, column=letter, value=text,
             )
-        if col.month_first and not col.day_first:
+        if col.month_first and col.either and not col.day_first:
+            # Each date that can only be month first is refused with its own error; the
+            # column's warning is for the dates that read both ways, accepted day first.
             row, text = col.month_first[0]
-            said = (
-                f"Column {letter}'s dates are written month first, as US systems write "
-                f"them: {text!r} in row {row} can only be month first. Dates are read day "
-                "first (day/month/year), so those that cannot be are refused"
-            )
-            if col.either:
-                e_row, e_text = col.either[0]
-                day, month = (int(x) for x in re.split(r"[/.\-]", e_text)[:2])
-                said += (
-                    f", and {len(col.either):,} that read both ways were read day first "
-                    f"({e_text!r} in row {e_row} as {day} {MONTH_NAMES[month - 1]}, not "
-                    f"{month} {MONTH_NAMES[day - 1]})"
-                )
+            e_row, e_text = col.either[0]
+            day, month = (int(x) for x in re.split(r"[/.\-]", e_text)[:2])
+            others = len(col.either) - 1
+            more = ("" if not others else f" {others:,} more date{'s' if others > 1 else ''} "
+                    f"that read{'' if others > 1 else 's'} both ways "
+                    f"{'were' if others > 1 else 'was'} read day first too.")
             report.warning(
                 "format-error",
-                said + ". Export the dates as day/month/year, or type them as 25 Nov 2012.",
-                sheet=sheet.name, row=row, column=letter, value=text,
+                f"Column {letter}'s dates are written month first, as US systems write "
+                f"them: {text!r} in row {row} can only be month first, and is refused. Dates "
+                f"are read day first (day/month/year), so {e_text!r} in row {e_row} was read "
+                f"as {day} {MONTH_NAMES[month - 1]}, not {month} {MONTH_NAMES[day - 1]}."
+                f"{more} Export the dates as day/month/year, or type them as 25 Nov 2012.",
+                sheet=sheet.name, row=e_row, column=letter, value=e_text,
             )
-

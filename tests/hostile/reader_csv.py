@@ -79,7 +79,7 @@ def _quoted_tabs() -> bytes:
 
 @hostile(
     name="us-month-first-dates.csv", verdict="refused", code="format-error",
-    severity="warning", sheet="us-month-first-dates", row=3,
+    severity="warning", sheet="us-month-first-dates", row=2,
     column="Target date", says=("month first", "11/01/2012", "11 January"),
     about="a US export: 11/25/2012 can only be month first and 11/01/2012 (meant as "
           "1 November) was accepted silently as 11 January",
