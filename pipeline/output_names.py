@@ -16,12 +16,18 @@ if TYPE_CHECKING:
     from pipeline.kinds import DocumentKind
 
 
+SLUG_LIMIT = 80  # characters of a title kept in a file name
+
+
 def slugify(text: str, default: str = "document") -> str:
     """A file name from a title: 'Children's Plan 2013/14' -> 'childrens-plan-2013-14'."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = re.sub(r"['’]", "", text.lower())
     slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    return slug[:80].rstrip("-") or default
+    if len(slug) > SLUG_LIMIT:  # cut at the last whole word that fits, not inside one
+        cut = slug[:SLUG_LIMIT + 1].rfind("-")
+        slug = slug[:cut] if cut > SLUG_LIMIT // 2 else slug[:SLUG_LIMIT]
+    return slug.rstrip("-") or default
 
 
 def plan_name(kind: DocumentKind, details: Details, source: Path) -> str:
