@@ -215,6 +215,9 @@ class Plan:
     priorities: list[Priority] = field(default_factory=list)
     source_file: str = ""
     banner: str = ""  # the Actions sheet's title line above its header row, e.g. in A1
+    # A line above the header row giving the position's date ("Position at 30 November
+    # 2026"): its row, its text and the date, the plan's As at when the Details give none.
+    position_line: tuple[int, str, DateValue] | None = None
 
     @property
     def recommendations(self) -> list[Recommendation]:

@@ -32,6 +32,7 @@ from pipeline.reader.headers import (
     records,
     warn_hidden_rows,
 )
+from pipeline.reader.lines_above import banner, position_line
 from pipeline.reader.raw import RawSheet
 from pipeline.text import normalise_label, one_line
 
@@ -347,7 +348,7 @@ def read_actions(
             sheet=sheet.name, row=header.row + 1, column=header.header("Action"),
         )
     plan = Plan(details=details, scheme=scheme, priorities=priorities, source_file=file,
-                banner=_banner(sheet, header))
+                banner=banner(sheet, header), position_line=position_line(sheet, header))
     for places in split_recommendations(plan):
         _warn_split(places, sheet, header, report)
     return plan
@@ -371,13 +372,3 @@ def _warn_split(places: list[tuple[Priority, Recommendation]], sheet: RawSheet,
         column=header.header("Ref") if rec.ref and header.has("Ref")
         else header.header("Recommendation") if header.has("Recommendation") else None,
     )
-
-
-def _banner(sheet: RawSheet, header: HeaderMatch) -> str:
-    """The sheet's first line of text above its header row ("WORKING DOCUMENT: ...")."""
-    for row in sheet.rows[: header.index]:
-        for cell in row.cells:
-            label = " ".join(cell_label(cell).split())  # on one line, whole: a title
-            if label:
-                return label
-    return ""

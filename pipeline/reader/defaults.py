@@ -70,11 +70,13 @@ def complete_details(
     given: Given | None = None,
     today: dt.date | None = None,
     banner: str = "",
+    position: tuple[int, str, DateValue] | None = None,
 ) -> None:
     """Fill the title and as-at date the workbook lacks, saying where each came from.
 
     `banner`: a plan's title line above its Actions header row, its title when the
-    workbook gives none."""
+    workbook gives none. `position`: a line above that header row giving the position's
+    date (its row, text and date), its As at date when the workbook gives none."""
     given = given or Given()
     if given.title is not None and given.title.strip():
         details.title = given.title.strip()
@@ -97,7 +99,23 @@ def complete_details(
         )
     if plan and not csv and not details.title.strip():
         _plan_title(details, banner, report)
+    if plan and position is not None and details.as_at is not None and given.as_at is None:
+        _check_position(details, position, report)
     if not plan or details.as_at is not None:
+        return
+    row = details.rows.get("as_at")
+    place = {"sheet": details.sheet or None, "row": row, "column": "B" if row else None}
+    if position is not None:
+        line_row, line, date = position
+        details.as_at = date
+        shown = long_date(date.date) if date.date and date.precision == "day" else date.text
+        where = "Details sheet" if details.sheet else "workbook"
+        report.warning(
+            "missing-cell",
+            f"The {where} gives no As at date, so the plan is shown as at {shown}, from "
+            f"{line!r} in row {line_row} above the Actions sheet's headers, and actions are "
+            f"counted overdue to that date. To set the date, "
+            f"{details.how_to_give('as_at', 'As at', 'the date')}.", **place)
         return
     if found is not None:
         details.as_at = found[0]
@@ -110,15 +128,33 @@ def complete_details(
         return
     d = today or dt.date.today()
     day = long_date(d)
-    row = details.rows.get("as_at")
     how = ("give --as-at (a CSV file has no Details sheet)" if csv
            else details.how_to_give("as_at", "As at", "the date"))
     report.warning(
         "missing-cell",
         f"No 'As at' date was given, so the plan is shown as at today, {day}, and actions "
         f"are counted overdue to that day. To set the date, {how}.",
-        sheet=details.sheet or None, row=row, column="B" if row is not None else None,
-    )
+        **place)
+
+
+def _check_position(details: Details, position: tuple[int, str, DateValue],
+                    report: IssueReport) -> None:
+    """A line above the headers giving another date than the Details sheet's As at."""
+    line_row, line, date = position
+    as_at = details.as_at
+    if as_at is None or as_at.date is None or date.date is None:
+        return
+    if (as_at.precision, as_at.date) == (date.precision, date.date) or (
+            "month" in (as_at.precision, date.precision)
+            and (as_at.date.year, as_at.date.month) == (date.date.year, date.date.month)):
+        return
+    row = details.rows.get("as_at")
+    report.warning(
+        "constraint-error",
+        f"The Details sheet's As at is {as_at.text}, but {line!r} in row {line_row} above "
+        f"the Actions sheet's headers gives {date.text}. The plan is shown as at "
+        f"{as_at.text}, the As at. Correct whichever is wrong.",
+        sheet=details.sheet or None, row=row, column="B" if row else None, value=as_at.text)
 
 
 def _plan_title(details: Details, banner: str, report: IssueReport) -> None:
