@@ -80,3 +80,43 @@ def test_a_header_word_of_any_length_gets_its_whole_width() -> None:
     whole = word_width_cm("Recommendations", 9.0, bold=True)
     assert header_word_cm("Number of Recommendations", 9.0) == whole
     assert widths[1] >= whole + CELL_PADDING_CM
+
+
+def test_short_statuses_and_dates_are_kept_on_one_line() -> None:
+    """'Not started' and '30 November 2012' are not broken when the wordy column can spare
+    the width: a status or a date over two lines reads badly in a committee paper."""
+    from pipeline.render.layout import CELL_PADDING_CM
+
+    rows = [["Not started", "30 November 2012", "word " * 60],
+            ["Complete", "March 2013", "word " * 40]] * 30
+    status, date, progress = fit_widths(["Status", "Target date", "Progress"], rows, 20.0, 9.0)
+    assert status >= word_width_cm("Not started", 9.0) + CELL_PADDING_CM
+    assert date >= word_width_cm("30 November 2012", 9.0) + CELL_PADDING_CM
+    assert progress > 3 * date  # the wordy column keeps most of the room
+
+
+def test_whole_phrases_take_only_a_share_of_the_spare_width_cheapest_first() -> None:
+    from pipeline.render.layout import CELL_PADDING_CM, PHRASE_SHARE, longest_word_cm
+
+    rows = [["Not started", "30 November 2012", "word " * 60]] * 30
+    headers = ["Status", "Target date", "Progress"]
+    words = [longest_word_cm([r[j] for r in rows], 9.0) + CELL_PADDING_CM + 0.05
+             for j in range(3)]
+    whole = [word_width_cm(t, 9.0) + CELL_PADDING_CM + 0.05
+             for t in ("Not started", "30 November 2012")]
+    status_cost, date_cost = whole[0] - words[0], whole[1] - words[1]
+    assert status_cost < date_cost
+    # spare width such that only the cheaper phrase (the status) fits in the share
+    total = sum(words) + (status_cost + date_cost * 0.5) / PHRASE_SHARE
+    status, date, _ = fit_widths(headers, rows, total, 9.0)
+    assert status >= whole[0] - 1e-9
+    assert date < whole[1]  # "30 November" and "2012" on two lines: the room went to Progress
+
+
+def test_a_column_with_any_long_text_is_not_kept_whole() -> None:
+    from pipeline.render.layout import phrase_cm
+
+    assert phrase_cm(["Not started", "Complete"], 9.0) == word_width_cm("Not started", 9.0)
+    assert phrase_cm(["Not started", "March 2013 and ongoing"], 9.0) == 0.0
+    assert phrase_cm(["Line one\nline two"], 9.0) == 0.0
+    assert phrase_cm([], 9.0) == 0.0

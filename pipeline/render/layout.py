@@ -30,6 +30,9 @@ KEEP_ROW_SHARE = 0.4  # a row may split once its estimate passes this share of a
 KEEP_TABLE_ROWS = 15  # tables of up to this many rows are kept on one page ...
 KEEP_TABLE_CHARACTERS = 1200  # ... holding no more text than this (a key, a summary)
 KEEP_TABLE_SHARE = 0.8  # ... and taking no more than this share of a page
+PHRASE_CHARACTERS = 20  # a column whose every text is this short (a status, a date) ...
+PHRASE_SHARE = 0.2  # ... keeps each on one line, cheapest first, within this share of the
+# width left over once every word fits (the wordy columns keep the rest)
 SAMPLE_ROWS = 60  # widths are fitted on at most this many rows, spread through the table
 STEPS = 32  # the spare width is handed out in this many slices ...
 LOOKAHEAD = (1, 2, 4, 8)  # ... one or several at a time, where they save most lines per slice
@@ -85,6 +88,16 @@ def longest_word_cm(texts: Sequence[str], pt: float, bold: bool = False) -> floa
         if em > best_em:
             best, best_em = word, em
     return word_width_cm(best, pt, bold) if best else 0.0
+
+
+def phrase_cm(texts: Sequence[str], pt: float) -> float:
+    """The width of the widest whole text of a column of short texts ("Not started",
+    "30 November 2012"), or 0 when any text is longer than PHRASE_CHARACTERS or breaks."""
+    distinct = dict.fromkeys(texts)
+    if not distinct or max(map(len, distinct)) > PHRASE_CHARACTERS or any(
+            "\n" in text for text in distinct):
+        return 0.0
+    return max(word_width_cm(text, pt) for text in distinct)
 
 
 def header_word_cm(header: str, pt: float) -> float:
@@ -164,10 +177,13 @@ def fit_widths(
     """Column widths in cm summing to `total_cm`, from the columns' headers and texts.
 
     Every column gets at least the width of its longest word (so no word of 14
-    characters or fewer breaks) and of its header's longest word; the width left over
-    goes, a slice at a time, to the column where it saves the most lines over the table's
-    rows: in a plan, Action and Progress get the room and Status or Target date stay as
-    narrow as their words.
+    characters or fewer breaks) and of its header's longest word. A column of short texts
+    only (a status, a date: PHRASE_CHARACTERS or fewer) gets the width of its widest text,
+    so that "Not started" and "30 November 2012" stay on one line, the cheapest first, as
+    long as together they take no more than PHRASE_SHARE of the width left over. The width
+    left then goes, a slice at a time, to the column where it saves the most lines over the
+    table's rows: in a plan, Action and Progress get the room and Status or Target date
+    stay as narrow as their texts.
     """
     n = len(headers)
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in range(n)]
@@ -177,6 +193,15 @@ def fit_widths(
         for j in range(n)
     ]
     spare = total_cm - sum(need)
+    if spare > 0:
+        budget = spare * PHRASE_SHARE
+        whole = [phrase_cm(columns[j], pt) + CELL_PADDING_CM + 0.05 for j in range(n)]
+        for cost, j in sorted((whole[j] - need[j], j) for j in range(n)):
+            if cost <= 0 or cost > budget:
+                continue
+            need[j] = whole[j]
+            budget -= cost
+            spare -= cost
     if spare <= 0:  # even the longest words do not fit: share the width by need
         return [total_cm * x / sum(need) for x in need]
     widths = list(need)
