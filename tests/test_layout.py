@@ -113,10 +113,32 @@ def test_whole_phrases_take_only_a_share_of_the_spare_width_cheapest_first() -> 
     assert date < whole[1]  # "30 November" and "2012" on two lines: the room went to Progress
 
 
-def test_a_column_with_any_long_text_is_not_kept_whole() -> None:
+def test_only_a_column_of_mostly_short_texts_is_kept_whole() -> None:
     from pipeline.render.layout import phrase_cm
 
     assert phrase_cm(["Not started", "Complete"], 9.0) == word_width_cm("Not started", 9.0)
+    # a moved date now and then ("(was ...)") may wrap; the column's dates stay whole
+    dates = ["30 November 2026"] * 9 + ["August 2012 (was June 2012)"]
+    assert phrase_cm(dates, 9.0) == word_width_cm("30 November 2026", 9.0)
     assert phrase_cm(["Not started", "March 2013 and ongoing"], 9.0) == 0.0
     assert phrase_cm(["Line one\nline two"], 9.0) == 0.0
     assert phrase_cm([], 9.0) == 0.0
+
+
+def test_two_columns_as_tall_as_each_other_both_get_width() -> None:
+    """Action and Outcome six lines tall in every row: widening either alone lowers no
+    row, so the width once went to Progress, already short, and every row stayed six lines
+    tall."""
+    from pipeline.render.layout import rows_height_cm
+
+    action = "Implement revised supervision policy with monthly audit of case files by managers"
+    outcome = "Children receive consistent, good quality social work"
+    progress = "the service has continued to embed the new approach; "
+    rows = [[action, outcome, "J. Smith", "August 2012", progress * n, "On track"]
+            for n in (1, 2, 2, 3)]
+    headers = ["Action", "Outcome", "Lead", "Target date", "Progress", "Status"]
+    widths = fit_widths(headers, rows, 27.0, 9.0)
+    assert widths[0] > 5.0 and widths[1] > 3.0
+    tallest = max(rows_height_cm(rows, widths, 9.0))
+    narrow = [2.9, 1.9, 1.8, 3.1, 14.5, 2.8]  # the widths it used to give
+    assert tallest < max(rows_height_cm(rows, narrow, 9.0)) / 1.5

@@ -31,6 +31,7 @@ KEEP_TABLE_ROWS = 15  # tables of up to this many rows are kept on one page ...
 KEEP_TABLE_CHARACTERS = 1200  # ... holding no more text than this (a key, a summary)
 KEEP_TABLE_SHARE = 0.8  # ... and taking no more than this share of a page
 PHRASE_CHARACTERS = 20  # a column whose every text is this short (a status, a date) ...
+PHRASE_SHARE_OF_ROWS = 0.8  # ... (or this share of its texts are; the others may wrap)
 PHRASE_SHARE = 0.2  # ... keeps each on one line, cheapest first, within this share of the
 # width left over once every word fits (the wordy columns keep the rest)
 SAMPLE_ROWS = 60  # widths are fitted on at most this many rows, spread through the table
@@ -91,13 +92,16 @@ def longest_word_cm(texts: Sequence[str], pt: float, bold: bool = False) -> floa
 
 
 def phrase_cm(texts: Sequence[str], pt: float) -> float:
-    """The width of the widest whole text of a column of short texts ("Not started",
-    "30 November 2012"), or 0 when any text is longer than PHRASE_CHARACTERS or breaks."""
-    distinct = dict.fromkeys(texts)
-    if not distinct or max(map(len, distinct)) > PHRASE_CHARACTERS or any(
-            "\n" in text for text in distinct):
+    """The width of the widest short text (PHRASE_CHARACTERS or fewer, on one line) of a
+    column of mostly short texts ("Not started", "30 November 2012"; now and then "August
+    2012 (was June 2012)"), or 0 when fewer than PHRASE_SHARE_OF_ROWS of its texts are
+    short."""
+    if not texts:
         return 0.0
-    return max(word_width_cm(text, pt) for text in distinct)
+    short = [text for text in texts if len(text) <= PHRASE_CHARACTERS and "\n" not in text]
+    if len(short) < PHRASE_SHARE_OF_ROWS * len(texts):
+        return 0.0
+    return max(word_width_cm(text, pt) for text in dict.fromkeys(short))
 
 
 def header_word_cm(header: str, pt: float) -> float:
@@ -178,7 +182,7 @@ def fit_widths(
 
     Every column gets at least the width of its longest word (so no word of 14
     characters or fewer breaks) and of its header's longest word. A column of short texts
-    only (a status, a date: PHRASE_CHARACTERS or fewer) gets the width of its widest text,
+    (a status, a date: `phrase_cm`) gets the width of its widest short text,
     so that "Not started" and "30 November 2012" stay on one line, the cheapest first, as
     long as together they take no more than PHRASE_SHARE of the width left over. The width
     left then goes, a slice at a time, to the column where it saves the most lines over the
@@ -231,19 +235,25 @@ def fit_widths(
         firsts = [top[0] for top in tops]
         seconds = [top[1] for top in tops]
         total = sum(firsts)
-        best, best_k, best_score = max(range(n), key=lambda j: volume[j]), 1, 0.0
+        best, best_k = max(range(n), key=lambda j: volume[j]), 1
+        best_score: tuple[float, float] = (0.0, 0.0)
         for j in range(n):
             # each row's tallest cell if column j were left out
             others = [second if mine == top else top
                       for mine, top, second in zip(now[j], firsts, seconds, strict=True)]
+            tallest = [mine == top for mine, top in zip(now[j], firsts, strict=True)]
             for k in LOOKAHEAD:
                 if k > left:
                     break
                 wider = lines(j, widths[j] + k * step)
                 gain = total - sum(map(max, others, wider))
-                score = gain / k
+                # Second, the lines it saves where it is (one of) the row's tallest: when
+                # two columns are as tall in the same rows (Action and Outcome), widening
+                # either alone lowers no row, but widening one and then the other does.
+                own = sum(m - w for m, w, t in zip(now[j], wider, tallest, strict=True) if t)
+                score = (gain / k, own / k)
                 if score > best_score or (
-                    score == best_score and score > 0 and volume[j] > volume[best]
+                    score == best_score and score > (0.0, 0.0) and volume[j] > volume[best]
                 ):
                     best, best_k, best_score = j, k, score
         widths[best] += best_k * step
