@@ -12,7 +12,7 @@ from pipeline.domain.plan_rules import (
     split_note,
     split_recommendations,
 )
-from pipeline.kinds import INPUT_KINDS
+from pipeline.kinds import INPUT_KINDS, made_from, resolve
 from pipeline.reader import Given, WorkbookResult, read_workbook
 from pipeline.said import Line, Listed, Said, printable_data, problems_shown
 from pipeline.text import plural, printable
@@ -83,8 +83,17 @@ class FileCheck:
 
 
 def check_file(path: Path, given: Given | None = None) -> FileCheck:
-    """Check one workbook; `given` holds a --title / --as-at given on the command line."""
-    return FileCheck(Path(path), read_workbook(Path(path), given))
+    """Check one workbook; `given` holds a --title / --as-at given on the command line.
+
+    A valid workbook is also told what the documents the monthly batch makes from it will
+    lack (a report's Purpose, a briefing's Next steps), as the batch and the commands that
+    make them say: so that a workbook that checks cleanly gives no surprise later."""
+    result = read_workbook(Path(path), given)
+    if result.report.ok:
+        for kind in made_from(result):
+            if kind.advice:
+                resolve(kind.advice)(result)
+    return FileCheck(Path(path), result)
 
 
 def annotate_checks(checks: list[FileCheck]) -> tuple[dict[int, tuple[Path, str]], list[Line]]:

@@ -30,8 +30,8 @@ def test_valid_plan_text_output(make_workbook: Make) -> None:
         action_row("Second", status="Behind schedule"),
         [None, "R2", "Rec two", None, None, None, None, None, None, None, None, None],
     ]
-    path = make_workbook({"Details": [["As at", "31/07/2013"]], "Actions": rows},
-                         name="plan.xlsx")
+    path = make_workbook({"Details": [["As at", "31/07/2013"], ["Next steps", "Report in May."]],
+                          "Actions": rows}, name="plan.xlsx")
     code, out = run("check", str(path))
     assert code == 0
     assert out == (

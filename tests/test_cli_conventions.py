@@ -181,7 +181,8 @@ def test_check_quiet_and_verbose(tmp_path: Path) -> None:
     assert _invoke("check", "-q", str(path)).stdout.splitlines()[0] == f"{path}: valid"
     assert len(_invoke("check", "-q", str(path)).stdout.splitlines()) == 2
     every = _invoke("check", "-v", str(path)).stdout
-    assert every.count("Warning:") == 12 and "more like it" not in every
+    # the twelve control characters, each said (and the briefing's missing Next steps)
+    assert every.count("Warning: sheet 'Actions'") == 12 and "more like it" not in every
 
 
 def test_a_csv_plan_takes_title_and_as_at_from_the_options(tmp_path: Path) -> None:

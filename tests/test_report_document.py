@@ -193,16 +193,16 @@ def test_missing_purpose_and_recommendations_are_located_warnings(
     result = make(runner, str(path), "-o", str(out))
     assert result.exit_code == 0
     assert (
-        "    Warning: sheet 'Details': Details sheet: no Recommendations; the report says "
-        "'That the Committee notes the report.' To recommend something else, add a row to the "
-        "Details sheet with 'Recommendations' in column A and one recommendation a line in "
+        "    Warning: sheet 'Details': The Details sheet gives no Recommendations, so the report "
+        "says 'That the Committee notes the report.' To recommend something else, add a row to "
+        "the Details sheet with 'Recommendations' in column A and one recommendation a line in "
         "column B."
     ) in result.output.splitlines()
     assert (
-        "    Warning: sheet 'Details': Details sheet: no Purpose; the report says 'The purpose "
-        "of this report is to update the Committee on progress with the Plan.' To say why the "
-        "report comes to the committee, add a row to the Details sheet with 'Purpose' in column "
-        "A and the text in column B."
+        "    Warning: sheet 'Details': The Details sheet gives no Purpose, so the report says 'The "
+        "purpose of this report is to update the Committee on progress with the Plan.' To say "
+        "why the report comes to the committee, add a row to the Details sheet with 'Purpose' "
+        "in column A and the text in column B."
     ) in result.output.splitlines()
     assert ("Normal", "2.1 That the Committee notes the report.") in texts(out)
 
@@ -216,10 +216,10 @@ def test_a_blank_purpose_row_is_pointed_at(
     result = make(runner, str(path), "-o", str(tmp_path / "blank.docx"))
     assert result.exit_code == 0, result.output
     assert (
-        "    Warning: sheet 'Details', row 4, column 'B': Details sheet: no Purpose; the report "
-        "says 'The purpose of this report is to update the Committee on progress with the "
-        "Plan.' To say why the report comes to the committee, type the text in column B of "
-        "row 4, beside 'Purpose'."
+        "    Warning: sheet 'Details', row 4, column 'B': The Details sheet gives no Purpose, so "
+        "the report says 'The purpose of this report is to update the Committee on progress "
+        "with the Plan.' To say why the report comes to the committee, type the text in column "
+        "B of row 4, beside 'Purpose'."
     ) in result.output.splitlines()
 
 
@@ -229,7 +229,8 @@ def test_a_workbook_with_no_details_sheet_is_told_to_add_one() -> None:
 
     [purpose, recommendations] = report_issues(Details(), file="plan.xlsx")
     assert (purpose.sheet, purpose.row, purpose.column) == (None, None, None)
-    assert purpose.message.startswith("No Details sheet: no Purpose;")
+    assert purpose.message.startswith(
+        "The workbook has no Details sheet to give a Purpose, so the report says")
     assert purpose.message.endswith(
         "add a sheet named Details with 'Purpose' in column A and the text in column B.")
     assert recommendations.message.endswith(
@@ -252,12 +253,12 @@ def test_batch_gives_the_same_warnings_as_the_report_command(
     [entry] = result.inputs
     assert "report" in {d.kind for d in entry.documents}
     said = [(w.sheet, w.message) for w in entry.warnings]
-    assert ("Details", "Details sheet: no Purpose; the report says 'The purpose of this report "
-            "is to update the Committee on progress with the Plan.' To say why the report comes "
-            "to the committee, add a row to the Details sheet with 'Purpose' in column A and the "
-            "text in column B."
+    assert ("Details", "The Details sheet gives no Purpose, so the report says 'The purpose "
+            "of this report is to update the Committee on progress with the Plan.' To say why "
+            "the report comes to the committee, add a row to the Details sheet with 'Purpose' "
+            "in column A and the text in column B."
             ) in said
-    assert any(m.startswith("Details sheet: no Recommendations;") for _, m in said)
+    assert any(m.startswith("The Details sheet gives no Recommendations, so") for _, m in said)
     assert any(m.startswith("The Details sheet has no 'Next steps'") for _, m in said)
 
 
@@ -422,3 +423,20 @@ def test_new_workbooks_carry_the_report_keys_with_instructions(tmp_path: Path,
     for key, _ in DETAILS_REPORT:
         assert keys[key] is not None and keys[key].text.startswith("For the committee report")
         assert any(line.startswith(f"  {key}: ") for line in instructions)
+
+
+def test_check_gives_the_warnings_the_batch_will_give(
+    make_workbook: Any, runner: CliRunner
+) -> None:
+    """A workbook that checks cleanly gives no surprise in the monthly batch: `check` says
+    what the report and the briefing made from it will lack."""
+    details = [["Title", "Plan"], ["Committee", "Scrutiny Board"], ["Meeting date", "18/07/2012"]]
+    path = make_workbook({"Details": details, "Actions": plan_rows()}, name="bare.xlsx")
+    result = runner.invoke(main, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].endswith("bare.xlsx: valid")
+    said = [line.split("': ", 1)[-1] for line in lines if line.startswith("  Warning:")]
+    assert any(m.startswith("The Details sheet gives no Purpose, so the report says") for m in said)
+    assert any(m.startswith("The Details sheet gives no Recommendations, so") for m in said)
+    assert any(m.startswith("The Details sheet has no 'Next steps'") for m in said)

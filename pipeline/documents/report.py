@@ -109,14 +109,17 @@ def recommendation_lines(details: Details) -> list[str]:
 def report_issues(details: Details, file: str = "", subject: Subject | None = None) -> list[Issue]:
     """Warnings for a report whose Details lack a Purpose or Recommendations (`subject`: what
     the report is about, a plan's progress report when not given)."""
-    where = "Details sheet" if details.sheet else "No Details sheet"
+    def lacks(detail: str) -> str:
+        return (f"The Details sheet gives no {detail}" if details.sheet else
+                f"The workbook has no Details sheet to give a {detail}")
+
     issues: list[Issue] = []
     if not details.purpose.strip():
         said = purpose_lines(details, subject)[0]
         issues.append(Issue(
             "missing-cell", "warning",
-            f"{where}: no Purpose; the report says '{said}' To say why the report comes to "
-            f"the committee, {details.how_to_give('purpose', 'Purpose', 'the text')}.",
+            f"{lacks('Purpose')}, so the report says '{said}' To say why the report comes "
+            f"to the committee, {details.how_to_give('purpose', 'Purpose', 'the text')}.",
             **_place(details, "purpose"), file=file,
         ))
     if not details.recommendations.strip():
@@ -124,7 +127,7 @@ def report_issues(details: Details, file: str = "", subject: Subject | None = No
                                   "one recommendation a line")
         issues.append(Issue(
             "missing-cell", "warning",
-            f"{where}: no Recommendations; the report says '{NOTES_THE_REPORT}' To "
+            f"{lacks('Recommendations')}, so the report says '{NOTES_THE_REPORT}' To "
             f"recommend something else, {how}.",
             **_place(details, "recommendations"), file=file,
         ))
