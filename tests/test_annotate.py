@@ -93,6 +93,7 @@ def test_a_valid_workbook_gets_no_copy(tmp_path: Path) -> None:
     wb = openpyxl.Workbook()
     wb.active.title = "Details"
     wb.active.append(["As at", "31/07/2013"])
+    wb.active.append(["Next steps", "Report again in October."])  # else the briefing warns
     ws = wb.create_sheet("Actions")
     ws.append(ACTION_HEADERS)
     ws.append(action_row(priority="1", ref="R1", recommendation="Rec"))

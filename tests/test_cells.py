@@ -208,3 +208,12 @@ def test_a_month_first_column_points_at_the_dates_read_day_first() -> None:
         "(day/month/year), so '11/01/2012' in row 3 was read as 11 January, not 1 November. "
         "1 more date that reads both ways was read day first too. Export the dates as "
         "day/month/year, or type them as 25 Nov 2012.")
+
+
+def test_a_refused_month_first_date_is_not_also_told_its_century() -> None:
+    report = IssueReport("plan.xlsx")
+    date_warnings(_dates_sheet("03/31/27"), report)
+    assert report.issues == []  # its own error says it; "read as 2027" would be untrue
+    date_warnings(_dates_sheet("31/03/27"), report)
+    [warning] = report.issues
+    assert "'31/03/27' is in 2027" in warning.message

@@ -74,8 +74,24 @@ def test_a_line_that_only_gives_the_date_is_not_the_title(tmp_path: Path) -> Non
 
 def test_the_date_may_be_a_date_cell_beside_the_words(tmp_path: Path) -> None:
     book = _book(tmp_path, [[TITLE], ["Position at", dt.datetime(2026, 11, 30)]])
-    result, _ = _said(book)
+    result, warnings = _said(book)
     assert result.plan.details.as_at.date == dt.date(2026, 11, 30)
+    assert result.plan.details.title == TITLE
+    assert any("as at 30 November 2026, from 'Position at' and the date beside it in row 2 "
+               "above" in m for m, *_ in warnings)  # quoting only what the sheet holds
+
+
+def test_a_position_line_with_an_impossible_date_is_said_and_not_used(tmp_path: Path
+                                                                      ) -> None:
+    book = _book(tmp_path, [[TITLE], [None, "Position at 31 November 2026"]])
+    result, warnings = _said(book)
+    assert result.plan.details.as_at is None or result.plan.details.as_at.date != dt.date(
+        2026, 11, 30)
+    assert ("'Position at 31 November 2026' above the Actions sheet's headers looks like the "
+            "position's date, but '31 November 2026' is not a real date. Check the day and "
+            "month (dates are read as day/month/year, e.g. 30/07/2013). So it was not used: "
+            "correct the date, or give an As at date.", "Action plan", 2, "B") in warnings
+    assert any("shown as at today" in m for m, *_ in warnings)
     assert result.plan.details.title == TITLE
 
 
@@ -95,10 +111,10 @@ def test_the_details_as_at_wins_and_a_different_line_is_named(tmp_path: Path) ->
                  details=[["Title", TITLE], ["As at", "31/10/2026"]])
     result, warnings = _said(book)
     assert result.plan.details.as_at.date == dt.date(2026, 10, 31)
-    assert ("The Details sheet's As at is 31/10/2026, but 'Position at 30 November 2026' in "
-            "row 2 above the Actions sheet's headers gives 30 November 2026. The plan is shown "
-            "as at 31/10/2026, the As at. Correct whichever is wrong.", "Details", 2, "B"
-            ) in warnings
+    assert ("The Details sheet's As at is 31 October 2026, but 'Position at 30 November 2026' "
+            "in row 2 above the Actions sheet's headers gives 30 November 2026. The plan is "
+            "shown as at 31 October 2026, the As at. Correct whichever is wrong.", "Details", 2,
+            "B") in warnings
     same = _book(tmp_path, [[TITLE], ["Position at 31 October 2026"]],
                  details=[["Title", TITLE], ["As at", "31/10/2026"]])
     assert _said(same)[1] == []

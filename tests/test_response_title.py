@@ -77,7 +77,8 @@ def test_a_csv_response_is_titled_from_its_name_and_told_what_it_can_do(
     assert "Add a row with 'Update date'" not in result.output
     assert (
         "Warning: sheet 'resp', row 1, column 'Update': The Progress column is filled in, so "
-        "an update on the response is made, but a CSV file has no Details sheet to give the "
+        "an update on the response is made from it (by the monthly batch, or by committee "
+        "response --update), but a CSV file has no Details sheet to give the "
         "Update date (the date of the update meeting), so the update cannot say when it "
         "reports nor which actions are past their date (for that, give --as-at with the date "
         "the position is given at, e.g. --as-at 31/10/2013). To give that date, save the file "

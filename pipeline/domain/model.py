@@ -208,6 +208,18 @@ class Priority:
         return self.title
 
 
+@dataclass(frozen=True)
+class PositionLine:
+    """A line above a plan's header row giving the position's date."""
+
+    sheet: str
+    row: int
+    column: str  # the column of its first cell, "A"
+    said: str  # the line as messages quote it: "'Position at 30 November 2026'"
+    date: DateValue | None  # None when what it gives is not a real date ...
+    problem: str = ""  # ... and why ("'31 November 2026' is not a real date. ...")
+
+
 @dataclass
 class Plan:
     details: Details
@@ -216,8 +228,8 @@ class Plan:
     source_file: str = ""
     banner: str = ""  # the Actions sheet's title line above its header row, e.g. in A1
     # A line above the header row giving the position's date ("Position at 30 November
-    # 2026"): its row, its text and the date, the plan's As at when the Details give none.
-    position_line: tuple[int, str, DateValue] | None = None
+    # 2026"): the plan's As at when the Details give none.
+    position_line: PositionLine | None = None
 
     @property
     def recommendations(self) -> list[Recommendation]:

@@ -50,7 +50,7 @@ def _scan(sheet: RawSheet) -> dict[int, _Column]:
                 continue
             col = columns.setdefault(i, _Column())
             first, second, text = int(m.group(1)), int(m.group(2)), value.strip()
-            if len(m.group(3)) == 2:
+            if len(m.group(3)) == 2 and not second > 12 >= first:  # a refused date: not read
                 col.two_digit.append((row.number, text))
             if first > 12 >= second:
                 col.day_first += 1

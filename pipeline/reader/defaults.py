@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.domain.model import DateValue, Details
+from pipeline.domain.model import DateValue, Details, PositionLine
 from pipeline.domain.periods import long_date
 from pipeline.issues import IssueReport
 from pipeline.reader.cells import MONTHS, CellProblem, parse_date_text
@@ -70,7 +70,7 @@ def complete_details(
     given: Given | None = None,
     today: dt.date | None = None,
     banner: str = "",
-    position: tuple[int, str, DateValue] | None = None,
+    position: PositionLine | None = None,
 ) -> None:
     """Fill the title and as-at date the workbook lacks, saying where each came from.
 
@@ -105,18 +105,23 @@ def complete_details(
         return
     row = details.rows.get("as_at")
     place = {"sheet": details.sheet or None, "row": row, "column": "B" if row else None}
-    if position is not None:
-        line_row, line, date = position
-        details.as_at = date
-        shown = long_date(date.date) if date.date and date.precision == "day" else date.text
+    if position is not None and position.date is not None:
+        details.as_at = position.date
         where = "Details sheet" if details.sheet else "workbook"
         report.warning(
             "missing-cell",
-            f"The {where} gives no As at date, so the plan is shown as at {shown}, from "
-            f"{line!r} in row {line_row} above the Actions sheet's headers, and actions are "
-            f"counted overdue to that date. To set the date, "
-            f"{details.how_to_give('as_at', 'As at', 'the date')}.", **place)
+            f"The {where} gives no As at date, so the plan is shown as at "
+            f"{_shown(position.date)}, from {position.said} in row {position.row} above the "
+            "Actions sheet's headers, and actions are counted overdue to that date. To set "
+            f"the date, {details.how_to_give('as_at', 'As at', 'the date')}.", **place)
         return
+    if position is not None:  # "Position at 31 November 2026"
+        report.warning(
+            "format-error",
+            f"{position.said} above the Actions sheet's headers looks like the position's "
+            f"date, but {position.problem[0].lower()}{position.problem[1:]} So it was not "
+            "used: correct the date, or give an As at date.",
+            sheet=position.sheet, row=position.row, column=position.column)
     if found is not None:
         details.as_at = found[0]
         report.warning(
@@ -137,11 +142,16 @@ def complete_details(
         **place)
 
 
-def _check_position(details: Details, position: tuple[int, str, DateValue],
-                    report: IssueReport) -> None:
+def _shown(date: DateValue) -> str:
+    """A date as a message says it: '30 November 2026', 'October 2026'."""
+    return long_date(date.date) if date.date and date.precision == "day" else date.text
+
+
+def _check_position(details: Details, position: PositionLine, report: IssueReport) -> None:
     """A line above the headers giving another date than the Details sheet's As at."""
-    line_row, line, date = position
-    as_at = details.as_at
+    date, as_at = position.date, details.as_at
+    if date is None:
+        return
     if as_at is None or as_at.date is None or date.date is None:
         return
     if (as_at.precision, as_at.date) == (date.precision, date.date) or (
@@ -151,9 +161,9 @@ def _check_position(details: Details, position: tuple[int, str, DateValue],
     row = details.rows.get("as_at")
     report.warning(
         "constraint-error",
-        f"The Details sheet's As at is {as_at.text}, but {line!r} in row {line_row} above "
-        f"the Actions sheet's headers gives {date.text}. The plan is shown as at "
-        f"{as_at.text}, the As at. Correct whichever is wrong.",
+        f"The Details sheet's As at is {_shown(as_at)}, but {position.said} in row "
+        f"{position.row} above the Actions sheet's headers gives {_shown(date)}. The plan "
+        f"is shown as at {_shown(as_at)}, the As at. Correct whichever is wrong.",
         sheet=details.sheet or None, row=row, column="B" if row else None, value=as_at.text)
 
 

@@ -374,6 +374,10 @@ def read_recommendations(
     return response
 
 
+_UPDATE_MADE = ("The Progress column is filled in, so an update on the response is made from "
+                "it (by the monthly batch, or by committee response --update)")
+
+
 def warn_no_update_date(
     response: ScrutinyResponse, sheet: RawSheet, header: HeaderMatch, report: IssueReport,
     *, csv: bool,
@@ -391,7 +395,7 @@ def warn_no_update_date(
             "the position is given at, e.g. --as-at 31/10/2013)")
         report.warning(
             "missing-cell",
-            "The Progress column is filled in, so an update on the response is made, but a CSV "
+            f"{_UPDATE_MADE}, but a CSV "
             "file has no Details sheet to give the Update date (the date of the update "
             f"meeting), so the update cannot say when it reports{past}. To give that date, "
             "save the file as an .xlsx workbook and add a sheet named Details with "
@@ -406,7 +410,7 @@ def warn_no_update_date(
              "the Update date (the date of the update meeting) or a Meeting date")
     report.warning(
         "missing-cell",
-        f"The Progress column is filled in, so an update on the response is made, but {lacks}, "
+        f"{_UPDATE_MADE}, but {lacks}, "
         "so the update cannot say when it reports or which actions are past their date. To "
         f"give that date, {fix}.",
         sheet=details.sheet or sheet.name,
