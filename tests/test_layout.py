@@ -142,3 +142,13 @@ def test_two_columns_as_tall_as_each_other_both_get_width() -> None:
     tallest = max(rows_height_cm(rows, widths, 9.0))
     narrow = [2.9, 1.9, 1.8, 3.1, 14.5, 2.8]  # the widths it used to give
     assert tallest < max(rows_height_cm(rows, narrow, 9.0)) / 1.5
+
+
+@given(st.lists(st.text(alphabet="ab \n", max_size=30), max_size=40))
+def test_phrase_cm_is_its_definition(texts: list[str]) -> None:
+    from pipeline.render.layout import PHRASE_CHARACTERS, PHRASE_SHARE_OF_ROWS, phrase_cm
+
+    short = [t for t in texts if len(t) <= PHRASE_CHARACTERS and "\n" not in t]
+    expected = (max(word_width_cm(t, 9.0) for t in short)
+                if texts and len(short) >= PHRASE_SHARE_OF_ROWS * len(texts) else 0.0)
+    assert phrase_cm(texts, 9.0) == expected

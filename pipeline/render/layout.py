@@ -98,6 +98,9 @@ def phrase_cm(texts: Sequence[str], pt: float) -> float:
     short."""
     if not texts:
         return 0.0
+    lengths = sorted(map(len, texts))  # a wordy column is turned down at C speed
+    if lengths[math.ceil(PHRASE_SHARE_OF_ROWS * len(lengths)) - 1] > PHRASE_CHARACTERS:
+        return 0.0
     short = [text for text in texts if len(text) <= PHRASE_CHARACTERS and "\n" not in text]
     if len(short) < PHRASE_SHARE_OF_ROWS * len(texts):
         return 0.0
