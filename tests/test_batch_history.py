@@ -133,3 +133,23 @@ def test_a_history_from_a_newer_version_is_refused_plainly(tmp_path: Path) -> No
     path.write_bytes(b"this is not a database" * 100)
     with pytest.raises(HistoryError, match="could not be used"):
         History(path)
+
+
+def test_a_value_recorded_as_worked_out_in_general_format_comes_back_as_worked_out(
+        tmp_path: Path) -> None:
+    """Runs before the fix recorded a value worked out from its numerator and denominator
+    with its blank cell's General format; it comes back to be shown rounded (66.47%), and a
+    typed value in General keeps its format."""
+    history = History(tmp_path / "history.sqlite")
+    run1 = history.start_run("2011-10-01T09:00:00")
+    earlier = _indicators({})
+    earlier.indicators[0].series = [
+        Observation(month_period(2011, 4), 113 / 170 * 100, 113, 170, number_format="General"),
+        Observation(month_period(2011, 5), 64.5, number_format="General"),
+    ]
+    history.store_indicators(run1, earlier)
+    merged = merge_earlier_series(open_readonly(tmp_path / "history.sqlite"),
+                                  _indicators({9: 77.0}))
+    formats = [(o.period.label, o.number_format) for o in merged.indicators[0].series]
+    assert formats[:2] == [(month_period(2011, 4).label, ""), (month_period(2011, 5).label,
+                                                                 "General")]

@@ -53,6 +53,24 @@ def test_months_given_as_numerator_and_denominator_are_reported(
     assert "May 2013\n66.67% / In-month 80%" in text
 
 
+def test_a_worked_out_value_is_rounded_as_a_worked_out_figure(
+    make_workbook: Callable[..., Path], tmp_path: Path
+) -> None:
+    """113/170 is 66.47%, never '66.47058824%' (the blank Value cell's General format)."""
+    source = book(make_workbook, [
+        ["Code", "Period", "Value", "Numerator", "Denominator"],
+        ["Y1", "April 2013", None, 52, 129],
+        ["Y1", "May 2013", None, 113, 170],
+    ])
+    out = tmp_path / "parts.docx"
+    result = CliRunner().invoke(main, ["performance", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = document_text(out)
+    assert "In-month 66.47%" in text
+    assert "40.31%" in text  # April, in the trend's figures
+    assert "66.4705" not in text and "40.3100" not in text
+
+
 def test_a_blank_value_that_cannot_be_worked_out_is_a_located_warning(
     make_workbook: Callable[..., Path],
 ) -> None:

@@ -250,6 +250,15 @@ def _set_filter(conn: sqlite3.Connection, indicators: IndicatorSet, workbook: st
     return where, params
 
 
+def _worked_out(value: float | None, numerator: float | None, denominator: float | None
+                ) -> bool:
+    """Whether a recorded value is its numerator over its denominator (as a % or not)."""
+    if value is None or numerator is None or not denominator:
+        return False
+    share = numerator / denominator
+    return any(abs(value - share * scale) <= 1e-9 * max(1.0, abs(value)) for scale in (1, 100))
+
+
 def merge_earlier_series(
     conn: sqlite3.Connection | None, indicators: IndicatorSet, workbook: str = ""
 ) -> IndicatorSet:
@@ -284,6 +293,8 @@ def merge_earlier_series(
             if len(earlier) >= wanted:
                 break
             if (s, e) not in earlier:  # the latest run's value of each period
+                if fmt == "General" and _worked_out(value, num, den):
+                    fmt = ""  # recorded before worked-out values lost the blank cell's format
                 earlier[(s, e)] = Observation(
                     period=Period(dt.date.fromisoformat(s), dt.date.fromisoformat(e), label,
                                   kind),  # type: ignore[arg-type]

@@ -187,6 +187,8 @@ def fill_values_from_parts(indicator: Indicator) -> None:
         if obs.value is None and obs.numerator is not None and obs.denominator:
             obs.value = obs.numerator / obs.denominator * scale
             obs.value_worked_out = True
+            if obs.number_format == "General":  # the blank cell's: shown as a worked-out
+                obs.number_format = ""  # figure is (66.47%), never as General (66.47058824)
 
 
 def fill_year_to_date(indicator: Indicator) -> None:
