@@ -152,3 +152,26 @@ def test_phrase_cm_is_its_definition(texts: list[str]) -> None:
     expected = (max(word_width_cm(t, 9.0) for t in short)
                 if texts and len(short) >= PHRASE_SHARE_OF_ROWS * len(texts) else 0.0)
     assert phrase_cm(texts, 9.0) == expected
+
+
+def test_a_status_kept_whole_gets_no_more_width_than_it_needs() -> None:
+    """'Behind schedule' measured on one line is one line: the rough estimate of its length
+    does not win it width the Action column could use (an exception report's actions)."""
+    from pipeline.render.layout import CELL_PADDING_CM, phrase_cm
+
+    rows = [
+        ["2.1", "Bring in additional staff to reduce the number of unallocated cases, reduce "
+         "numbers of incomplete assessments and restore timely assessment timescales.",
+         "31 January 2027", "Behind schedule", "Behind schedule"],
+        ["2.1", "Restore reasonable workloads by rebasing the establishment to ensure "
+         "sufficient qualified staff and team managers", "October 2026", "Behind schedule",
+         "Behind schedule; overdue (due October 2026)"],
+        ["2.2", "Reducing workloads by restoring throughput, pruning caseloads and reducing "
+         "the number of children in need.", "Immediate", "At risk", "At risk"],
+        ["6.1", "Building an effective commissioning framework and range of preventive "
+         "services", "30 November 2026", "Behind schedule", "Behind schedule"],
+    ]
+    widths = fit_widths(["Ref", "Action", "Target date", "Status", "Why it is listed"], rows,
+                        17.0, 10.0)
+    status = phrase_cm([r[3] for r in rows], 10.0) + CELL_PADDING_CM + 0.05
+    assert abs(widths[3] - status) < 1e-9

@@ -200,6 +200,7 @@ def fit_widths(
         for j in range(n)
     ]
     spare = total_cm - sum(need)
+    whole_columns: set[int] = set()  # columns as wide as their widest short text
     if spare > 0:
         budget = spare * PHRASE_SHARE
         whole = [phrase_cm(columns[j], pt) + CELL_PADDING_CM + 0.05 for j in range(n)]
@@ -207,6 +208,7 @@ def fit_widths(
             if cost <= 0 or cost > budget:
                 continue
             need[j] = whole[j]
+            whole_columns.add(j)
             budget -= cost
             spare -= cost
     if spare <= 0:  # even the longest words do not fit: share the width by need
@@ -215,6 +217,9 @@ def fit_widths(
     sample = _sample(rows)
     # per column, over the sampled rows: the text's width in ems and its line breaks
     ems = [[_text_em(row[j]) * WRAP_WASTE for row in sample] for j in range(n)]
+    for j in whole_columns:  # its short texts are on one line, measured, not estimated
+        ems[j] = [0.0 if len(row[j]) <= PHRASE_CHARACTERS and "\n" not in row[j] else e
+                  for row, e in zip(sample, ems[j], strict=True)]
     breaks = [[row[j].count("\n") for row in sample] for j in range(n)]
     volume = [sum(column) for column in ems]
     room_per_cm = PT_PER_CM / pt
