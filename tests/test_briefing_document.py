@@ -437,3 +437,21 @@ def test_indicators_workbook_without_indicators_is_an_error(
     assert result.exit_code == 1
     assert not out.exists()
     assert "holds no indicators" in result.output
+
+
+def test_status_sentence_says_a_council_label_as_its_key_does() -> None:
+    """A key that calls on track "In Progress on schedule": the sentence says that, not
+    words the key and the cells never use; a label that is the plain words reads plainly."""
+    import dataclasses
+
+    from pipeline.domain.status import DEFAULT_SCHEME
+
+    plan = small_plan(Details(), Action("R1", "Audit", "on_track"),
+                      Action("R1", "Train", "on_track"), Action("R1", "Visit", "behind"))
+    entries = tuple(dataclasses.replace(e, label={"on_track": "In Progress on schedule",
+                                                  "behind": "Behind Schedule"}.get(e.key, e.label))
+                    for e in DEFAULT_SCHEME.entries)
+    plan.scheme = dataclasses.replace(DEFAULT_SCHEME, entries=entries, from_workbook=True)
+    assert status_sentence(plan) == (
+        'The plan has three actions against one recommendation. Of these, two are "In Progress '
+        'on schedule" and one is behind schedule.')

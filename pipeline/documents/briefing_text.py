@@ -105,7 +105,7 @@ def status_sentence(plan: Plan) -> str:
         n = counts.get(key, 0)
         if not n:
             continue
-        one, many = _STATUS_PHRASES[key]
+        one, many = _status_phrases(plan, key)
         part = f"{number_words(n)} {one if n == 1 else many}"
         if key == "complete":
             part += f" ({shares[key]})"
@@ -113,6 +113,18 @@ def status_sentence(plan: Plan) -> str:
     if total == 1:
         return f"{opening} It {parts[0].split(' ', 1)[1]}."
     return f"{opening} Of these, {join_words(parts)}."
+
+
+def _status_phrases(plan: Plan, key: StatusKey) -> tuple[str, str]:
+    """How the sentence says a status: in plain words when the plan's key calls it so
+    ("On track", "Behind Schedule"), else by the key's own label, so that the sentence
+    matches the key and the cells ('are "In Progress on schedule"')."""
+    one, many = _STATUS_PHRASES[key]
+    label = next((e.label for e in plan.scheme.entries if e.key == key), "")
+    words = " ".join(label.replace("\n", " ").split())
+    if not words or words.lower() in (one.split(" ", 1)[1], "completed", "not started"):
+        return one, many
+    return f'is "{words}"', f'are "{words}"'
 
 
 def target_dates_sentence(n: int, since: str = "") -> str:
