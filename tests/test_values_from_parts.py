@@ -32,20 +32,25 @@ def document_text(path: Path) -> str:
     return "\n".join(lines)
 
 
+def performance_of(make_workbook: Callable[..., Path], tmp_path: Path,
+                   parts: list[tuple[int, int]]) -> tuple[str, str]:
+    """`committee performance` on months from April 2013 given only as (numerator,
+    denominator): what it printed and the document's text."""
+    months = ["April 2013", "May 2013", "June 2013"]
+    source = book(make_workbook, [["Code", "Period", "Value", "Numerator", "Denominator"],
+                                  *[["Y1", months[i], None, n, d]
+                                    for i, (n, d) in enumerate(parts)]])
+    out = tmp_path / "parts.docx"
+    result = CliRunner().invoke(main, ["performance", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return result.output, document_text(out)
+
+
 def test_months_given_as_numerator_and_denominator_are_reported(
     make_workbook: Callable[..., Path], tmp_path: Path
 ) -> None:
-    source = book(make_workbook, [
-        ["Code", "Period", "Value", "Numerator", "Denominator"],
-        ["Y1", "April 2013", None, 10, 20],
-        ["Y1", "May 2013", None, 20, 25],
-        ["Y1", "June 2013", None, 30, 40],
-    ])
-    out = tmp_path / "ytd.docx"
-    result = CliRunner().invoke(main, ["performance", str(source), "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    assert "1 indicator in, 1 written" in result.output
-    text = document_text(out)
+    output, text = performance_of(make_workbook, tmp_path, [(10, 20), (20, 25), (30, 40)])
+    assert "1 indicator in, 1 written" in output
     assert "no data" not in text.lower()
     assert "There is one indicator, off target." in text
     # June: 30/40 = 75% in the month; year to date (10+20+30)/(20+25+40) = 70.59%.
@@ -57,15 +62,7 @@ def test_a_worked_out_value_is_rounded_as_a_worked_out_figure(
     make_workbook: Callable[..., Path], tmp_path: Path
 ) -> None:
     """113/170 is 66.47%, never '66.47058824%' (the blank Value cell's General format)."""
-    source = book(make_workbook, [
-        ["Code", "Period", "Value", "Numerator", "Denominator"],
-        ["Y1", "April 2013", None, 52, 129],
-        ["Y1", "May 2013", None, 113, 170],
-    ])
-    out = tmp_path / "parts.docx"
-    result = CliRunner().invoke(main, ["performance", str(source), "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    text = document_text(out)
+    _, text = performance_of(make_workbook, tmp_path, [(52, 129), (113, 170)])
     assert "In-month 66.47%" in text
     assert "40.31%" in text  # April, in the trend's figures
     assert "66.4705" not in text and "40.3100" not in text
