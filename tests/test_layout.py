@@ -175,3 +175,17 @@ def test_a_status_kept_whole_gets_no_more_width_than_it_needs() -> None:
                         17.0, 10.0)
     status = phrase_cm([r[3] for r in rows], 10.0) + CELL_PADDING_CM + 0.05
     assert abs(widths[3] - status) < 1e-9
+
+
+def test_a_longer_status_label_is_kept_on_two_lines_not_four() -> None:
+    """A council's "In Progress on schedule" (23 characters) does not fit the one-line rule;
+    it is kept on two lines ("In Progress / on schedule"), not one word a line."""
+    from pipeline.render.layout import CELL_PADDING_CM, phrase_cm
+
+    two = max(word_width_cm("In Progress", 9.0), word_width_cm("on schedule", 9.0))
+    assert phrase_cm(["In Progress on schedule", "Complete"], 9.0, 2) == two
+    assert phrase_cm(["In Progress on schedule"], 9.0) == 0.0  # too long for one line
+    rows = [["In Progress on schedule", "word " * 60], ["Complete", "word " * 50]] * 20
+    status, _ = fit_widths(["Status", "Progress"], rows, 20.0, 9.0)
+    assert status >= two + CELL_PADDING_CM
+    assert status < word_width_cm("In Progress on schedule", 9.0)  # two lines, not one

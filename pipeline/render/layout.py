@@ -91,20 +91,33 @@ def longest_word_cm(texts: Sequence[str], pt: float, bold: bool = False) -> floa
     return word_width_cm(best, pt, bold) if best else 0.0
 
 
-def phrase_cm(texts: Sequence[str], pt: float) -> float:
-    """The width of the widest short text (PHRASE_CHARACTERS or fewer, on one line) of a
-    column of mostly short texts ("Not started", "30 November 2012"; now and then "August
-    2012 (was June 2012)"), or 0 when fewer than PHRASE_SHARE_OF_ROWS of its texts are
-    short."""
+def phrase_cm(texts: Sequence[str], pt: float, lines: int = 1) -> float:
+    """The width that puts every short text of a column of mostly short texts on `lines`
+    lines (one or two): a short text has PHRASE_CHARACTERS or fewer a line and no line
+    break ("Not started", "30 November 2012"; on two lines "In Progress / on schedule"),
+    and now and then a longer one may wrap ("August 2012 (was June 2012)"). 0 when fewer
+    than PHRASE_SHARE_OF_ROWS of its texts are short."""
     if not texts:
         return 0.0
+    limit = PHRASE_CHARACTERS * lines
     lengths = sorted(map(len, texts))  # a wordy column is turned down at C speed
-    if lengths[math.ceil(PHRASE_SHARE_OF_ROWS * len(lengths)) - 1] > PHRASE_CHARACTERS:
+    if lengths[math.ceil(PHRASE_SHARE_OF_ROWS * len(lengths)) - 1] > limit:
         return 0.0
-    short = [text for text in texts if len(text) <= PHRASE_CHARACTERS and "\n" not in text]
+    short = [text for text in texts if len(text) <= limit and "\n" not in text]
     if len(short) < PHRASE_SHARE_OF_ROWS * len(texts):
         return 0.0
-    return max(word_width_cm(text, pt) for text in dict.fromkeys(short))
+    if lines == 1:
+        return max(word_width_cm(text, pt) for text in dict.fromkeys(short))
+    return max(_two_lines_cm(text, pt) for text in dict.fromkeys(short))
+
+
+def _two_lines_cm(text: str, pt: float) -> float:
+    """The width of the wider line of `text` broken at its best space into two."""
+    words = text.split()
+    if len(words) < 2:
+        return word_width_cm(text, pt)
+    return min(max(word_width_cm(" ".join(words[:i]), pt),
+                   word_width_cm(" ".join(words[i:]), pt)) for i in range(1, len(words)))
 
 
 def header_word_cm(header: str, pt: float) -> float:
@@ -187,7 +200,8 @@ def fit_widths(
     characters or fewer breaks) and of its header's longest word. A column of short texts
     (a status, a date: `phrase_cm`) gets the width of its widest short text,
     so that "Not started" and "30 November 2012" stay on one line, the cheapest first, as
-    long as together they take no more than PHRASE_SHARE of the width left over. The width
+    long as together they take no more than PHRASE_SHARE of the width left over; failing
+    that, the width that keeps them on two lines ("In Progress / on schedule", not four). The width
     left then goes, a slice at a time, to the column where it saves the most lines over the
     table's rows: in a plan, Action and Progress get the room and Status or Target date
     stay as narrow as their texts.
@@ -200,29 +214,34 @@ def fit_widths(
         for j in range(n)
     ]
     spare = total_cm - sum(need)
-    whole_columns: set[int] = set()  # columns as wide as their widest short text
+    kept: dict[int, int] = {}  # column -> the lines its short texts are kept on (1 or 2)
     if spare > 0:
         budget = spare * PHRASE_SHARE
-        whole = [phrase_cm(columns[j], pt) + CELL_PADDING_CM + 0.05 for j in range(n)]
-        for cost, j in sorted((whole[j] - need[j], j) for j in range(n)):
-            if cost <= 0 or cost > budget:
-                continue
-            need[j] = whole[j]
-            whole_columns.add(j)
-            budget -= cost
-            spare -= cost
+        for lines_kept in (1, 2):  # on one line where it can be had, else on two
+            whole = [phrase_cm(columns[j], pt, lines_kept) + CELL_PADDING_CM + 0.05
+                     if j not in kept else 0.0 for j in range(n)]
+            for cost, j in sorted((whole[j] - need[j], j) for j in range(n)):
+                if cost <= 0 or cost > budget:
+                    continue
+                need[j] = whole[j]
+                kept[j] = lines_kept
+                budget -= cost
+                spare -= cost
     if spare <= 0:  # even the longest words do not fit: share the width by need
         return [total_cm * x / sum(need) for x in need]
     widths = list(need)
     sample = _sample(rows)
     # per column, over the sampled rows: the text's width in ems and its line breaks
     ems = [[_text_em(row[j]) * WRAP_WASTE for row in sample] for j in range(n)]
-    for j in whole_columns:  # its short texts are on one line, measured, not estimated
-        ems[j] = [0.0 if len(row[j]) <= PHRASE_CHARACTERS and "\n" not in row[j] else e
+    room_per_cm = PT_PER_CM / pt
+    for j, lines_kept in kept.items():  # its short texts' lines are measured, not estimated
+        at_most = 0.0 if lines_kept == 1 else lines_kept * (
+            (need[j] - CELL_PADDING_CM) * room_per_cm - WORD_SLACK) * 0.999
+        limit = PHRASE_CHARACTERS * lines_kept
+        ems[j] = [min(e, at_most) if len(row[j]) <= limit and "\n" not in row[j] else e
                   for row, e in zip(sample, ems[j], strict=True)]
     breaks = [[row[j].count("\n") for row in sample] for j in range(n)]
     volume = [sum(column) for column in ems]
-    room_per_cm = PT_PER_CM / pt
 
     known: dict[tuple[int, float], list[int]] = {}  # a column's widths recur from slice to slice
 
