@@ -392,7 +392,7 @@ def advise_briefing(result: WorkbookResult) -> None:
         result.report.warning(
             "missing-cell", f"{where}, so the briefing has no Next steps section. To add one, "
             f"{details.how_to_give('next_steps', 'Next steps', 'the text')}.",
-            sheet=details.sheet or None)
+            **details.place_of("next_steps"))
 
 
 def make_briefing(

@@ -79,3 +79,13 @@ def test_advice_about_a_details_sheet_the_workbook_lacks_says_to_add_one(
             "the text in column B.") in result.output
     assert ("To set the date, add a sheet named Details with 'As at' in column A and the date "
             "in column B.") in result.output
+
+
+def test_a_blank_next_steps_row_is_pointed_at(tmp_path: Path) -> None:
+    book = _book(tmp_path, details=[["Title", "Plan"], ["As at", "31/07/2013"],
+                                    ["Next steps", None]])
+    result = CliRunner().invoke(main, ["briefing", str(book), "-o", str(tmp_path / "b.docx")])
+    assert result.exit_code == 0, result.output
+    assert ("Warning: sheet 'Details', row 3, column 'B': The Details sheet has no 'Next "
+            "steps', so the briefing has no Next steps section. To add one, type the text in "
+            "column B of row 3, beside 'Next steps'.") in result.output

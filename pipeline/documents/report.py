@@ -120,7 +120,7 @@ def report_issues(details: Details, file: str = "", subject: Subject | None = No
             "missing-cell", "warning",
             f"{lacks('Purpose')}, so the report says '{said}' To say why the report comes "
             f"to the committee, {details.how_to_give('purpose', 'Purpose', 'the text')}.",
-            **_place(details, "purpose"), file=file,
+            **details.place_of("purpose"), file=file,
         ))
     if not details.recommendations.strip():
         how = details.how_to_give("recommendations", "Recommendations",
@@ -129,16 +129,9 @@ def report_issues(details: Details, file: str = "", subject: Subject | None = No
             "missing-cell", "warning",
             f"{lacks('Recommendations')}, so the report says '{NOTES_THE_REPORT}' To "
             f"recommend something else, {how}.",
-            **_place(details, "recommendations"), file=file,
+            **details.place_of("recommendations"), file=file,
         ))
     return issues
-
-
-def _place(details: Details, attr: str) -> dict[str, str | int | None]:
-    """Where a missing detail is: its blank row's column B, or the Details sheet, or nowhere
-    (the workbook has no Details sheet)."""
-    row = details.rows.get(attr)
-    return {"sheet": details.sheet or None, "row": row, "column": "B" if row else None}
 
 
 def purpose_lines(details: Details, subject: Subject | None = None) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 StatusKey = Literal["complete", "on_track", "at_risk", "behind", "not_started"]
 STATUS_KEYS: tuple[StatusKey, ...] = ("complete", "on_track", "at_risk", "behind", "not_started")
@@ -124,6 +124,12 @@ class Details:
         if self.sheet:
             return f"add a row to the Details sheet with '{key}' in column A and {what} in column B"
         return f"add a sheet named Details with '{key}' in column A and {what} in column B"
+
+    def place_of(self, attr: str) -> dict[str, Any]:
+        """Where a message about a missing detail points: its blank row's column B, else
+        the Details sheet, else nowhere (the workbook has no Details sheet)."""
+        row = self.rows.get(attr)
+        return {"sheet": self.sheet or None, "row": row, "column": "B" if row else None}
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,7 @@ def complete_details(
 
     `banner`: a plan's title line above its Actions header row, its title when the
     workbook gives none. `position`: a line above that header row giving the position's
-    date (its row, text and date), its As at date when the workbook gives none."""
+    date, its As at date when the workbook gives none."""
     given = given or Given()
     if given.title is not None and given.title.strip():
         details.title = given.title.strip()
@@ -103,8 +103,7 @@ def complete_details(
         _check_position(details, position, report)
     if not plan or details.as_at is not None:
         return
-    row = details.rows.get("as_at")
-    place = {"sheet": details.sheet or None, "row": row, "column": "B" if row else None}
+    place = details.place_of("as_at")
     if position is not None and position.date is not None:
         details.as_at = position.date
         where = "Details sheet" if details.sheet else "workbook"
@@ -150,31 +149,27 @@ def _shown(date: DateValue) -> str:
 def _check_position(details: Details, position: PositionLine, report: IssueReport) -> None:
     """A line above the headers giving another date than the Details sheet's As at."""
     date, as_at = position.date, details.as_at
-    if date is None:
-        return
-    if as_at is None or as_at.date is None or date.date is None:
+    if date is None or date.date is None or as_at is None or as_at.date is None:
         return
     if (as_at.precision, as_at.date) == (date.precision, date.date) or (
             "month" in (as_at.precision, date.precision)
             and (as_at.date.year, as_at.date.month) == (date.date.year, date.date.month)):
         return
-    row = details.rows.get("as_at")
     report.warning(
         "constraint-error",
         f"The Details sheet's As at is {_shown(as_at)}, but {position.said} in row "
         f"{position.row} above the Actions sheet's headers gives {_shown(date)}. The plan "
         f"is shown as at {_shown(as_at)}, the As at. Correct whichever is wrong.",
-        sheet=details.sheet or None, row=row, column="B" if row else None, value=as_at.text)
+        **details.place_of("as_at"), value=as_at.text)
 
 
 def _plan_title(details: Details, banner: str, report: IssueReport) -> None:
     """A plan whose workbook gives no Title: the line above its headers, if it has one
     (a warning), else the plan's own name, "Improvement plan" (a notice), with how to set
     one."""
-    row = details.rows.get("title")
     where = "Details sheet" if details.sheet else "workbook"
     how = details.how_to_give("title", "Title", "the title")
-    place = {"sheet": details.sheet or None, "row": row, "column": "B" if row else None}
+    place = details.place_of("title")
     if banner:  # a title found elsewhere: a warning, as a CSV file's title from its name
         details.title = banner
         report.warning(

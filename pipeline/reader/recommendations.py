@@ -395,11 +395,10 @@ def warn_no_update_date(
             "the position is given at, e.g. --as-at 31/10/2013)")
         report.warning(
             "missing-cell",
-            f"{_UPDATE_MADE}, but a CSV "
-            "file has no Details sheet to give the Update date (the date of the update "
-            f"meeting), so the update cannot say when it reports{past}. To give that date, "
-            "save the file as an .xlsx workbook and add a sheet named Details with "
-            "'Update date' in column A and the date in column B.",
+            f"{_UPDATE_MADE}, but a CSV file has no Details sheet to give the Update date (the "
+            f"date of the update meeting), so the update cannot say when it reports{past}. To "
+            "give that date, save the file as an .xlsx workbook and add a sheet named Details "
+            "with 'Update date' in column A and the date in column B.",
             sheet=sheet.name, row=header.row, column=header.header("Progress"),
         )
         return

@@ -198,10 +198,10 @@ def fit_widths(
 
     Every column gets at least the width of its longest word (so no word of 14
     characters or fewer breaks) and of its header's longest word. A column of short texts
-    (a status, a date: `phrase_cm`) gets the width of its widest short text,
-    so that "Not started" and "30 November 2012" stay on one line, the cheapest first, as
-    long as together they take no more than PHRASE_SHARE of the width left over; failing
-    that, the width that keeps them on two lines ("In Progress / on schedule", not four). The width
+    (a status, a date: `phrase_cm`) gets the width of its widest short text, so that "Not
+    started" and "30 November 2012" stay on one line, the cheapest first, as long as
+    together they take no more than PHRASE_SHARE of the width left over; failing that, the
+    width that keeps them on two lines ("In Progress / on schedule", not four). The width
     left then goes, a slice at a time, to the column where it saves the most lines over the
     table's rows: in a plan, Action and Progress get the room and Status or Target date
     stay as narrow as their texts.
