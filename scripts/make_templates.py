@@ -4,8 +4,10 @@
 
 Each template is an ordinary .docx a clerk can restyle in Word: Title, Heading 1-3,
 Normal, "Table Text" (9 pt in the landscape templates, whose tables are wide; 10 pt in
-the portrait ones) and a "Committee Table" table style, all in Arial; en-GB as the
-document language; a running header with the document's title (the improvement plan's
+the portrait ones; the committee report also has a 9 pt "Wide Table Text", which its
+designs of the plan's and the response's tables use, so that those appendices take the
+pages the stand-alone documents take) and a "Committee Table" table style, all in Arial;
+en-GB as the document language; a running header with the document's title (the improvement plan's
 workbook banner line when it has one) and the protective marking when one is set; a
 footer with the marking, the title, "Page X of Y" (real PAGE / NUMPAGES fields) and the
 date the document was generated.
@@ -36,7 +38,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
-from template_designs import DESIGNS, add_designs
+from template_designs import DESIGNS, WIDE_DESIGNS, add_designs
 
 FONT = "Arial"
 INK = RGBColor(0x0B, 0x0C, 0x0C)  # near-black: 19:1 on white
@@ -131,7 +133,7 @@ def _style_text(style: BaseStyle, size: float, bold: bool = False) -> None:
     _set_fonts(style.element)
 
 
-def _styles(doc: DocumentObject, table_pt: float) -> None:
+def _styles(doc: DocumentObject, table_pt: float, wide: bool = False) -> None:
     styles = doc.styles
     normal = styles["Normal"]
     _style_text(normal, 11)
@@ -169,6 +171,11 @@ def _styles(doc: DocumentObject, table_pt: float) -> None:
     table_text.paragraph_format.space_after = Pt(0)
     table_text.paragraph_format.space_before = Pt(0)
     table_text.paragraph_format.line_spacing = 1.0  # single: Normal's 1.15 wastes a table's room
+
+    if wide:  # the wide tables of a landscape appendix, as the stand-alone documents set them
+        wide_text = styles.add_style("Wide Table Text", WD_STYLE_TYPE.PARAGRAPH)
+        wide_text.base_style = table_text
+        _style_text(wide_text, 9)
 
     table = styles.add_style("Committee Table", WD_STYLE_TYPE.TABLE)
     table.base_style = styles["Table Grid"]
@@ -295,11 +302,12 @@ def make_template(path: Path, landscape: bool) -> None:
         body.remove(p)
     _doc_defaults(doc)
     _settings_language(doc)
-    _styles(doc, 9 if landscape else 10)
+    wide = not landscape and any(d in WIDE_DESIGNS for d in DESIGNS.get(name, ()))
+    _styles(doc, 9 if landscape else 10, wide)
     _slim(doc)
     _section(doc, landscape, RUNNING_TITLE.get(name, "{{ title }}"))
     _body(doc, FRAME_LINES.get(name, DEFAULT_FRAME))
-    add_designs(doc, DESIGNS.get(name, ()))
+    add_designs(doc, DESIGNS.get(name, ()), wide)
     props = doc.core_properties
     props.title = ""
     props.subject = ""

@@ -12,7 +12,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
-from pipeline.render.design_widths import SHIPPED_DESIGNS, Line, ShippedDesign
+from pipeline.render.design_widths import (
+    ACTION_DESIGN,
+    REC_DESIGN,
+    SHIPPED_DESIGNS,
+    Line,
+    ShippedDesign,
+)
 
 # The table designs and their widths: pipeline.render.design_widths (the renderer tells the
 # shipped widths from a council's own by them).
@@ -29,7 +35,8 @@ DESIGNS_NOTE = (
 HEADER_FILL = "F3F2F1"
 
 
-def _design_table(doc: DocumentObject, columns: list[tuple[str, float, list[Line]]]) -> None:
+def _design_table(doc: DocumentObject, columns: list[tuple[str, float, list[Line]]],
+                  text_style: str = "Table Text") -> None:
     table = doc.add_table(rows=2, cols=len(columns))
     table.style = doc.styles["Committee Table"]
     tblpr = table._tbl.tblPr
@@ -49,18 +56,24 @@ def _design_table(doc: DocumentObject, columns: list[tuple[str, float, list[Line
             shd.set(qn(attr), value)
         head._tc.get_or_add_tcPr().append(shd)
         paragraph = head.paragraphs[0]
-        paragraph.style = doc.styles["Table Text"]
+        paragraph.style = doc.styles[text_style]
         paragraph.add_run(header).bold = True
         for n, line in enumerate(lines):
             paragraph = body.paragraphs[0] if n == 0 else body.add_paragraph()
-            paragraph.style = doc.styles["Table Text"]
+            paragraph.style = doc.styles[text_style]
             for text, bold in line:
                 run = paragraph.add_run(text)
                 if bold:
                     run.bold = True
 
 
-def add_designs(doc: DocumentObject, designs: tuple[Design, ...]) -> None:
+# The designs of the landscape documents' wide tables: in a portrait template (the committee
+# report, whose appendices print them) they are set in "Wide Table Text", 9 pt as in the
+# stand-alone plan and response, so that an appendix takes the pages the document takes.
+WIDE_DESIGNS = (ACTION_DESIGN, REC_DESIGN)
+
+
+def add_designs(doc: DocumentObject, designs: tuple[Design, ...], wide_style: bool = False) -> None:
     """The "Table designs (not printed)" part after {{ body }}."""
     if not designs:
         return
@@ -68,4 +81,5 @@ def add_designs(doc: DocumentObject, designs: tuple[Design, ...]) -> None:
     doc.add_paragraph(DESIGNS_NOTE)
     for what, columns in designs:
         doc.add_paragraph(what)
-        _design_table(doc, columns)
+        wide = wide_style and (what, columns) in WIDE_DESIGNS
+        _design_table(doc, columns, "Wide Table Text" if wide else "Table Text")

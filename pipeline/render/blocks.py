@@ -88,11 +88,12 @@ class StyleMap:
     paragraph: dict[str, str] = field(default_factory=dict)
     table: dict[str, str] = field(default_factory=dict)
     table_text_pt: float = 10.0  # the size of the "Table Text" style: widths are fitted to it
+    sizes: dict[str, float] = field(default_factory=dict)  # paragraph style id -> points
 
     @classmethod
     def from_styles_element(cls, styles: Any) -> StyleMap:
         result = cls()
-        result.table_text_pt = _style_size(styles, "table text")
+        result.sizes = _paragraph_sizes(styles)
         for style in styles.iterchildren(w("style")):
             kind = style.get(w("type"))
             style_id = style.get(w("styleId"))
@@ -109,7 +110,17 @@ class StyleMap:
                 names.add(name_el.get(W_VAL).lower())
             for name in names:
                 target.setdefault(name, style_id)
+        table_text = result.paragraph_id("Table Text") or result.paragraph.get("tabletext")
+        result.table_text_pt = result.sizes[table_text or ""]
         return result
+
+    def size_of(self, style_id: str) -> float:
+        """The font size in points of a paragraph in the style `style_id`; as Word does,
+        no style, or one the template lacks, is Normal's."""
+        found = self.sizes.get(style_id) if style_id else None
+        if found is None:
+            found = self.sizes.get(self.paragraph.get("normal", ""), self.sizes.get(""))
+        return found if found is not None else 10.0
 
     def paragraph_id(self, name: str | None) -> str | None:
         """The id of a paragraph style, or None (Normal) when the template lacks it."""
@@ -125,25 +136,31 @@ class StyleMap:
         return None
 
 
-def _style_size(styles: Any, name: str) -> float:
-    """The font size in points of the named paragraph style (following basedOn, then the
-    document defaults; 10 pt when none is set)."""
+def _paragraph_sizes(styles: Any) -> dict[str, float]:
+    """The font size in points of each paragraph style, by style id (following basedOn,
+    then the document defaults; 10 pt when none is set)."""
     by_id = {s.get(w("styleId")): s for s in styles.iterchildren(w("style"))}
-    style = next((s for s in by_id.values() if s.get(w("type")) == "paragraph" and (
-        (s.find(w("name")) is not None and (s.find(w("name")).get(W_VAL) or "").lower() == name)
-        or (s.get(w("styleId")) or "").lower() == name.replace(" ", ""))), None)
-    for _ in range(10):
-        if style is None:
-            break
-        size = style.find(f"{w('rPr')}/{w('sz')}")
-        if size is not None and (size.get(W_VAL) or "").isdigit():
-            return int(size.get(W_VAL)) / 2
-        based = style.find(w("basedOn"))
-        style = by_id.get(based.get(W_VAL)) if based is not None else None
+    default = 10.0
     size = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('sz')}")
     if size is not None and (size.get(W_VAL) or "").isdigit():
-        return int(size.get(W_VAL)) / 2
-    return 10.0
+        default = int(size.get(W_VAL)) / 2
+    sizes: dict[str, float] = {}
+    for style_id, first in by_id.items():
+        if not style_id or first.get(w("type")) != "paragraph":
+            continue
+        style, found = first, default
+        for _ in range(10):
+            if style is None:
+                break
+            size = style.find(f"{w('rPr')}/{w('sz')}")
+            if size is not None and (size.get(W_VAL) or "").isdigit():
+                found = int(size.get(W_VAL)) / 2
+                break
+            based = style.find(w("basedOn"))
+            style = by_id.get(based.get(W_VAL)) if based is not None else None
+        sizes[style_id] = found
+    sizes[""] = default  # a paragraph with no style: Normal's, or the defaults'
+    return sizes
 
 
 _T, _BR, _TAB, _R, _RPR = w("t"), w("br"), w("tab"), w("r"), w("rPr")

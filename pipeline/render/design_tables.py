@@ -10,12 +10,13 @@ from typing import Any
 from lxml import etree
 
 from pipeline.documents.docmodel import Table
-from pipeline.render.blocks import W_NS, clean
+from pipeline.render.blocks import W_NS, StyleMap, clean
 from pipeline.render.design_rows import RowWriter
 from pipeline.render.design_widths import fits_content, fitted_widths_cm
 from pipeline.render.designs import Design, DesignPart
 from pipeline.render.flow import DXA_PER_CM, _row_keeps
 from pipeline.render.layout import TableFit, fit_tables
+from pipeline.render.wordxml import paragraph_text, w
 
 
 def writer(
@@ -40,8 +41,31 @@ def designed_table_xml(text: str, design: Design) -> Any:
     return etree.fromstring(f"<w:wrap{declarations}>{text}</w:wrap>")[0]
 
 
+def design_text_pt(design: Design, styles: StyleMap) -> float:
+    """The size the design's fields print at: the first field's run size when the clerk
+    set one, else its paragraph's style's. A design in a style other than Table Text (the
+    committee report's plan in 9 pt "Wide Table Text") is fitted to its own size."""
+    key = ("text pt", id(styles))
+    found = design.compiled.get(key)
+    if found is None:
+        found = styles.table_text_pt
+        p = next((p for p in design.field_row.iter(w("p")) if "{{" in paragraph_text(p)), None)
+        if p is not None:
+            style = p.find(f"{w('pPr')}/{w('pStyle')}")
+            found = styles.size_of((style.get(w("val")) or "") if style is not None else "")
+            run = next((r for r in p.iterchildren(w("r"))
+                        if "{{" in "".join(t.text or "" for t in r.iter(w("t")))), None)
+            size = run.find(f"{w('rPr')}/{w('sz')}") if run is not None else None
+            value = size.get(w("val")) if size is not None else None
+            if value and value.isdigit():
+                found = int(value) / 2
+        design.compiled[key] = found
+    return float(found)
+
+
 def designed_fits(
-    tables: list[Table], part: DesignPart, available: int | None, pt: float, page_cm: float
+    tables: list[Table], part: DesignPart, available: int | None, styles: StyleMap,
+    page_cm: float,
 ) -> dict[int, TableFit]:
     """How tables of one design and the same fields sit on the page, by id(table): the
     design's widths, or widths fitted to all their rows' text when the design leaves them
@@ -49,6 +73,7 @@ def designed_fits(
     AutoFit); which rows may not split and whether a table stays on one page estimated
     from its text, as for any table (one pass over all their rows)."""
     design = part.designs[tables[0].design]
+    pt = design_text_pt(design, styles)
     rw = writer(design, tables[0], available)
     rows = [rw.texts(values) for table in tables for values in table.values]
     widths_cm = fitted_widths_cm(design, rw.header, rows, rw.widths, available, pt) if (

@@ -72,7 +72,7 @@ def layout_tables(
         from pipeline.render.design_tables import designed_fits
 
         for tables in designed_groups.values():
-            fits.update(designed_fits(tables, designs, available_dxa, pt, page))  # type: ignore[arg-type]
+            fits.update(designed_fits(tables, designs, available_dxa, styles, page))  # type: ignore[arg-type]
     return fits
 
 
