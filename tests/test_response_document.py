@@ -122,6 +122,12 @@ def test_golden_document(response: ScrutinyResponse, tmp_path: Path) -> None:
     ]
     assert ("Normal", "All 4 recommendations were wholly or partly accepted.") in paragraphs
 
+    # the summary table is introduced, and its lead-in is kept on the table's page
+    lead_in = next(p for p in doc.paragraphs if p.text.startswith("The decisions on"))
+    assert lead_in.text == "The decisions on the recommendations, by theme:"
+    assert lead_in._p.getnext().tag == qn("w:tbl")
+    assert lead_in.paragraph_format.keep_with_next is True
+
     summary, *themes = doc.tables
     assert [c.text for c in summary.rows[0].cells] == [
         "Theme", "Recommendations", "Accepted", "Partially accepted", "Accepted in principle",

@@ -235,6 +235,8 @@ def build_response_document(response: ScrutinyResponse, update: bool = False) ->
             [Run(f"{theme_heading(theme)}: ", bold=True), Run(_theme_decisions(theme))],
             style="List Bullet",
         ))
+    # A lead-in ending in ':' keeps with the table: it never starts a page unintroduced.
+    blocks.append(Paragraph.of("The decisions on the recommendations, by theme:"))
     blocks.append(_summary_table(response))
     day = position_day(response) if update else None
     missing = missing_updates(response, day) if day is not None else []
