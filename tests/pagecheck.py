@@ -9,7 +9,7 @@ from __future__ import annotations
 from pages import Item, Page, find_on_pages, footer_top, header_bottom, is_chrome, lines, squash
 
 SMALL_TABLE_ROWS = 15  # data rows: a table this small is never split over pages
-SHORT_WORD = 14  # words of this many characters or fewer are never broken over lines
+SHORT_WORD = 16  # words of this many characters or fewer are never broken over lines
 SMALL_TABLE_CHARACTERS = 800  # ... and holding no more text than this
 
 
@@ -133,7 +133,7 @@ def charts_apart(items: list[Item], pages: list[Page]) -> list[str]:
 
 
 def broken_words(items: list[Item], pages: list[Page]) -> list[str]:
-    """No word of 14 characters or fewer is broken over two lines, nor any word of a table's
+    """No word of 16 characters or fewer is broken over two lines, nor any word of a table's
     header row however long ('Recommendations')."""
     vocabulary = {word for it in items for text in ([it.text] + cells([it]))
                   for word in text.split()}

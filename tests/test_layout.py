@@ -58,8 +58,13 @@ def test_longest_word_is_the_widest_of_every_word() -> None:
     assert longest_word_cm(["iiiiiiiii", "two\nWWWW\tlines"], 10) == word_width_cm("WWWW", 10)
     assert longest_word_cm(["", " "], 10) == longest_word_cm([], 10) == 0.0
     assert longest_word_cm(["Lead", "Lead", ""], 10) == word_width_cm("Lead", 10)
-    # a word longer than 14 letters may break: only its first 14 are measured
-    assert longest_word_cm(["W" * 30], 10) == word_width_cm("W" * 14, 10)
+    # a word longer than 16 letters may break: only its first 16 are measured
+    assert longest_word_cm(["W" * 30], 10) == word_width_cm("W" * 16, 10)
+    # 'recommendations' (15) and 'responsibilities' (16) are ordinary words, kept whole
+    assert longest_word_cm(["produce recommendations"], 9) == word_width_cm(
+        "recommendations", 9)
+    assert longest_word_cm(["shared responsibilities"], 9) == word_width_cm(
+        "responsibilities", 9)
 
 
 def test_the_wordy_column_gets_the_spare_width() -> None:
@@ -189,3 +194,27 @@ def test_a_longer_status_label_is_kept_on_two_lines_not_four() -> None:
     status, _ = fit_widths(["Status", "Progress"], rows, 20.0, 9.0)
     assert status >= two + CELL_PADDING_CM
     assert status < word_width_cm("In Progress on schedule", 9.0)  # two lines, not one
+
+
+def test_a_tables_first_row_keeps_whole_up_to_three_quarters_of_a_page() -> None:
+    """The headings above a table keep with its first row: a first row that splits would
+    end a page on the headings and a line or two of it ('Behind' / 'Schedule' over two
+    pages). Rows further down split once they pass two fifths of a page."""
+    from pipeline.render.layout import KEEP_FIRST_ROW_SHARE, KEEP_ROW_SHARE, fit_table
+
+    page, pt, widths = 15.0, 9.0, [4.0, 4.0]
+
+    def row(lines: int) -> list[str]:
+        return ["\n".join(["word"] * lines), "x"]
+
+    def share(cells: list[str]) -> float:
+        return row_height_cm(cells, widths, pt) / page
+
+    half = next(n for n in range(1, 200) if share(row(n)) > KEEP_ROW_SHARE + 0.1)
+    too_tall = next(n for n in range(1, 200) if share(row(n)) > KEEP_FIRST_ROW_SHARE)
+    long_text = "x" * 2000  # more text than a table kept whole on one page may hold
+    fit = fit_table([row(half), row(half), [long_text, "x"]], widths, pt, page)
+    assert not fit.keep_together
+    assert fit.cant_split[:2] == [True, False]  # the first row whole, the second may split
+    fit = fit_table([row(too_tall), row(2), [long_text, "x"]], widths, pt, page)
+    assert fit.cant_split[:2] == [False, True]  # taller than that, it must be let split

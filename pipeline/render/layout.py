@@ -23,10 +23,12 @@ PT_PER_CM = 72 / 2.54
 CELL_PADDING_CM = 0.30 + 0.05  # the table style's left and right cell margins, and borders
 CELL_VERTICAL_CM = 0.20 + 0.03  # top and bottom cell margins, and the border
 LINE_HEIGHT = 1.15  # a line of text is about 1.15 times its font size
-SHORT_WORD = 14  # a word of this many characters or fewer must never break over two lines
+SHORT_WORD = 16  # a word of this many characters or fewer must never break over two lines
 WRAP_WASTE = 1.12  # lines are never filled to the edge: words wrap early ...
 WORD_SLACK = 0.0  # ... by about half a word (in ems) at the end of every line
-KEEP_ROW_SHARE = 0.4  # a row may split once its estimate passes this share of a page
+KEEP_ROW_SHARE = 0.4  # a row may split once its estimate passes this share of a page ...
+KEEP_FIRST_ROW_SHARE = 0.75  # ... a table's first row this share: the headings above it
+# keep with it, and would otherwise end a page over a line or two of it
 KEEP_TABLE_ROWS = 15  # tables of up to this many rows are kept on one page ...
 KEEP_TABLE_CHARACTERS = 1200  # ... holding no more text than this (a key, a summary)
 KEEP_TABLE_SHARE = 0.8  # ... and taking no more than this share of a page
@@ -329,6 +331,8 @@ def _fit(
     page_cm: float, header_characters: int,
 ) -> TableFit:
     cant_split = [h <= page_cm * KEEP_ROW_SHARE for h in heights]
+    if heights and heights[0] <= page_cm * KEEP_FIRST_ROW_SHARE:
+        cant_split[0] = True
     height = sum(heights) + (heights[0] if heights else 0)  # and the header row
     keep = len(rows) <= KEEP_TABLE_ROWS and (
         sum(map(len, chain.from_iterable(rows))) + header_characters <= KEEP_TABLE_CHARACTERS
