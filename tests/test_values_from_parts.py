@@ -53,19 +53,21 @@ def test_months_given_as_numerator_and_denominator_are_reported(
     assert "1 indicator in, 1 written" in output
     assert "no data" not in text.lower()
     assert "There is one indicator, off target." in text
-    # June: 30/40 = 75% in the month; year to date (10+20+30)/(20+25+40) = 70.59%.
-    assert "Jun 2013\n70.59% / In-month 75%" in text
-    assert "May 2013\n66.67% / In-month 80%" in text
+    # June: 30/40 = 75% in the month; year to date (10+20+30)/(20+25+40) = 70.59%, shown
+    # to one decimal, as worked-out figures of an indicator with no typed figure are
+    assert "Jun 2013\n70.6% / In-month 75.0%" in text
+    assert "May 2013\n66.7% / In-month 80.0%" in text
 
 
 def test_a_worked_out_value_is_rounded_as_a_worked_out_figure(
     make_workbook: Callable[..., Path], tmp_path: Path
 ) -> None:
-    """113/170 is 66.47%, never '66.47058824%' (the blank Value cell's General format)."""
+    """113/170 is 66.47%: shown as 66.5%, never '66.47058824%' (the blank Value cell's
+    General format)."""
     _, text = performance_of(make_workbook, tmp_path, [(52, 129), (113, 170)])
-    assert "In-month 66.47%" in text
-    assert "40.31%" in text  # April, in the trend's figures
-    assert "66.4705" not in text and "40.3100" not in text
+    assert "In-month 66.5%" in text
+    assert "40.3%" in text  # April, in the trend's figures
+    assert "66.47" not in text and "40.31" not in text
 
 
 def test_a_blank_value_that_cannot_be_worked_out_is_a_located_warning(
@@ -122,3 +124,25 @@ def test_a_misspelt_value_column_gets_did_you_mean(
         "The header 'Valeu' (cell C1) may be it: did you mean \"Value\"? Rename it to "
         "\"Value\"."
     ) in result.output
+
+
+def test_a_worked_out_value_has_the_decimals_of_the_typed_ones(
+    make_workbook: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Beside months typed as 73.1% (one decimal), a month given as 113/170 shows 66.5%;
+    beside months typed with two decimals, 66.47%."""
+    def text_of(typed: float, name: str) -> str:
+        source = make_workbook({"Details": DETAILS, "Indicators": INDICATORS, "Values": [
+            ["Code", "Period", "Value", "Numerator", "Denominator"],
+            ["Y1", "Apr 2013", typed, None, None],
+            ["Y1", "May 2013", None, 113, 170],
+        ]}, name=name)
+        out = tmp_path / f"{name}.docx"
+        result = CliRunner().invoke(main, ["performance", str(source), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        return document_text(out)
+
+    one = text_of(73.1, "one.xlsx")
+    assert "May 2013\n66.5%" in one and "73.1%" in one and "66.47" not in one
+    two = text_of(73.12, "two.xlsx")
+    assert "May 2013\n66.47%" in two and "73.12%" in two

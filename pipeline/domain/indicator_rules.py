@@ -183,12 +183,30 @@ def fill_values_from_parts(indicator: Indicator) -> None:
     value worked out from them: numerator / denominator (x 100 for a % indicator), as the
     year-to-date figure is worked out from the sums of numerators and denominators."""
     scale = 100.0 if normalise_unit(indicator.unit) == UNIT_PERCENT else 1.0
+    shown = _worked_out_format(indicator)
     for obs in indicator.series:
         if obs.value is None and obs.numerator is not None and obs.denominator:
             obs.value = obs.numerator / obs.denominator * scale
             obs.value_worked_out = True
-            if obs.number_format == "General":  # the blank cell's: shown as a worked-out
-                obs.number_format = ""  # figure is (66.47%), never as General (66.47058824)
+            if obs.number_format in ("", "General"):  # never as General (66.47058824%)
+                obs.number_format = shown
+
+
+WORKED_OUT_DECIMALS = 1  # a worked-out figure of an indicator with no typed figure: 66.5%
+_SHOWN_DECIMALS = re.compile(r"\d\.(\d+)")
+
+
+def _worked_out_format(indicator: Indicator) -> str:
+    """The number format of a value worked out from its numerator and denominator: as many
+    decimals as the indicator's typed values are shown with (the most of them, up to
+    three), so that a worked-out 66.5% stands beside a typed 73.1%; else one decimal."""
+    decimals = WORKED_OUT_DECIMALS
+    typed = [format_value(o.value, indicator.unit, o.number_format)
+             for o in indicator.series if o.value is not None and not o.value_worked_out]
+    if typed:
+        decimals = min(3, max(len(m.group(1)) if (m := _SHOWN_DECIMALS.search(t)) else 0
+                              for t in typed))
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
 
 
 def fill_year_to_date(indicator: Indicator) -> None:
