@@ -14,7 +14,7 @@ from pipeline.domain.indicator_rules import fill_values_from_parts, fill_year_to
 from pipeline.domain.model import Indicator, Observation, Period, Source
 from pipeline.domain.periods import parse_period
 from pipeline.issues import IssueReport
-from pipeline.reader.cells import display_text, number_format_of
+from pipeline.reader.cells import display_text, excel_error, number_format_of
 from pipeline.reader.columns import VALUES
 from pipeline.reader.headers import (
     HEADER_SEARCH_ROWS,
@@ -269,6 +269,15 @@ def _long_value(c: Collected, sheet: RawSheet, rec: Record, create: bool) -> Non
             "missing-cell",
             f"The period is empty. Type {PERIOD_EXAMPLES}.",
             **c.where(sheet, rec, "Period"),
+        )
+        return
+    err = excel_error(cell)
+    if err:
+        c.report.error(
+            "formula-error",
+            f"The cell shows the Excel error {err} instead of a period. Fix the formula in "
+            f"Excel or type the period ({PERIOD_EXAMPLES}), then save the workbook.",
+            value=err, **c.where(sheet, rec, "Period"),
         )
         return
     value = raw
