@@ -196,6 +196,7 @@ class _Reader:
                     "or delete the row.",
                     **self.where(rec, "Recommendation"),
                 )
+                self.action_date(rec, "Revised date")  # the row's other cell, checked too
             return
         theme = self.resolve_theme(rec, theme_text, theme_number)
         text = self.text(rec, "Recommendation")
