@@ -23,7 +23,7 @@ from pipeline.domain.status import (
     suggest_status,
 )
 from pipeline.issues import IssueReport
-from pipeline.reader.cells import EXCEL_ERRORS, CellProblem, parse_date
+from pipeline.reader.cells import EXCEL_ERRORS, CellProblem, excel_error, parse_date
 from pipeline.reader.headers import (
     HeaderMatch,
     Record,
@@ -48,6 +48,7 @@ _NUMBERED_TITLE = re.compile(r"^\s*(\d{1,2}[a-z]?)\s*[:.)\-–—]\s+(\S.*)$", r
 # are ...", "Recommendation 2.2: ...") is the recommendation itself, kept as typed.
 _REC_PREFIX = re.compile(r"^\s*recommendation\s*:\s*", re.I)
 TEXT_COLUMNS = ("Action", "Outcome", "Source", "Measure", "Timescale", "Lead", "Progress")
+DATE_COLUMNS = ("Target date", "Original target date", "Revised target date")
 
 
 def split_priority(text: str) -> tuple[str, str]:
@@ -191,7 +192,7 @@ class _Reader:
         action_text = self.text(rec, "Action")
         if not action_text:
             others = [
-                c for c in (*TEXT_COLUMNS[1:], "Target date", "Status") if not rec.is_empty(c)
+                c for c in (*TEXT_COLUMNS[1:], *DATE_COLUMNS, "Status") if not rec.is_empty(c)
             ]
             if others and not (ref or rec_text):
                 self.report.error(
@@ -200,6 +201,7 @@ class _Reader:
                     "action. Type the action, or delete the row.",
                     **self.where(rec, "Action"),
                 )
+                self.check_cells(rec)
             return
         status = self.status(rec)
         target, original = self.dates(rec)
@@ -229,6 +231,18 @@ class _Reader:
         else:
             self.seen_actions[key] = rec.number
         self.rec.actions.append(action)
+
+    def check_cells(self, rec: Record) -> None:
+        """The cells of a row with no action, checked all the same so that every problem of
+        the row is said in one pass: Excel errors, dates that cannot be read, and a status
+        the plan does not use (an empty status is not asked for: the row is no action)."""
+        for column in TEXT_COLUMNS[1:]:
+            if excel_error(rec.cell(column)):
+                self.text(rec, column)  # says the error at the cell
+        for column in DATE_COLUMNS:
+            self.date(rec, column)
+        if self.header.has("Status") and not rec.is_empty("Status"):
+            self.status(rec)
 
     def status(self, rec: Record) -> str | None:
         cell = rec.cell("Status")

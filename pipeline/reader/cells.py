@@ -114,7 +114,8 @@ def parse_date(cell: RawCell | None) -> DateValue | CellProblem | None:
 
     Day first always: "30/07/2013" is 30 July. "Aug-12" and "June 2013" are month
     dates. Text that is not a date ("Ongoing", "March 2013 and ongoing") is kept
-    verbatim. A date that cannot exist ("31/02/2025") is a problem.
+    verbatim. A date that cannot exist ("31/02/2025"), and an Excel error value ("#REF!"),
+    is a problem.
     """
     if cell is None or is_empty(cell.value):
         return None
@@ -136,6 +137,13 @@ def parse_date(cell: RawCell | None) -> DateValue | CellProblem | None:
             d = dt.date(1899, 12, 30) + dt.timedelta(days=int(v))
             return DateValue(d.strftime("%d/%m/%Y"), d, "day")
         return CellProblem("type-error", f"{display_text(cell)} is not a date.")
+    err = excel_error(cell)
+    if err:  # "#REF!": a broken formula's result (or a cell typed as an error), not words
+        return CellProblem(
+            "formula-error",
+            f"The cell shows the Excel error {err} instead of a date. Fix the formula in "
+            "Excel or type the date, then save the workbook.",
+        )
     text, _ = clean_text(str(v))
     text = text.strip()
     return parse_date_text(text)

@@ -14,7 +14,7 @@ from pipeline.domain.indicator_rules import fill_values_from_parts, fill_year_to
 from pipeline.domain.model import Indicator, Observation, Period, Source
 from pipeline.domain.periods import parse_period
 from pipeline.issues import IssueReport
-from pipeline.reader.cells import display_text, number_format_of
+from pipeline.reader.cells import display_text, excel_error, number_format_of
 from pipeline.reader.columns import VALUES
 from pipeline.reader.headers import (
     HEADER_SEARCH_ROWS,
@@ -51,6 +51,10 @@ class Collected:
         self.first_row: dict[tuple[str, str], int] = {}
         self.seen: dict[int, dict[tuple[object, object], int]] = {}  # id(indicator) -> period rows
         self.percent_values: set[int] = set()  # id(indicator) with values typed as percentages
+        # Rows with no title: their cells (and their values, by code) are checked, and they
+        # are kept here, out of the report (and alive, as `seen` goes by id).
+        self.untitled: list[Indicator] = []
+        self.untitled_codes: dict[str, Indicator] = {}
 
     # --- cells -----------------------------------------------------------------------------
     def where(self, sheet: RawSheet, rec: Record, column: str) -> dict[str, object]:
@@ -85,6 +89,13 @@ class Collected:
                 self.by_code.setdefault(normalise_label(indicator.code), indicator)
             self.by_title.setdefault(normalise_label(indicator.title), indicator)
         self.indicators.append(indicator)
+
+    def set_aside(self, indicator: Indicator) -> None:
+        """An indicator whose row has no title (already a located error): not reported, but
+        a Values row giving its code is checked against it, not called unknown."""
+        self.untitled.append(indicator)
+        if indicator.code:
+            self.untitled_codes.setdefault(normalise_label(indicator.code), indicator)
 
     def observe(
         self,
@@ -125,10 +136,24 @@ class Collected:
         )
 
     def wide_values(
-        self, sheet: RawSheet, rec: Record, indicator: Indicator, periods: list[PeriodColumn]
+        self, sheet: RawSheet, rec: Record, indicator: Indicator | None,
+        periods: list[PeriodColumn],
     ) -> None:
+        """A row's value for each period column (with no indicator, only checked)."""
         for pc in periods:
-            self.observe(sheet, rec, indicator, pc.period, rec.row.cell(pc.index), pc.header)
+            if indicator is None:
+                self.check_value(sheet, rec, rec.row.cell(pc.index), pc.header, pc.period)
+            else:
+                self.observe(sheet, rec, indicator, pc.period, rec.row.cell(pc.index),
+                             pc.header)
+
+    def check_value(self, sheet: RawSheet, rec: Record, cell: RawCell | None, column: str,
+                    period: Period | None) -> None:
+        """A value of a row already in error (no indicator, or no period): checked, so that
+        all of the row's problems are said at once, and not kept."""
+        what = f"value for {period.label}" if period is not None else "value"
+        where = {"sheet": sheet.name, "row": rec.number, "column": column}
+        self.number(cell, where, what, no_data_ok=True)
 
     def finish(self) -> None:
         """Each series in time order, its unit and its year-to-date figures filled in."""
@@ -219,6 +244,8 @@ def _find(c: Collected, sheet: RawSheet, rec: Record, create: bool) -> Indicator
         found = c.by_title.get(normalise_label(title))
     if found is None and code and title:
         found = c.by_title.get(normalise_label(title))
+    if found is None and code:
+        found = c.untitled_codes.get(normalise_label(code))
     if found is not None:
         return found
     if create:
@@ -251,9 +278,7 @@ def read_values_sheet(c: Collected, sheet: RawSheet, create: bool) -> bool:
                 sheet, rec, "Title"
             ) and all(is_empty(rec.row.cell(pc.index).value) for pc in periods):
                 continue
-            indicator = _find(c, sheet, rec, create)
-            if indicator is not None:
-                c.wide_values(sheet, rec, indicator, periods)
+            c.wide_values(sheet, rec, _find(c, sheet, rec, create), periods)
             continue
         _long_value(c, sheet, rec, create)
     warn_hidden_rows(sheet, header, c.report)
@@ -262,6 +287,28 @@ def read_values_sheet(c: Collected, sheet: RawSheet, create: bool) -> bool:
 
 def _long_value(c: Collected, sheet: RawSheet, rec: Record, create: bool) -> None:
     indicator = _find(c, sheet, rec, create)
+    period = _long_period(c, sheet, rec)
+    extra: list[float | None] = []
+    for name in ("Numerator", "Denominator", "Year to date"):
+        got = None
+        if rec.header.has(name):
+            got = c.number(rec.cell(name), c.where(sheet, rec, name),
+                              name.lower(), no_data_ok=True)
+        extra.append(None if got is None else got[0])
+    if indicator is None or period is None:  # already a located error: the value checked
+        c.check_value(sheet, rec, rec.cell("Value"), rec.header.header("Value"), period)
+        return
+    _check_parts(c, sheet, rec, period, extra[0], extra[1])
+    c.observe(
+        sheet, rec, indicator, period, rec.cell("Value"), rec.header.header("Value"),
+        (extra[0], extra[1]), ytd=extra[2],
+        ytd_format=number_format_of(rec.cell("Year to date"))
+        if rec.header.has("Year to date") else "",
+    )
+
+
+def _long_period(c: Collected, sheet: RawSheet, rec: Record) -> Period | None:
+    """The period of a long Values row, or None after a located error."""
     cell = rec.cell("Period")
     raw = None if cell is None else cell.value
     if is_empty(raw):
@@ -270,7 +317,16 @@ def _long_value(c: Collected, sheet: RawSheet, rec: Record, create: bool) -> Non
             f"The period is empty. Type {PERIOD_EXAMPLES}.",
             **c.where(sheet, rec, "Period"),
         )
-        return
+        return None
+    err = excel_error(cell)
+    if err:
+        c.report.error(
+            "formula-error",
+            f"The cell shows the Excel error {err} instead of a period. Fix the formula in "
+            f"Excel or type the period ({PERIOD_EXAMPLES}), then save the workbook.",
+            value=err, **c.where(sheet, rec, "Period"),
+        )
+        return None
     value = raw
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         value = str(int(raw)) if float(raw).is_integer() else str(raw)
@@ -284,23 +340,7 @@ def _long_value(c: Collected, sheet: RawSheet, rec: Record, create: bool) -> Non
             f"{shown!r} is not a period the pipeline can read. Type {PERIOD_EXAMPLES}.",
             value=shown, **c.where(sheet, rec, "Period"),
         )
-        return
-    if indicator is None:
-        return
-    extra: list[float | None] = []
-    for name in ("Numerator", "Denominator", "Year to date"):
-        got = None
-        if rec.header.has(name):
-            got = c.number(rec.cell(name), c.where(sheet, rec, name),
-                              name.lower(), no_data_ok=True)
-        extra.append(None if got is None else got[0])
-    _check_parts(c, sheet, rec, period, extra[0], extra[1])
-    c.observe(
-        sheet, rec, indicator, period, rec.cell("Value"), rec.header.header("Value"),
-        (extra[0], extra[1]), ytd=extra[2],
-        ytd_format=number_format_of(rec.cell("Year to date"))
-        if rec.header.has("Year to date") else "",
-    )
+    return period
 
 
 def _check_parts(

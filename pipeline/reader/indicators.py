@@ -31,9 +31,11 @@ from pipeline.reader.headers import (
 )
 from pipeline.reader.indicator_cells import PeriodColumn, unique_periods
 from pipeline.reader.indicator_values import Collected, read_values_sheet
-from pipeline.reader.raw import RawSheet
+from pipeline.reader.raw import RawSheet, is_empty
 
 COMPARATOR_COLUMNS = ("England average", "Statistical neighbours")
+# Cells that make a row with no title an indicator missing its title, not an empty row.
+DETAIL_COLUMNS = ("Target", "Polarity", "Unit", "Tolerance", "Judge on", *COMPARATOR_COLUMNS)
 
 
 def _read_indicator_sheet(c: Collected, sheet: RawSheet) -> bool:
@@ -47,7 +49,7 @@ def _read_indicator_sheet(c: Collected, sheet: RawSheet) -> bool:
     if periods:
         _forget_notices(c, sheet, header, periods)
     for rec in records(sheet, header):
-        indicator = _indicator_row(c, sheet, rec)
+        indicator = _indicator_row(c, sheet, rec, periods)
         if indicator is not None and periods:
             c.wide_values(sheet, rec, indicator, periods)
     warn_hidden_rows(sheet, header, c.report)
@@ -67,18 +69,14 @@ def _forget_notices(
     header.unknown = [(i, label) for i, label in header.unknown if label not in labels]
 
 
-def _indicator_row(c: Collected, sheet: RawSheet, rec: Record) -> Indicator | None:
-    """One row of the Indicators sheet: its indicator, or None (a located error, or blank)."""
+def _indicator_row(
+    c: Collected, sheet: RawSheet, rec: Record, periods: list[PeriodColumn]
+) -> Indicator | None:
+    """One row of the Indicators sheet: its indicator, or None (blank, or no title: a
+    located error, the row's other cells checked all the same and set aside)."""
     title = c.text(sheet, rec, "Title")
     code = c.text(sheet, rec, "Code")
-    if not title:
-        if code or any(not rec.is_empty(col) for col in ("Target", "Polarity", "Unit")):
-            c.report.error(
-                "missing-cell",
-                f"This row has {'the code ' + repr(code) if code else 'details'} but no "
-                "indicator title. Type the title of the indicator, or delete the row.",
-                **c.where(sheet, rec, "Title"),
-            )
+    if not title and not _untitled(c, sheet, rec, code, periods):
         return None
     indicator = Indicator(
         title=title,
@@ -92,19 +90,62 @@ def _indicator_row(c: Collected, sheet: RawSheet, rec: Record) -> Indicator | No
     )
     if indicator.unit == "number" and rec.is_empty("Unit"):
         indicator.unit = ""
+    _judge_on(c, sheet, rec, indicator)
+    polarity_text = _polarity(c, sheet, rec, indicator)
+    _figures(c, sheet, rec, indicator)
+    if indicator.target is not None and not polarity_text:
+        c.report.error(
+            "missing-cell",
+            f"This indicator has a target ({display_text(rec.cell('Target'))}) but no "
+            "polarity, so the pipeline cannot tell whether it is met. Type High (a higher "
+            "value is better) or Low (a lower value is better) in the "
+            f"{rec.header.header('Polarity')!r} column.",
+            **c.where(sheet, rec, "Polarity"),
+        )
+    if title:
+        c.add(sheet, rec, indicator)
+    else:
+        c.set_aside(indicator)
+    return indicator
+
+
+def _untitled(
+    c: Collected, sheet: RawSheet, rec: Record, code: str, periods: list[PeriodColumn]
+) -> bool:
+    """A row with no title: a located error when it has a code or details (True: its other
+    cells are then checked too), else nothing (False: a row of no indicator)."""
+    details = any(not rec.is_empty(col) for col in DETAIL_COLUMNS) or any(
+        not is_empty(rec.row.cell(pc.index).value) for pc in periods)
+    if not code and not details:
+        return False
+    c.report.error(
+        "missing-cell",
+        f"This row has {'the code ' + repr(code) if code else 'details'} but no "
+        "indicator title. Type the title of the indicator, or delete the row.",
+        **c.where(sheet, rec, "Title"),
+    )
+    return True
+
+
+def _judge_on(c: Collected, sheet: RawSheet, rec: Record, indicator: Indicator) -> None:
     judge = c.text(sheet, rec, "Judge on") if rec.header.has("Judge on") else ""
-    if judge:
-        parsed = parse_judge_on(judge)
-        if parsed is None:
-            c.report.error(
-                "constraint-error",
-                f"{judge!r} is not a figure the status can be judged on. Type In-month "
-                "(the month's own figure, the default) or Year to date (the cumulative "
-                "figure).",
-                value=judge, **c.where(sheet, rec, "Judge on"),
-            )
-        else:
-            indicator.judge_on = parsed
+    if not judge:
+        return
+    parsed = parse_judge_on(judge)
+    if parsed is None:
+        c.report.error(
+            "constraint-error",
+            f"{judge!r} is not a figure the status can be judged on. Type In-month "
+            "(the month's own figure, the default) or Year to date (the cumulative "
+            "figure).",
+            value=judge, **c.where(sheet, rec, "Judge on"),
+        )
+    else:
+        indicator.judge_on = parsed
+
+
+def _polarity(c: Collected, sheet: RawSheet, rec: Record, indicator: Indicator) -> str:
+    """The polarity as typed (set on the indicator when it is one the pipeline knows)."""
     polarity_text = c.text(sheet, rec, "Polarity")
     if polarity_text:
         indicator.polarity = parse_polarity(polarity_text)
@@ -115,9 +156,13 @@ def _indicator_row(c: Collected, sheet: RawSheet, rec: Record) -> Indicator | No
                 "(when a higher value is better) or Low (when a lower value is better).",
                 value=polarity_text, **c.where(sheet, rec, "Polarity"),
             )
-    target = _figure(c, sheet, rec, "Target", indicator)
-    indicator.target = target
-    if target is not None:
+    return polarity_text
+
+
+def _figures(c: Collected, sheet: RawSheet, rec: Record, indicator: Indicator) -> None:
+    """The target, tolerance and comparator figures."""
+    indicator.target = _figure(c, sheet, rec, "Target", indicator)
+    if indicator.target is not None:
         indicator.target_format = number_format_of(rec.cell("Target"))
     indicator.tolerance = _figure(c, sheet, rec, "Tolerance", indicator)
     for name in COMPARATOR_COLUMNS:
@@ -125,17 +170,6 @@ def _indicator_row(c: Collected, sheet: RawSheet, rec: Record) -> Indicator | No
         if value is not None:
             indicator.comparators.append(Comparator(
                 rec.header.header(name), value, number_format_of(rec.cell(name))))
-    if target is not None and not polarity_text:
-        c.report.error(
-            "missing-cell",
-            f"This indicator has a target ({display_text(rec.cell('Target'))}) but no "
-            "polarity, so the pipeline cannot tell whether it is met. Type High (a higher "
-            "value is better) or Low (a lower value is better) in the "
-            f"{rec.header.header('Polarity')!r} column.",
-            **c.where(sheet, rec, "Polarity"),
-        )
-    c.add(sheet, rec, indicator)
-    return indicator
 
 
 def _figure(

@@ -32,7 +32,7 @@ from pipeline.domain.response_rules import (
     update_day,
 )
 from pipeline.issues import IssueReport
-from pipeline.reader.cells import CellProblem, excel_error, parse_date
+from pipeline.reader.cells import CellProblem, parse_date
 from pipeline.reader.headers import HeaderMatch, Record, read_text, records, warn_hidden_rows
 from pipeline.reader.raw import RawSheet
 from pipeline.text import normalise_label, one_line
@@ -196,6 +196,7 @@ class _Reader:
                     "or delete the row.",
                     **self.where(rec, "Recommendation"),
                 )
+                self.action_date(rec, "Revised date")  # the row's other cell, checked too
             return
         theme = self.resolve_theme(rec, theme_text, theme_number)
         text = self.text(rec, "Recommendation")
@@ -307,16 +308,7 @@ class _Reader:
         if not self.header.has(column):
             return None
         cell = rec.cell(column)
-        err = excel_error(cell)
-        if err:
-            self.report.error(
-                "formula-error",
-                f"The cell shows the Excel error {err} instead of a date. Fix the formula in "
-                "Excel or type the date, then save the workbook.",
-                value=err, **self.where(rec, column),
-            )
-            return None
-        parsed = parse_date(cell)
+        parsed = parse_date(cell)  # an Excel error ("#REF!") is a problem too
         if isinstance(parsed, CellProblem):
             self.report.error(
                 parsed.code, parsed.message,
