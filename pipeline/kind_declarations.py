@@ -115,7 +115,7 @@ class DocumentKind:
     template: str  # the template file name in templates/ or a council's folder
     needs: str  # the InputKind the main workbook must hold
     build: str  # "module:function" -> DocumentModel
-    output_name: str  # "module:function" (kind, Details, source path) -> name in outputs/
+    output_name: str  # "module:function" (kind, WorkbookResult) -> name in outputs/
     variables: tuple[Variable, ...] = ()  # template names beyond the common ones
     extras: tuple[Extra, ...] = ()
     options: dict[str, Any] = field(default_factory=dict)  # builder keyword arguments

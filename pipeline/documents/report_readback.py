@@ -18,7 +18,6 @@ from pipeline.documents.report import APPENDIX_NAMES, DASH
 
 if TYPE_CHECKING:
     from pipeline.domain.model import Details
-    from pipeline.kinds import DocumentKind
     from pipeline.reader import WorkbookResult
 
 RECOMMENDATIONS_HEADING = "2. Recommendations"
@@ -126,13 +125,3 @@ def advise_report(result: WorkbookResult) -> None:
                          response=result.response)
     result.report.extend(report_issues(result.details, str(result.path), subject))
 
-
-def report_name(kind: DocumentKind, details: Details, source: Path) -> str:
-    """'report-childrens-services-improvement-plan-2013-08-15.docx' in outputs/."""
-    from pipeline.kinds import slugify
-
-    stem = f"report-{slugify(details.title, 'committee')}"
-    meeting = details.meeting_date
-    if meeting and meeting.date:
-        return f"{stem}-{meeting.date.isoformat()}.docx"
-    return f"{stem}.docx"
