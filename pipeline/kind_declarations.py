@@ -123,7 +123,6 @@ class DocumentKind:
     count: str = ""  # "module:function" (path, primary, model) -> counts read back
     reconciled: tuple[Reconciled, ...] = ()
     advice: str = ""  # "module:function" (WorkbookResult): warnings a command adds first
-    extras_advice: str = ""  # "module:function" (main, {extra: WorkbookResult}): their warnings
     when: str = ""  # the primary's attribute that must be true for the batch to make it
     meeting_dates: tuple[str, ...] = ("meeting_date",)  # Details dates filing it, in turn
     file_words: tuple[str, ...] = ()  # words in a template file name that mean this kind

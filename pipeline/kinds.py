@@ -246,7 +246,6 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         expected="pipeline.documents.report_readback:expected_report",
         count="pipeline.documents.report_readback:count_report",
         advice="pipeline.documents.report_readback:advise_report",
-        extras_advice="pipeline.documents.report_dates:warn_out_of_date_extras",
         file_words=("committee-report", "committee report", "committee_report", "cover"),
         packed=True,
         command=Command(

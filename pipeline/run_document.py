@@ -285,6 +285,8 @@ def _make_document(
     outputs_dir: Path,
     details: Given | None = None,
 ) -> Produced:
+    from pipeline.documents.extra_dates import warn_out_of_date_extras
+
     entry = _kind(kind, str(workbook))
     given = {name: Path(p) for name, p in (extras or {}).items() if p is not None}
     folder = out is not None and is_folder(out)
@@ -307,8 +309,8 @@ def _make_document(
         resolve(entry.advice)(held)
     if "previous" in others and not check_previous(main, others["previous"]):
         others.pop("previous")  # the same workbook: its warnings are said once
-    if entry.extras_advice:  # warnings about the extra workbooks (the report: their dates)
-        resolve(entry.extras_advice)(main, others)
+    # The extra workbooks' figures against the meeting (every kind that takes --indicators).
+    warn_out_of_date_extras(entry.what, main, others)
     for other in others.values():
         main.report.extend(other.report.warnings)
     chosen = out is None or folder
