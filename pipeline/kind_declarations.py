@@ -115,7 +115,7 @@ class DocumentKind:
     template: str  # the template file name in templates/ or a council's folder
     needs: str  # the InputKind the main workbook must hold
     build: str  # "module:function" -> DocumentModel
-    output_name: str  # "module:function" (kind, Details, source path) -> name in outputs/
+    output_name: str  # "module:function" (kind, WorkbookResult) -> name in outputs/
     variables: tuple[Variable, ...] = ()  # template names beyond the common ones
     extras: tuple[Extra, ...] = ()
     options: dict[str, Any] = field(default_factory=dict)  # builder keyword arguments
@@ -123,7 +123,6 @@ class DocumentKind:
     count: str = ""  # "module:function" (path, primary, model) -> counts read back
     reconciled: tuple[Reconciled, ...] = ()
     advice: str = ""  # "module:function" (WorkbookResult): warnings a command adds first
-    extras_advice: str = ""  # "module:function" (main, {extra: WorkbookResult}): their warnings
     when: str = ""  # the primary's attribute that must be true for the batch to make it
     meeting_dates: tuple[str, ...] = ("meeting_date",)  # Details dates filing it, in turn
     file_words: tuple[str, ...] = ()  # words in a template file name that mean this kind

@@ -32,7 +32,6 @@ registry's `template` is the Word file whose styles, header and footer frame the
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.kind_declarations import (
@@ -225,7 +224,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         name="report", title="Committee report", what="committee report",
         template="committee-report.docx", needs="details", when="has_meeting",
         build="pipeline.documents.report:build_report_document",
-        output_name="pipeline.documents.report_readback:report_name",
+        output_name="pipeline.output_names:report_name",
         variables=(
             COMMITTEE, MEETING, AUTHOR, AUTHOR_TITLE,
             Variable("agenda_item", TEXT, "The item's number on the agenda, e.g. \"7\" (may "
@@ -247,7 +246,6 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
         expected="pipeline.documents.report_readback:expected_report",
         count="pipeline.documents.report_readback:count_report",
         advice="pipeline.documents.report_readback:advise_report",
-        extras_advice="pipeline.documents.report_dates:warn_out_of_date_extras",
         file_words=("committee-report", "committee report", "committee_report", "cover"),
         packed=True,
         command=Command(
@@ -323,7 +321,7 @@ def packed(name: str) -> bool:
 
 def output_name(kind: DocumentKind, result: WorkbookResult) -> str:
     """The file name a document gets in outputs/ when no -o is given."""
-    return str(resolve(kind.output_name)(kind, result.details, Path(result.path)))
+    return str(resolve(kind.output_name)(kind, result))
 
 
 __all__ = [

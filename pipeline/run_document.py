@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,6 +29,12 @@ from pipeline.kinds import (
     primary_of,
     resolve,
     slugify,
+)
+from pipeline.output_target import (
+    check_output,
+    is_folder,
+    refuse_another_paper,
+    refuse_open_in_word,
 )
 from pipeline.previous_check import check_previous
 
@@ -117,9 +122,13 @@ def produce(
     *,
     template: Path | None = None,
     templates_dir: Path | None = None,
+    chosen_name: bool = False,
     **extras: Any,
 ) -> Produced:
     """Make the `kind` document of a read, valid workbook at `out`, checked by reading back.
+
+    `chosen_name`: `out` is the name the command chose (no -o): a document there with
+    another title (another paper's) is not replaced (`refuse_another_paper`).
 
     Raises PipelineError (nothing written, `out` left as it was) when the workbook has
     errors or lacks the sheets the kind needs, the template cannot be used, the file
@@ -139,6 +148,8 @@ def produce(
     entry = _kind(kind, source)
     refuse_open_in_word(out)
     model = build_model(kind, result, **extras)
+    if chosen_name:
+        refuse_another_paper(out, model.title)
     data = render_bytes(model, template, templates_dir)
     expected_of, count = _counters(entry)
     primary = primary_of(entry, result)
@@ -182,59 +193,6 @@ def default_name(kind: str, result: WorkbookResult) -> str:
 
 def _problems(n: int) -> str:
     return f"{n} problem{'s' if n != 1 else ''}"
-
-
-def word_lock(doc: Path) -> Path | None:
-    """The lock file Word keeps beside a document while it is open ("~$plan.docx"; for a
-    longer name its first two letters give way: "~$port.docx" for "report.docx")."""
-    for name in ("~$" + doc.name, "~$" + doc.name[2:]):
-        lock = doc.with_name(name)
-        if lock.is_file():
-            return lock
-    return None
-
-
-def refuse_open_in_word(out: Path) -> None:
-    """Refuse to replace a document that is open in Word: the person reading it would not
-    see the new one, and Word may later save the old one over it."""
-    lock = word_lock(out) if out.is_file() else None
-    if lock is not None:
-        raise _error(
-            f"{out} is open in Word (its lock file {lock.name} is beside it), so it was not "
-            "replaced. Close it in Word, then make it again. Nothing was written.",
-            str(out),
-        )
-
-
-def is_folder(out: Path | str) -> bool:
-    """-o names a folder: an existing one, or a name ending in / (the document goes in it)."""
-    return str(out).endswith(("/", os.sep)) or Path(out).is_dir()
-
-
-def check_output(out: Path | None, inputs: list[Path]) -> None:
-    """Refuse an -o that is not a .docx name, or that is one of the input workbooks."""
-    if out is None:
-        return
-    out = Path(out)
-    for source in inputs:
-        try:
-            same = out.exists() and out.samefile(source)
-        except OSError:
-            same = False
-        if same:
-            message = (
-                f"The output {out} is the workbook {Path(source).name} itself: writing the "
-                "document there would replace the workbook. Give -o a different name ending "
-                "in .docx. Nothing was written."
-            )
-            raise PipelineError(message, [Issue("write-error", "error", message, file=str(out))])
-    if out.suffix.lower() != ".docx":
-        message = (
-            f"The output {out.name} does not end in .docx, but the document is a Word document. "
-            f"Give -o a name ending in .docx, such as {out.stem or 'document'}.docx. "
-            "Nothing was written."
-        )
-        raise PipelineError(message, [Issue("write-error", "error", message, file=str(out))])
 
 
 def read_valid(path: Path, holds: str, role: str = "", given: Given | None = None
@@ -327,6 +285,8 @@ def _make_document(
     outputs_dir: Path,
     details: Given | None = None,
 ) -> Produced:
+    from pipeline.documents.extra_dates import warn_out_of_date_extras
+
     entry = _kind(kind, str(workbook))
     given = {name: Path(p) for name, p in (extras or {}).items() if p is not None}
     folder = out is not None and is_folder(out)
@@ -341,22 +301,23 @@ def _make_document(
         elif extra.same_workbook and getattr(main, extra.holds, None) is not None:
             values[extra.name] = getattr(main, extra.holds)
             sources[extra.name] = Path(workbook)
+    # What the document will hold: the main workbook with the extra workbooks' parts.
+    parts = {x.holds: values[x.name] for x in entry.extras
+             if x.name == x.holds and x.name in values}
+    held = dataclasses.replace(main, **parts) if parts else main
     if entry.advice:  # advised on what the document will hold, the extra workbooks' parts too
-        parts = {x.holds: values[x.name] for x in entry.extras
-                 if x.name == x.holds and x.name in values}
-        resolve(entry.advice)(dataclasses.replace(main, **parts) if parts else main)
+        resolve(entry.advice)(held)
     if "previous" in others and not check_previous(main, others["previous"]):
         others.pop("previous")  # the same workbook: its warnings are said once
-    if entry.extras_advice:  # warnings about the extra workbooks (the report: their dates)
-        resolve(entry.extras_advice)(main, others)
+    # The extra workbooks' figures against the meeting (every kind that takes --indicators).
+    warn_out_of_date_extras(entry.what, main, others)
     for other in others.values():
         main.report.extend(other.report.warnings)
-    if out is None or folder:
-        target = Path(out if folder else outputs_dir) / default_name(kind, main)
-    else:
-        target = Path(out)
+    chosen = out is None or folder
+    target = Path(out if folder else outputs_dir) / default_name(kind, held) if chosen \
+        else Path(out)
     made = produce(kind, main, target, template=template, templates_dir=templates_dir,
-                   **values)
+                   chosen_name=chosen, **values)
     made.sources = sources
     return made
 

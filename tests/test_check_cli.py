@@ -196,3 +196,42 @@ def test_json_counts_distinct_refs_as_recommendations(make_workbook: Make) -> No
     (f,) = json.loads(out)["files"]
     assert f["counts"]["recommendations"] == 2  # R4 (under two priorities) and R5
     assert f["counts"]["actions"] == 2
+
+
+def _meeting_plan(make_workbook: Make, details: list[list[str]]) -> Path:
+    """A plan with all a committee report needs but what `details` leaves out."""
+    given = [["Title", "Fostering plan"], ["As at", "31/07/2013"], *details,
+             ["Purpose", "To report."], ["Recommendations", "That the Committee notes it."],
+             ["Next steps", "Report in May."]]
+    rows = [ACTION_HEADERS, action_row(priority="1", ref="R1", recommendation="Rec one")]
+    return make_workbook({"Details": given, "Actions": rows}, name="plan.xlsx")
+
+
+def test_check_warns_of_a_committee_report_with_no_agenda_item(make_workbook: Make) -> None:
+    """The batch makes a committee report of a workbook with a Committee and a Meeting date;
+    check says it will have no agenda number, as it says of a missing Purpose."""
+    path = _meeting_plan(make_workbook, [["Committee", "Scrutiny Board"],
+                                         ["Meeting date", "15/08/2013"], ["Agenda item", ""]])
+    code, out = run("check", str(path))
+    assert code == 0
+    assert out == (
+        f"{path}: valid\n"
+        "  improvement plan: 1 priority, 1 recommendation, 1 action (1 Complete)\n"
+        "  Warning: sheet 'Details', row 5, column 'B': The Details sheet gives no Agenda "
+        "item, so the committee report has no agenda number, and the meeting's agenda pack "
+        "lists it after the numbered items, with no number. To give its number on the agenda, "
+        "type its number (such as 7) in column B of row 5, beside 'Agenda item'.\n"
+    )
+
+
+def test_check_says_nothing_of_an_agenda_item_when_no_report_is_made(make_workbook: Make,
+                                                                     ) -> None:
+    for details in ([["Committee", "Scrutiny Board"], ["Meeting date", "15/08/2013"],
+                     ["Agenda item", "7"]],  # given
+                    [["Committee", "Scrutiny Board"]]):  # no meeting: no committee report
+        path = _meeting_plan(make_workbook, details)
+        code, out = run("check", str(path))
+        assert code == 0
+        assert out.startswith(f"{path}: valid\n  improvement plan: 1 priority, 1 "
+                              "recommendation, 1 action (1 Complete)\n")
+        assert "no Agenda item" not in out

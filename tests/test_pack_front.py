@@ -116,3 +116,23 @@ def test_pack_as_json_for_other_programs(outputs: Path, no_conversion: list[Pack
     missing = CliRunner().invoke(main, ["pack", str(outputs / "nowhere"), "--format", "json"])
     assert missing.exit_code == 1
     assert "was not found" in json.loads(missing.stdout)["error"]
+
+
+def test_the_batch_says_a_missing_agenda_item_once(outputs: Path, tmp_path: Path,
+                                                   no_conversion: list[Pack]) -> None:
+    """The batch warns of the workbook before the report is made (as check does); its pack's
+    warning of the same report is not said again."""
+    from pipeline.batch.entries import DocumentEntry, InputEntry
+    from pipeline.batch.finish import make_agenda_packs
+    from pipeline.check import check_file
+
+    book = tmp_path / "b-unnumbered.xlsx"
+    report = outputs / "2013-08" / "b-unnumbered" / "report.docx"
+    warned = check_file(book).result.report.warnings  # the advice the batch's worker gives
+    assert any(w.message.startswith("The Details sheet gives no Agenda item") for w in warned)
+    entry = InputEntry(book, "b-unnumbered", None, warnings=warned,
+                       documents=[DocumentEntry("report", report, None)])
+    assert make_agenda_packs([entry], outputs)[1] == []
+    entry.warnings = []  # skipped as unchanged: nothing said of it yet, so the pack says it
+    [said] = make_agenda_packs([entry], outputs)[1]
+    assert said.message.startswith("The report 'Unnumbered plan'")

@@ -1,5 +1,6 @@
 """`committee report --indicators ... --response ...`: an extra workbook whose figures are
-from after the meeting, or more than six months before it, is a located warning; the
+from after the meeting, or more than six months before it, is a located warning (and the
+same from the briefing and the exception report, which print indicators too); the
 response appendix is named as it is (the update); the off-target line introduces bullets,
 not paragraphs numbered on their own. Read back with python-docx."""
 
@@ -9,14 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import docx
+import pytest
 from click.testing import CliRunner
 from conftest import ACTION_HEADERS, action_row
 
 from pipeline.cli import main
 
-MEETING = ("the meeting of 15 August 2013 this report is for (its Meeting date, plan.xlsx, "
-           "sheet 'Details', row 3, column B); a report is expected to show figures from before "
-           "its meeting, and not more than 6 months before it.")
+MEETING = ("the meeting of 15 August 2013 this committee report is for (its Meeting date, "
+           "plan.xlsx, sheet 'Details', row 3, column B); a committee report is expected to "
+           "show figures from before its meeting, and not more than 6 months before it.")
 
 
 def plan(make_workbook: Any) -> Path:
@@ -80,10 +82,44 @@ def test_indicators_long_before_the_meeting_are_a_located_warning(
     ) in output
 
 
+@pytest.mark.parametrize(("command", "document", "a"), [
+    ("briefing", "briefing", "a briefing"), ("exceptions", "exception report",
+                                             "an exception report")])
+def test_every_command_printing_indicators_warns_of_old_figures(
+    make_workbook: Any, tmp_path: Path, command: str, document: str, a: str
+) -> None:
+    """The briefing and the exception report print the indicators' figures beside the plan:
+    figures from long before the meeting are said, as the committee report says them."""
+    out = tmp_path / f"{command}.docx"
+    result = CliRunner().invoke(main, [command, str(plan(make_workbook)), "--indicators",
+                                       str(indicators(make_workbook, ["Aug 2011", "Sep 2011"])),
+                                       "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    meeting = (f"the meeting of 15 August 2013 this {document} is for (its Meeting date, "
+               f"plan.xlsx, sheet 'Details', row 3, column B); {a} is expected to show figures "
+               "from before its meeting, and not more than 6 months before it.")
+    assert (
+        "pis.xlsx:\n    Warning: sheet 'Values', row 2: The latest period with indicator "
+        f"figures (Sep 2011) is more than 6 months before {meeting} Check that --indicators "
+        "names the workbook for this meeting, or correct the Meeting date."
+    ) in result.stderr
+
+
+@pytest.mark.parametrize("command", ["briefing", "exceptions"])
+def test_indicators_for_the_meeting_pass_quietly_in_every_command(
+    make_workbook: Any, tmp_path: Path, command: str
+) -> None:
+    result = CliRunner().invoke(main, [command, str(plan(make_workbook)), "--indicators",
+                                       str(indicators(make_workbook, ["Jun 2013", "Jul 2013"])),
+                                       "-o", str(tmp_path / "d.docx")])
+    assert result.exit_code == 0, result.output
+    assert "is expected to show figures from before its meeting" not in result.output
+
+
 def test_indicators_for_the_meeting_pass_quietly(make_workbook: Any, tmp_path: Path) -> None:
     _, output = report(tmp_path, str(plan(make_workbook)), "--indicators",
                        str(indicators(make_workbook, ["Jun 2013", "Jul 2013"])))
-    assert "this report is for" not in output
+    assert "this committee report is for" not in output
 
 
 def test_a_response_update_from_after_the_meeting_is_warned_and_named_as_the_update(

@@ -260,6 +260,8 @@ def test_batch_gives_the_same_warnings_as_the_report_command(
             ) in said
     assert any(m.startswith("The Details sheet gives no Recommendations, so") for _, m in said)
     assert any(m.startswith("The Details sheet has no 'Next steps'") for _, m in said)
+    assert any(m.startswith("The Details sheet gives no Agenda item, so the committee report "
+                            "has no agenda number") for _, m in said)
 
 
 # --- the appendices ---------------------------------------------------------------------

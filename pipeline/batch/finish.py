@@ -101,12 +101,17 @@ def remove_stale_packs(entries: list[InputEntry], outputs: Path) -> tuple[list[P
 def make_agenda_packs(entries: list[InputEntry], outputs: Path) -> tuple[list[Path], list[Issue]]:
     """One agenda pack per meeting of the run's committee reports: where each went, and the
     problems found."""
+    from pipeline.documents.report_readback import NO_AGENDA_NUMBER
     from pipeline.kinds import packed
     from pipeline.pack import make_packs
 
     sources = {d.path: e.path for e in entries for d in e.documents
                if packed(d.kind) and d.path.is_file()}
     made, issues = make_packs(outputs, reports=list(sources), sources=sources)
+    # A report with no agenda number: its workbook's warnings have said so already.
+    warned = {str(e.path) for e in entries
+              if any(NO_AGENDA_NUMBER in w.message for w in e.warnings)}
+    issues = [i for i in issues if not (i.column == "Agenda item" and i.file in warned)]
     return [p.path for p in made], issues
 
 

@@ -18,10 +18,11 @@ from pipeline.documents.report import APPENDIX_NAMES, DASH
 
 if TYPE_CHECKING:
     from pipeline.domain.model import Details
-    from pipeline.kinds import DocumentKind
     from pipeline.reader import WorkbookResult
 
 RECOMMENDATIONS_HEADING = "2. Recommendations"
+# In the warning of a workbook whose report will have no agenda number (`advise_report`).
+NO_AGENDA_NUMBER = "so the committee report has no agenda number"
 
 
 def _appendix_part(text: str) -> str | None:
@@ -116,7 +117,8 @@ def count_report(path: Path, primary: Details, model: DocumentModel) -> dict[str
 
 def advise_report(result: WorkbookResult) -> None:
     """No Purpose or no Recommendations in the Details sheet: say what the report says
-    (about the plan, the cabinet response or the indicators, as the report will be)."""
+    (about the plan, the cabinet response or the indicators, as the report will be); and
+    no Agenda item: say where the agenda pack will list it (as `committee pack` does)."""
     from pipeline.documents.report import report_issues
     from pipeline.documents.report_subject import subject_of
 
@@ -125,14 +127,13 @@ def advise_report(result: WorkbookResult) -> None:
                          has_indicators=indicators is not None and bool(indicators.indicators),
                          response=result.response)
     result.report.extend(report_issues(result.details, str(result.path), subject))
-
-
-def report_name(kind: DocumentKind, details: Details, source: Path) -> str:
-    """'report-childrens-services-improvement-plan-2013-08-15.docx' in outputs/."""
-    from pipeline.kinds import slugify
-
-    stem = f"report-{slugify(details.title, 'committee')}"
-    meeting = details.meeting_date
-    if meeting and meeting.date:
-        return f"{stem}-{meeting.date.isoformat()}.docx"
-    return f"{stem}.docx"
+    details = result.details
+    if not details.agenda_item.strip():
+        lacks = ("The Details sheet gives no Agenda item" if details.sheet else
+                 "The workbook has no Details sheet to give an Agenda item")
+        how = details.how_to_give("agenda_item", "Agenda item", "its number (such as 7)")
+        result.report.warning(
+            "missing-cell",
+            f"{lacks}, {NO_AGENDA_NUMBER}, and the meeting's agenda pack lists it after the "
+            f"numbered items, with no number. To give its number on the agenda, {how}.",
+            **details.place_of("agenda_item"))

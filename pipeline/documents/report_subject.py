@@ -23,6 +23,8 @@ DEFAULT_TITLE = "Progress report"
 RESPONSE_TITLE = "Cabinet response to scrutiny recommendations"
 UPDATE_TITLE = "Update on the Cabinet response to scrutiny recommendations"
 PERFORMANCE_TITLE = "Performance report"
+# The titles that say only what kind of report it is (no Title, no scrutiny report named).
+GENERIC_TITLES = (DEFAULT_TITLE, RESPONSE_TITLE, UPDATE_TITLE, PERFORMANCE_TITLE)
 
 
 @dataclass(frozen=True)
@@ -118,4 +120,4 @@ def subject_of(
     return subject
 
 
-__all__ = ["DEFAULT_TITLE", "Subject", "response_is_update", "subject_of"]
+__all__ = ["DEFAULT_TITLE", "GENERIC_TITLES", "Subject", "response_is_update", "subject_of"]

@@ -135,7 +135,7 @@ def _replace_body(doc: Any, token: str, elements: list[Any], template: Path) -> 
     )
 
 
-def _property_text(text: str) -> str:
+def property_text(text: str) -> str:
     """Text for a core property, which holds at most 255 characters: a longer value is cut
     at a word and ends in '…' (the document itself prints the whole text)."""
     if len(text) <= CORE_PROPERTY_LIMIT:
@@ -148,14 +148,14 @@ def _core_values(model: DocumentModel) -> list[tuple[str, Any]]:
     """The core properties every document gets, by python-docx's names, in order."""
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
     return [
-        ("title", _property_text(model.title)),
-        ("subject", _property_text(model.subject)),
-        ("author", _property_text(model.author)),
-        ("last_modified_by", _property_text(model.author or "committee-pipeline")),
+        ("title", property_text(model.title)),
+        ("subject", property_text(model.subject)),
+        ("author", property_text(model.author)),
+        ("last_modified_by", property_text(model.author or "committee-pipeline")),
         ("language", LANGUAGE),
         # Word's File > Info "Categories": where a records system (and `committee pack`)
         # finds the protective marking without reading the header.
-        ("category", _property_text(model.protective_marking.strip().upper())),
+        ("category", property_text(model.protective_marking.strip().upper())),
         ("created", now),
         ("modified", now),
         ("revision", 1),
