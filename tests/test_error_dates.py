@@ -21,6 +21,7 @@ from pipeline.reader.raw import RawCell
 
 Make = Callable[..., Path]
 ERRORS = ("#REF!", "#DIV/0!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!")
+NEWER = ("#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!")  # Excel 365's (openpyxl writes text)
 DETAILS = [["Title", "Children's plan"], ["As at", "31/07/2013"], ["Next steps", "Report."]]
 TARGET = ACTION_HEADERS.index("Target date")  # column J
 
@@ -60,7 +61,7 @@ def with_formulas(path: Path, formulas: dict[str, str], part: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("err", ERRORS)
+@pytest.mark.parametrize("err", ERRORS + NEWER)
 def test_parse_date_refuses_an_excel_error(err: str) -> None:
     parsed = parse_date(RawCell(err))
     assert parsed == CellProblem("formula-error", date_message(err))
@@ -146,3 +147,12 @@ def test_error_in_a_values_period(make_workbook: Make) -> None:
         "The cell shows the Excel error #NAME? instead of a period. Fix the formula in Excel "
         'or type the period (a month ("Aug 2011"')
     assert issue.message.endswith("then save the workbook.")
+
+
+@pytest.mark.parametrize("err", NEWER)
+def test_excel_365_errors_are_refused_in_text_and_dates(make_workbook: Make, err: str) -> None:
+    rows = [ACTION_HEADERS, action_row(ref="R1", recommendation="Rec", target=err,
+                                       progress=err)]
+    errors = read_workbook(make_workbook({"Actions": rows})).report.errors
+    assert sorted((i.column, i.value) for i in errors if i.code == "formula-error") == [
+        ("Progress", err), ("Target date", err)]

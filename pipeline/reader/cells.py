@@ -19,7 +19,10 @@ from pipeline.reader.raw import RawCell, is_empty
 from pipeline.reader.xlsx_styles import is_date_format
 from pipeline.text import clean_text
 
-EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA")
+EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA",
+                # Excel 365's newer errors (dynamic arrays, data types, linked data)
+                "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!",
+                "#UNKNOWN!", "#EXTERNAL!", "#PYTHON!")
 
 
 @dataclass(frozen=True)
