@@ -150,8 +150,8 @@ def test_year_to_date_figures_keep_their_format(
                 ["Code", "Period", "Value", "Numerator", "Denominator", "Year to date"],
                 ["T1", "Aug 2011", 0.7, None, None, 0.395],
                 ["T1", "Sep 2011", 0.731, None, None, 0.398],
-                ["W1", "Aug 2011", 0.5, 1, 2, None],
-                ["W1", "Sep 2011", 0.25, 1, 4, None],
+                ["W1", "Apr 2011", 0.5, 1, 2, None],  # from April: the whole year so far
+                ["W1", "May 2011", 0.25, 1, 4, None],
             ],
         },
         number_formats={"Values": {"C2": "0.0%", "C3": "0.0%", "F2": "0.00%", "F3": "0.00%",
@@ -160,4 +160,4 @@ def test_year_to_date_figures_keep_their_format(
     rows = _summary(_report(tmp_path, source))
     assert rows["T1 – Typed year to date"][2] == "Sep 2011\n39.80% / In-month 73.1%"
     # (1 + 1) / (2 + 4) = 33.333...%, shown with the in-month value's one decimal.
-    assert rows["W1 – Worked-out year to date"][2] == "Sep 2011\n33.3% / In-month 25.0%"
+    assert rows["W1 – Worked-out year to date"][2] == "May 2011\n33.3% / In-month 25.0%"

@@ -146,3 +146,43 @@ def test_a_worked_out_value_has_the_decimals_of_the_typed_ones(
     assert "May 2013\n66.5%" in one and "73.1%" in one and "66.47" not in one
     two = text_of(73.12, "two.xlsx")
     assert "May 2013\n66.47%" in two and "73.12%" in two
+
+
+def _ytd_warnings(path: Path) -> list[Any]:
+    from pipeline.reader import read_workbook
+
+    return [i for i in read_workbook(path).report.warnings if "year-to-date" in i.message]
+
+
+def test_a_year_to_date_leaving_out_typed_months_is_not_worked_out(
+    make_workbook: Callable[..., Path], tmp_path: Path
+) -> None:
+    """April and May typed as values alone, June given as 30/40: the sum of June's parts is
+    not the year's figure, so none is shown, and the user is told at April's row."""
+    source = book(make_workbook, [["Code", "Period", "Value", "Numerator", "Denominator"],
+                                  ["Y1", "Apr 2013", 50, None, None],
+                                  ["Y1", "May 2013", 60, None, None],
+                                  ["Y1", "Jun 2013", None, 30, 40]])
+    out = tmp_path / "mixed.docx"
+    result = CliRunner().invoke(main, ["performance", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = document_text(out)
+    assert "Jun 2013\n75%" in text and "In-month" not in text  # 30/40, as 50 and 60 are
+    (warning,) = _ytd_warnings(source)
+    assert (warning.sheet, warning.row, warning.column, warning.value) == (
+        "Values", 2, "Numerator", "Jun 2013")
+    assert warning.message.startswith(
+        "The year-to-date figure of 'Y1' for Jun 2013 cannot be worked out from the numerators "
+        "and denominators: Apr 2013 is given without its numerator and denominator, so the "
+        "sum since April is not known")
+
+
+def test_a_year_to_date_from_a_year_not_given_since_april_is_not_worked_out(
+    make_workbook: Callable[..., Path],
+) -> None:
+    source = book(make_workbook, [["Code", "Period", "Value", "Numerator", "Denominator"],
+                                  ["Y1", "Jun 2013", None, 30, 40],
+                                  ["Y1", "Jul 2013", None, 10, 20]])
+    (warning,) = _ytd_warnings(source)
+    assert (warning.row, warning.value) == (3, "Jul 2013")
+    assert "not every month since April is given" in warning.message

@@ -209,26 +209,43 @@ def _worked_out_format(indicator: Indicator) -> str:
     return "#,##0" + ("." + "0" * decimals if decimals else "")
 
 
-def fill_year_to_date(indicator: Indicator) -> None:
+def fill_year_to_date(indicator: Indicator) -> list[tuple[Observation, Period | None]]:
     """Give each monthly observation with a numerator and a denominator, and no typed
     year-to-date figure, its cumulative figure for the financial year (April to March) so
     far: the sum of the numerators over the sum of the denominators (as a percentage for a
-    % indicator)."""
+    % indicator).
+
+    Only when every month of its year from April has its numerator and denominator: a sum
+    leaving out a month typed as a value alone, or not given at all, is not the year's
+    figure. Those months are returned, each with the first month of its year that lacks
+    its parts (None when that month is not given at all), for the reader to say so."""
     scale = 100.0 if normalise_unit(indicator.unit) == UNIT_PERCENT else 1.0
-    year: int | None = None
-    numerator = denominator = 0.0
+    months = {(o.period.start.year, o.period.start.month): o for o in indicator.series
+              if o.period.kind == "month"}
+    left_out: list[tuple[Observation, Period | None]] = []
     for obs in sorted(indicator.series, key=lambda o: o.period):
         if obs.period.kind != "month" or obs.numerator is None or obs.denominator is None:
             continue
         start = obs.period.start
         fy = start.year if start.month >= 4 else start.year - 1
-        if fy != year:
-            year, numerator, denominator = fy, 0.0, 0.0
-        numerator += obs.numerator
-        denominator += obs.denominator
-        if obs.ytd is None and denominator:
+        numerator = denominator = 0.0
+        lacking: Observation | None = None
+        whole = True
+        for n in range((start.year - fy) * 12 + start.month - 4 + 1):  # April .. this month
+            month = months.get((fy + (3 + n) // 12, (3 + n) % 12 + 1))
+            if month is None or month.numerator is None or month.denominator is None:
+                whole, lacking = False, month
+                break
+            numerator += month.numerator
+            denominator += month.denominator
+        if obs.ytd is not None:
+            continue
+        if not whole:
+            left_out.append((obs, lacking.period if lacking is not None else None))
+        elif denominator:
             obs.ytd = numerator / denominator * scale
             obs.ytd_worked_out = True
+    return left_out
 
 
 def direction(

@@ -162,7 +162,36 @@ class Collected:
             if not indicator.unit and id(indicator) in self.percent_values:
                 indicator.unit = "%"
             fill_values_from_parts(indicator)
-            fill_year_to_date(indicator)
+            left_out = fill_year_to_date(indicator)
+            if left_out:
+                self.warn_year_to_date(indicator, *left_out[-1])
+
+    def warn_year_to_date(self, indicator: Indicator, month: Observation,
+                          lacking: Period | None) -> None:
+        """The year-to-date figure of a month is not worked out when a month of its year
+        since April has no numerator and denominator: said once, of the latest such month,
+        at the month lacking them (or the indicator's own row when that month is not
+        given)."""
+        name = one_line(indicator.code or indicator.title)
+        if lacking is None:
+            why = "not every month since April is given"
+        else:
+            why = f"{lacking.label} is given without its numerator and denominator"
+        where: dict[str, object] = {}
+        source = next((o.source for o in indicator.series
+                       if lacking is not None and o.period == lacking), None) or month.source
+        if source is not None:
+            where = {"sheet": source.sheet, "row": source.row,
+                     "column": "Numerator" if lacking is not None else None}
+        self.report.warning(
+            "missing-cell",
+            f"The year-to-date figure of {name!r} for {month.period.label} cannot be worked "
+            f"out from the numerators and denominators: {why}, so the sum since April is "
+            "not known, and the report shows the month's own figure. Give the numerator "
+            "and denominator of every month from April, or type the figure in a 'Year to "
+            "date' column.",
+            value=month.period.label, **where,
+        )
 
 
 def _values_header(
