@@ -12,12 +12,9 @@ lost without a word. Naming that file with -o replaces it, as the user asked.
 from __future__ import annotations
 
 import os
-import zipfile
 from pathlib import Path
 
 from pipeline.issues import Issue, PipelineError
-
-_DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 
 
 def _error(message: str, file: str) -> PipelineError:
@@ -49,18 +46,9 @@ def refuse_open_in_word(out: Path) -> None:
 def document_title(path: Path) -> str | None:
     """The Title property of a Word document (File > Info), or None when it has none or is
     not a Word document that can be read."""
-    from lxml import etree
+    from pipeline.render.wordxml import DC_NS, core_property
 
-    from pipeline.render.wordxml import read_part
-
-    try:
-        with zipfile.ZipFile(path) as archive:
-            core = read_part(archive, "docProps/core.xml")
-    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError):
-        return None  # ValueError: UnsafeXML, a part with a DTD or too large
-    found = core.find(_DC_TITLE) if core is not None else None
-    text = (found.text or "").strip() if found is not None else ""
-    return text or None
+    return core_property(path, f"{{{DC_NS}}}title") or None
 
 
 def refuse_another_paper(out: Path, title: str) -> None:

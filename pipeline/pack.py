@@ -142,18 +142,9 @@ def read_item(path: Path) -> Item | None:
 
 def _marking(path: Path) -> str:
     """The protective marking the report was written with (its Categories property)."""
-    from pipeline.render.wordxml import read_part
+    from pipeline.render.wordxml import CP_NS, core_property
 
-    try:
-        with zipfile.ZipFile(path) as archive:
-            core = read_part(archive, "docProps/core.xml")
-    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError):
-        return ""  # ValueError: UnsafeXML, a part with a DTD or too large
-    if core is None:
-        return ""
-    found = core.find(
-        "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}category")
-    return (found.text or "").strip() if found is not None else ""
+    return core_property(path, f"{{{CP_NS}}}category")
 
 
 def _agenda_order(item: Item) -> tuple[float, str]:

@@ -224,27 +224,23 @@ def fill_year_to_date(indicator: Indicator) -> list[tuple[Observation, Period | 
               if o.period.kind == "month"}
     left_out: list[tuple[Observation, Period | None]] = []
     for obs in sorted(indicator.series, key=lambda o: o.period):
-        if obs.period.kind != "month" or obs.numerator is None or obs.denominator is None:
+        if obs.period.kind != "month" or obs.numerator is None or obs.denominator is None \
+                or obs.ytd is not None:  # a typed year to date is kept
             continue
         start = obs.period.start
         fy = start.year if start.month >= 4 else start.year - 1
         numerator = denominator = 0.0
-        lacking: Observation | None = None
-        whole = True
         for n in range((start.year - fy) * 12 + start.month - 4 + 1):  # April .. this month
             month = months.get((fy + (3 + n) // 12, (3 + n) % 12 + 1))
             if month is None or month.numerator is None or month.denominator is None:
-                whole, lacking = False, month
+                left_out.append((obs, month.period if month is not None else None))
                 break
             numerator += month.numerator
             denominator += month.denominator
-        if obs.ytd is not None:
-            continue
-        if not whole:
-            left_out.append((obs, lacking.period if lacking is not None else None))
-        elif denominator:
-            obs.ytd = numerator / denominator * scale
-            obs.ytd_worked_out = True
+        else:
+            if denominator:
+                obs.ytd = numerator / denominator * scale
+                obs.ytd_worked_out = True
     return left_out
 
 

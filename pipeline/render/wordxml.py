@@ -96,6 +96,23 @@ def read_part(archive: zipfile.ZipFile, name: str) -> Any | None:
     return parse(archive.read(info))
 
 
+CP_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+
+
+def core_property(path: Any, tag: str) -> str:
+    """A Word document's core property (File > Info), such as f"{{{DC_NS}}}title", as
+    text: '' when it has none, or the file is not a Word document that can be read."""
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            core = read_part(archive, "docProps/core.xml")
+    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError):
+        return ""  # ValueError: UnsafeXML, a part with a DTD or too large
+    found = core.find(tag) if core is not None else None
+    return (found.text or "").strip() if found is not None else ""
+
+
 def text_parts(archive: zipfile.ZipFile) -> list[str]:
     """The package's text parts, the body first, then the rest in name order."""
     names = [n for n in archive.namelist() if TEXT_PART.match(n)]
@@ -142,7 +159,7 @@ def iter_docpr(root: Any) -> Iterator[Any]:
 
 
 __all__ = [
-    "A_NS", "CHART_URI", "CT_NS", "DC_NS", "MAX_PART", "PIC_URI", "PKG_REL_NS", "R_NS",
+    "A_NS", "CHART_URI", "CP_NS", "CT_NS", "DC_NS", "MAX_PART", "PIC_URI", "PKG_REL_NS", "R_NS",
     "TEXT_PART", "UnsafeXML", "W_NS", "WP_NS", "has_doctype", "iter_docpr", "paragraph_text",
     "parse", "parser", "part_label", "plain_text", "read_part", "text_parts", "w",
 ]
