@@ -138,9 +138,14 @@ class PageBreak:
 class SectionBreak:
     """A new section starts here, on a new page, in its own orientation (the blocks before
     it keep the orientation they had). The document's first section has `landscape` of the
-    DocumentModel; header, footer and page numbering run on through every section."""
+    DocumentModel; header, footer and page numbering run on through every section.
+    `page_of` names the kind of document whose template's margins the section's pages take
+    (a report's appendix is set as the stand-alone document is); the renderer fills in
+    `margins` from that template (pipeline.render.section_pages)."""
 
     landscape: bool = False
+    page_of: str = ""
+    margins: tuple[tuple[str, int], ...] = ()  # w:pgMar attributes, in twentieths of a point
 
 
 Block = Heading | Paragraph | Table | Image | PageBreak | SectionBreak

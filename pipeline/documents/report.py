@@ -242,7 +242,7 @@ def appendix_blocks(appendix: Appendix) -> list[Block]:
     document's title and position date, then its blocks with each heading one level down."""
     model = appendix.model
     blocks: list[Block] = [
-        SectionBreak(landscape=model.landscape),
+        SectionBreak(landscape=model.landscape, page_of=model.kind),
         Heading(appendix.heading, 1),
         Paragraph.of(model.title, bold=True),
     ]

@@ -368,13 +368,13 @@ def image_xml(image: Image, doc: Any, style_id: str | None = None) -> Any:
 
 def blocks_xml(
     blocks: Iterable[Block], styles: StyleMap, doc: Any, available_dxa: int | None = None,
-    designs: DesignPart | None = None,
+    designs: DesignPart | None = None, page_cm: float | None = None,
 ) -> Iterator[Any]:
     """The body elements for the blocks, in order (tables the template designs laid out
     by their design: pipeline.render.design_tables)."""
     blocks = list(blocks)
     keeps = paragraph_keeps(blocks)
-    fits = layout_tables(blocks, styles, available_dxa, doc, designs)
+    fits = layout_tables(blocks, styles, available_dxa, doc, designs, page_cm)
     previous_was_table = False
     for block, keep in zip(blocks, keeps, strict=True):
         if isinstance(block, Heading):

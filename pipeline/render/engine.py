@@ -23,6 +23,7 @@ from pipeline.documents.docmodel import DocumentModel
 from pipeline.documents.formatting import format_date
 from pipeline.issues import PipelineError
 from pipeline.render.precheck import refuse_broken_template
+from pipeline.render.section_pages import with_section_pages
 from pipeline.render.template_errors import explain, from_template, template_error
 from pipeline.render.templates import template_path
 
@@ -231,6 +232,7 @@ def render_bytes(
     """The finished .docx for `model` as bytes (template: explicit file, or the kind's)."""
     path = template_path(model.kind, template, templates_dir)
     _refuse_unsafe(path)
+    model.blocks = with_section_pages(model.blocks, templates_dir)  # appendices' margins
     data = _render(model, path)
     # Filled in without a fault, a template `templates check` rejects is still never used:
     # a field it calls broken may have been read as text, losing what followed it

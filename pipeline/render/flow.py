@@ -31,6 +31,19 @@ def page_body_cm(doc: Any) -> float:
         return 15.0
 
 
+def sectpr_body_cm(sectpr: Any) -> float:
+    """`page_body_cm` for the pages a w:sectPr describes."""
+    from pipeline.render.wordxml import w
+
+    size, margins = sectpr.find(w("pgSz")), sectpr.find(w("pgMar"))
+    try:
+        height = (int(size.get(w("h"))) - abs(int(margins.get(w("top"))))
+                  - abs(int(margins.get(w("bottom")))))
+    except (AttributeError, TypeError, ValueError):
+        return 15.0
+    return max(height / DXA_PER_CM - 2.5, 5.0)
+
+
 def _total_cm(table: Table, available_dxa: int | None) -> float:
     total = sum(c.width_cm for c in table.columns)
     if available_dxa:
@@ -45,13 +58,14 @@ def designed(table: Table, designs: DesignPart | None) -> bool:
 
 def layout_tables(
     blocks: list[Block], styles: StyleMap, available_dxa: int | None, doc: Any = None,
-    designs: DesignPart | None = None,
+    designs: DesignPart | None = None, page_cm: float | None = None,
 ) -> dict[int, TableFit]:
     """How each table of the blocks is laid out, by id(table). Tables with the same
     columns share one set of widths fitted to all their rows (a plan's action tables
     line up from one recommendation to the next); a table the template designs has the
-    design's widths (pipeline.render.design_tables)."""
-    pt, page = styles.table_text_pt, page_body_cm(doc)
+    design's widths (pipeline.render.design_tables). `page_cm`: how tall the text of a
+    page is (else the template's last section's, `page_body_cm`)."""
+    pt, page = styles.table_text_pt, page_cm or page_body_cm(doc)
     groups: dict[tuple[tuple[str, ...], float], list[Table]] = {}
     designed_groups: dict[tuple[str, tuple[str, ...]], list[Table]] = {}
     for block in blocks:

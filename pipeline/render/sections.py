@@ -6,8 +6,10 @@ starts with a `SectionBreak(landscape=...)` block. In WordprocessingML a section
 paragraph whose properties hold a `w:sectPr` describing the section that ends there; the
 last section is described by the body's own `w:sectPr`. Every section's `w:sectPr` is a
 copy of the template's (so header, footer, margins and page numbering carry on) with the
-page size turned to the section's orientation. Tables in each section are laid out for the
-width that section's pages leave between the margins.
+page size turned to the section's orientation, and the margins a SectionBreak brings (an
+appendix set on its own document's pages: pipeline.render.section_pages). Tables in each
+section are laid out for the width and height that section's pages leave between the
+margins.
 """
 
 from __future__ import annotations
@@ -20,12 +22,13 @@ from lxml import etree
 
 from pipeline.documents.docmodel import Block, SectionBreak
 from pipeline.render.blocks import StyleMap, blocks_xml, w
+from pipeline.render.flow import sectpr_body_cm
 from pipeline.render.textblocks import blocks_text, element_text
 
 if TYPE_CHECKING:
     from pipeline.render.designs import DesignPart
 
-Group = tuple[bool, list[Block]]  # (landscape, the blocks of one section)
+Group = tuple[SectionBreak, list[Block]]  # how a section's pages are set, its blocks
 
 
 def has_sections(blocks: Sequence[Block]) -> bool:
@@ -33,11 +36,12 @@ def has_sections(blocks: Sequence[Block]) -> bool:
 
 
 def split_sections(blocks: Sequence[Block], landscape: bool) -> list[Group]:
-    """The blocks cut at each SectionBreak: (orientation, blocks) per section, in order."""
-    groups: list[Group] = [(landscape, [])]
+    """The blocks cut at each SectionBreak: (its page setting, blocks) per section, in
+    order; the first section is the document's own (`landscape`, the template's margins)."""
+    groups: list[Group] = [(SectionBreak(landscape), [])]
     for block in blocks:
         if isinstance(block, SectionBreak):
-            groups.append((block.landscape, []))
+            groups.append((block, []))
         else:
             groups[-1][1].append(block)
     return groups
@@ -68,6 +72,19 @@ def orient_sectpr(sectpr: Any, landscape: bool) -> None:
         size.attrib.pop(w("orient"), None)
 
 
+def set_page(sectpr: Any, page: SectionBreak) -> None:
+    """A w:sectPr turned to the section's orientation, with the margins it brings."""
+    orient_sectpr(sectpr, page.landscape)
+    if not page.margins:
+        return
+    margins = sectpr.find(w("pgMar"))
+    if margins is None:  # schema order: pgSz, then pgMar
+        margins = etree.Element(w("pgMar"))
+        sectpr.find(w("pgSz")).addnext(margins)
+    for name, value in page.margins:
+        margins.set(w(name), str(value))
+
+
 def text_width(sectpr: Any) -> int | None:
     """The width between the margins of a w:sectPr's pages, in dxa."""
     size, margins = sectpr.find(w("pgSz")), sectpr.find(w("pgMar"))
@@ -80,10 +97,8 @@ def text_width(sectpr: Any) -> int | None:
     return width if width > 0 else None
 
 
-def _break_paragraph(template: Any, landscape: bool) -> Any:
-    """The paragraph that ends a section: its w:sectPr a copy of `template`, oriented."""
-    sectpr = copy.deepcopy(template)
-    orient_sectpr(sectpr, landscape)
+def _break_paragraph(sectpr: Any) -> Any:
+    """The paragraph that ends a section: `sectpr` (its own copy) describing its pages."""
     kind = sectpr.find(w("type"))
     if kind is not None:
         sectpr.remove(kind)
@@ -96,16 +111,21 @@ def _break_paragraph(template: Any, landscape: bool) -> Any:
     return p
 
 
-def _sections(doc: Any, groups: list[Group]) -> Iterator[tuple[list[Block], int | None, Any]]:
-    """Each section's blocks, its text width and the paragraph that ends it (None: last)."""
+Section = tuple[list[Block], int | None, float, Any]
+
+
+def _sections(doc: Any, groups: list[Group]) -> Iterator[Section]:
+    """Each section's blocks, its text width and height, and the paragraph that ends it
+    (None: the last, which the body's own w:sectPr describes)."""
     body_sectpr = _body_sectpr(doc)
     template = copy.deepcopy(body_sectpr)
-    for index, (landscape, blocks) in enumerate(groups):
-        probe = copy.deepcopy(template)
-        orient_sectpr(probe, landscape)
+    for index, (page, blocks) in enumerate(groups):
+        sectpr = copy.deepcopy(template)
+        set_page(sectpr, page)
         last = index == len(groups) - 1
-        yield blocks, text_width(probe), None if last else _break_paragraph(template, landscape)
-    orient_sectpr(body_sectpr, groups[-1][0])
+        yield (blocks, text_width(sectpr), sectpr_body_cm(sectpr),
+               None if last else _break_paragraph(sectpr))
+    set_page(body_sectpr, groups[-1][0])
 
 
 def sections_text(
@@ -113,8 +133,8 @@ def sections_text(
     designs: DesignPart | None = None,
 ) -> Iterator[str]:
     """The body of a document in sections as WordprocessingML text (see `blocks_text`)."""
-    for group, width, end in _sections(doc, split_sections(blocks, landscape)):
-        yield from blocks_text(group, styles, doc, width, designs)
+    for group, width, height, end in _sections(doc, split_sections(blocks, landscape)):
+        yield from blocks_text(group, styles, doc, width, designs, height)
         if end is not None:
             yield element_text(end)
 
@@ -124,7 +144,7 @@ def sections_xml(
     designs: DesignPart | None = None,
 ) -> Iterator[Any]:
     """The same body as elements (for templates not saved by Word; see `blocks_xml`)."""
-    for group, width, end in _sections(doc, split_sections(blocks, landscape)):
-        yield from blocks_xml(group, styles, doc, width, designs)
+    for group, width, height, end in _sections(doc, split_sections(blocks, landscape)):
+        yield from blocks_xml(group, styles, doc, width, designs, height)
         if end is not None:
             yield end

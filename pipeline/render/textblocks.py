@@ -208,13 +208,13 @@ def element_text(element: Any) -> str:
 
 def blocks_text(
     blocks: Iterable[Block], styles: StyleMap, doc: Any, available_dxa: int | None = None,
-    designs: DesignPart | None = None,
+    designs: DesignPart | None = None, page_cm: float | None = None,
 ) -> Iterator[str]:
     """The body elements for the blocks as WordprocessingML text, in order, for a document
     whose root declares the prefix w (Word's own); the same XML as `blocks_xml`."""
     blocks = list(blocks)
     keeps = paragraph_keeps(blocks)
-    fits = layout_tables(blocks, styles, available_dxa, doc, designs)
+    fits = layout_tables(blocks, styles, available_dxa, doc, designs, page_cm)
     previous_was_table = False
     for block, keep in zip(blocks, keeps, strict=True):
         if isinstance(block, Heading):
