@@ -271,6 +271,7 @@ PLAN_DETAILS: list[tuple[str, Any]] = [
     ("Author", "Tilly Heigh"),
     ("Author title", "Service Delivery Manager for Service Improvement"),
     ("Report number", 3),
+    ("Agenda item", 6),
     (
         "Purpose",
         "To update the Committee on progress with the Service Improvement Plan developed "
@@ -450,6 +451,7 @@ def build_indicators() -> Workbook:
             ("Telephone", "01803 208401"),
             ("Email", "richard.williams@torbay.gov.uk"),
             ("Wards affected", "All wards"),
+            ("Agenda item", 5),
             ("Purpose", "To report on the performance of Children's Services against the "
                         "indicators in the Improvement Plan, to the end of September 2011."),
             ("Recommendations", "That the Board notes the performance against the "
