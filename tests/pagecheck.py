@@ -107,6 +107,26 @@ def split_small_tables(items: list[Item], pages: list[Page]) -> list[str]:
     return problems
 
 
+def split_rows(items: list[Item], pages: list[Page]) -> list[str]:
+    """A row of a table is drawn on one page: its longest cell is not run over two pages
+    (a row that splits leaves its status cell's colour, without the words, on the next
+    page). Only a row taller than the most a page keeps whole may split."""
+    problems: list[str] = []
+    for it in items:
+        if it.kind != "table":
+            continue
+        for row in it.rows[1:]:
+            longest = max(row, key=len, default="")
+            flat = squash(longest)
+            if not flat or any(flat in p.flat for p in pages):
+                continue
+            on = find_on_pages(pages, longest)
+            if len(on) > 1:
+                problems.append(f"row [{' | '.join(t[:20] for t in row[:2])}] split over "
+                                f"pages {on}")
+    return problems
+
+
 def charts_apart(items: list[Item], pages: list[Page]) -> list[str]:
     """Each chart is on the page of its heading and of the figures above it, and no
     chart is drawn over any text."""
@@ -162,6 +182,7 @@ def all_problems(
         "hidden text": hidden_text(pages, chrome),
         "headings-only pages": headings_only_pages(items, pages, chrome),
         "small tables split": split_small_tables(items, pages),
+        "split rows": split_rows(items, pages),
         "charts": charts_apart(items, pages),
         "broken words": broken_words(items, pages),
     }

@@ -199,7 +199,7 @@ def test_a_longer_status_label_is_kept_on_two_lines_not_four() -> None:
 def test_a_tables_first_row_keeps_whole_up_to_three_quarters_of_a_page() -> None:
     """The headings above a table keep with its first row: a first row that splits would
     end a page on the headings and a line or two of it ('Behind' / 'Schedule' over two
-    pages). Rows further down split once they pass two fifths of a page."""
+    pages). Rows further down split once they pass three fifths of a page."""
     from pipeline.render.layout import KEEP_FIRST_ROW_SHARE, KEEP_ROW_SHARE, fit_table
 
     page, pt, widths = 15.0, 9.0, [4.0, 4.0]

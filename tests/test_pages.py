@@ -26,6 +26,7 @@ from pagecheck import (
     headings_only_pages,
     hidden_text,
     missing_text,
+    split_rows,
     split_small_tables,
 )
 from pages import Item, Page, chrome_texts, convert, read_items, read_pages, squash
@@ -123,6 +124,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Printed]:
         "cabinet response": _make("response", INPUTS / "cabinet-response.xlsx",
                                   folder / "response.docx"),
         "briefing": _make("briefing", plan_book, folder / "briefing.docx"),
+        "committee report": _make("report", plan_book, folder / "report.docx"),
         "long-theme response": _make("response", _long_theme_response(folder / "cic.xlsx"),
                                      folder / "long-theme-response.docx"),
     }
@@ -134,7 +136,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Printed]:
 
 
 DOCUMENTS = ["sample plan", "Telford plan", "long-row plan", "performance report",
-             "cabinet response", "briefing", "long-theme response"]
+             "cabinet response", "briefing", "committee report", "long-theme response"]
 
 
 @pytest.mark.parametrize("name", DOCUMENTS)
@@ -163,6 +165,25 @@ def test_small_tables_sit_on_one_page_with_their_heading(
 ) -> None:
     doc = printed[name]
     assert split_small_tables(doc.items, doc.pages) == []
+
+
+@pytest.mark.parametrize("name", [n for n in DOCUMENTS if n != "long-row plan"])
+def test_no_row_under_three_fifths_of_a_page_is_split(
+    printed: dict[str, Printed], name: str
+) -> None:
+    """Rows of up to about three fifths of a page are kept whole (KEEP_ROW_SHARE): with two
+    fifths, the sample plan split "Explore ways of directly recording ..." over pages 12
+    and 13, its status colour alone at the top of page 13."""
+    doc = printed[name]
+    assert split_rows(doc.items, doc.pages) == []
+
+
+def test_a_row_taller_than_a_page_still_splits_and_loses_nothing(
+    printed: dict[str, Printed],
+) -> None:
+    doc = printed["long-row plan"]
+    assert len(split_rows(doc.items, doc.pages)) == 1
+    assert missing_text(doc.items, doc.pages) == []
 
 
 def test_each_chart_is_on_the_page_of_its_heading_and_figures(
