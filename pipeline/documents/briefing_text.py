@@ -98,7 +98,7 @@ def status_sentence(plan: Plan) -> str:
         return f"The plan has no actions yet against {recs}."
     opening = f"The plan has {count_of(total, 'action', 'actions')} against {recs}."
     counts = status_counts(plan)
-    # the plan's 'Actions by status' percentages, which add up to 100%
+    # the plan's 'Actions by status' percentages
     shares = dict(zip(counts, percentages(list(counts.values())), strict=True))
     parts: list[str] = []
     for key in _SUMMARY_ORDER:

@@ -66,24 +66,17 @@ def percent(part: float, whole: float) -> str:
 
 
 def percentages(counts: Sequence[int]) -> list[str]:
-    """Each count as a whole-number percentage of their total, the shown figures adding up
-    to 100% (largest remainder: the points left by rounding down go to the counts with the
-    biggest fractions; on a tie the bigger count, then the later, so that the first status,
-    Complete, is never rounded up at the others' cost): 3, 2, 3 of 8 are 37%, 25%, 38%, and
-    1, 1, 1 are 33%, 33%, 34%. Only a
-    count of 0 is '0%' and only the whole is '100%' (299 and 1 are 99% and 1%); no counts at
-    all are all '0%'."""
+    """Each count as a whole-number percentage of their total, each rounded on its own
+    (`percent`), as the Government Statistical Service advises: equal counts always show
+    equal figures (1, 1, 1 of 3 are 33% each), and the shown figures may add up to 99% or
+    101% (`ROUNDING_NOTE` says so under the table). No counts at all are all '0%'."""
     total = sum(counts)
-    if not total:
-        return ["0%" for _ in counts]
-    exact = [n * 100 / total for n in counts]
-    shown = [int(x) for x in exact]
-    by_remainder = sorted(range(len(counts)),
-                          key=lambda i: (-(exact[i] - shown[i]), -counts[i], -i))
-    for i in by_remainder[: 100 - sum(shown)]:
-        shown[i] += 1
-    for i, n in enumerate(counts):  # 1 of 300 is '1%', as `percent` says: never '0%'
-        if n and not shown[i]:
-            shown[i] = 1
-            shown[max(range(len(shown)), key=lambda j: shown[j])] -= 1
-    return [f"{n}%" for n in shown]
+    return [percent(n, total) for n in counts]
+
+
+ROUNDING_NOTE = "Each percentage is rounded on its own, so they may not add up to 100%."
+
+
+def adds_up(shares: Sequence[str]) -> bool:
+    """Whether percentages shown as '33%' add up to exactly 100%."""
+    return sum(int(share.rstrip("%")) for share in shares) == 100

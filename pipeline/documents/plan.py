@@ -17,6 +17,7 @@ from pipeline.documents.docmodel import (
     Column,
     DocumentModel,
     Heading,
+    SPACE_UNDER_TABLE_PT,
     Paragraph,
     Table,
 )
@@ -26,6 +27,8 @@ from pipeline.documents.formatting import (
     format_moved_date,
     number_words,
     percent,
+    ROUNDING_NOTE,
+    adds_up,
     percentages,
 )
 from pipeline.domain.model import Action, Plan, Priority, Recommendation, StatusEntry, StatusKey
@@ -159,7 +162,7 @@ def _summary_blocks(plan: Plan, as_at: dt.date, as_at_text: str) -> list[Block]:
 
     counts = status_counts(plan)
     shown = [k for k in counts if counts[k] or k in {e.key for e in plan.scheme.key_entries}]
-    shares = percentages([counts[key] for key in shown])  # adding up to the Total's 100%
+    shares = percentages([counts[key] for key in shown])
     rows = [
         [status_cell(plan, key), Cell.of(str(counts[key])), Cell.of(share)]
         for key, share in zip(shown, shares, strict=True)
@@ -174,6 +177,8 @@ def _summary_blocks(plan: Plan, as_at: dt.date, as_at_text: str) -> list[Block]:
             caption="Number of actions by status",
         )
     )
+    if total and not adds_up(shares):
+        blocks.append(Paragraph.of(ROUNDING_NOTE, space_before_pt=SPACE_UNDER_TABLE_PT))
 
     blocks.append(Heading("Recommendations with no actions yet", 2))
     empty = recommendations_without_actions(plan)
