@@ -4,7 +4,8 @@ One row per recommendation. The Theme column fills down (blank = the theme above
 on a row whose number starts another theme, "2a" below "1b": that is an error, as the row
 would be filed under the wrong theme);
 numbers such as "2a", "2 b)" or "4(c)" give the theme number and a letter. A row with
-only a theme (and perhaps its number) starts a theme. Every problem is a located issue.
+only a theme (and perhaps its number) starts a theme; a Revised date on it revises nothing
+and is warned of. Every problem is a located issue.
 """
 
 from __future__ import annotations
@@ -188,6 +189,7 @@ class _Reader:
             # A theme heading row: "2 | Quality Assurance of Systems and Processes".
             if theme_text:
                 self.resolve_theme(rec, theme_text, theme_number)
+                self.unused_revised_date(rec, theme_text)
             elif parsed is not None:
                 self.report.error(
                     "missing-cell",
@@ -260,6 +262,24 @@ class _Reader:
         if auto:
             self.auto.add(id(recommendation))
         theme.recommendations.append(recommendation)
+
+    def unused_revised_date(self, rec: Record, theme_text: str) -> None:
+        """A Revised date on a theme's heading row revises no recommendation: a warning at
+        its cell (with the cell's own problem when it is not a date), not silence."""
+        if not self.header.has("Revised date") or rec.is_empty("Revised date"):
+            return
+        cell = rec.cell("Revised date")
+        parsed = parse_date(cell)
+        why = (f"the row has the theme {one_line(theme_text)!r} but no recommendation, so it "
+               "is read as the theme's heading. A Revised date belongs on the row of the "
+               "recommendation whose date has moved: move it to that row, or clear this cell.")
+        if isinstance(parsed, CellProblem):
+            code, value = parsed.code, None if cell is None else cell.value
+            message = f"{parsed.message} The date is not used either: {why}"
+        else:
+            code, value = "constraint-error", parsed.text
+            message = f"The Revised date {parsed.text} is not used: {why}"
+        self.report.warning(code, message, value=value, **self.where(rec, "Revised date"))
 
     def _next_letter(self, theme: Theme) -> str:
         """The next letter in a theme numbered by the reader; letters the first one 'a'."""
