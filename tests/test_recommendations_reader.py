@@ -273,3 +273,15 @@ def test_check_shows_the_unused_revised_date(make_workbook: Callable[..., Path])
     assert ("  Warning: sheet 'Recommendations', row 2, column 'Revised date': The Revised "
             "date Oct-13 is not used: the row has the theme 'Quality Assurance' but no "
             "recommendation") in result.output
+
+
+def test_a_row_with_only_a_revised_date_is_not_said_to_have_a_number(
+        make_workbook: Callable[..., Path]) -> None:
+    result = read(make_workbook, [
+        ["1", "Training", "Train staff", "Accepted", "x", "30/09/2013", None, None, None],
+        [None, None, None, None, None, None, None, None, "31/10/2013"],
+    ], headers=REVISED)
+    assert [(i.code, i.row, i.column, i.message) for i in result.report.errors] == [(
+        "missing-cell", 3, "Recommendation",
+        "This row has a Revised date but no recommendation. Type the recommendation in this "
+        "row, or move the date to the row of the recommendation whose date has moved.")]

@@ -191,10 +191,13 @@ class _Reader:
                 self.resolve_theme(rec, theme_text, theme_number)
                 self.unused_revised_date(rec, theme_text)
             elif parsed is not None:
+                numbered = self.header.has("Number") and not rec.is_empty("Number")
                 self.report.error(
                     "missing-cell",
                     "This row has a number but no recommendation. Type the recommendation, "
-                    "or delete the row.",
+                    "or delete the row." if numbered else "This row has a Revised date but "
+                    "no recommendation. Type the recommendation in this row, or move the date "
+                    "to the row of the recommendation whose date has moved.",
                     **self.where(rec, "Recommendation"),
                 )
                 self.action_date(rec, "Revised date")  # the row's other cell, checked too
