@@ -45,8 +45,8 @@ def test_indicator_with_no_title_has_its_other_cells_checked(make_workbook: Make
     }
     polarity = next(i for i in result.report.errors if i.column == "Polarity")
     assert polarity.message == (
-        "'Sideways' is not a polarity the pipeline understands. Type High (when a higher "
-        "value is better) or Low (when a lower value is better).")
+        "'Sideways' is not a polarity. Type High (when a higher value is better) or Low "
+        "(when a lower value is better).")
     assert result.indicators is not None
     assert [i.code for i in result.indicators.indicators] == ["NI059"]  # not reported
 
@@ -152,9 +152,8 @@ def test_check_lists_the_missing_title_and_the_bad_polarity_together(
     assert result.output.splitlines()[1:3] == [
         "  Error: sheet 'Indicators', row 3, column 'Title': This row has the code 'NI060' but "
         "no indicator title. Type the title of the indicator, or delete the row.",
-        "  Error: sheet 'Indicators', row 3, column 'Polarity': 'Sideways' is not a polarity "
-        "the pipeline understands. Type High (when a higher value is better) or Low (when a "
-        "lower value is better).",
+        "  Error: sheet 'Indicators', row 3, column 'Polarity': 'Sideways' is not a polarity. "
+        "Type High (when a higher value is better) or Low (when a lower value is better).",
     ]
 
 
