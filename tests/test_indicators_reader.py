@@ -134,6 +134,8 @@ def test_unknown_polarity_is_a_located_error(make_workbook: Callable[..., Path])
     assert (err.code, err.row, err.column, err.value) == (
         "constraint-error", 2, "Polarity", "Sideways"
     )
+    assert err.message == ("'Sideways' is not a polarity. Type High (when a higher value is "
+                           "better) or Low (when a lower value is better).")
 
 
 def test_unknown_code_in_values_names_the_row(make_workbook: Callable[..., Path]) -> None:

@@ -206,3 +206,82 @@ def test_a_theme_heading_with_no_rows_is_still_warned(make_workbook: Callable[..
     issue = only(result.report.warnings, "missing-cell")
     assert (issue.row, issue.column) == (2, "Theme")
     assert issue.message.startswith("The theme 1. 'T1' has no recommendations under it")
+
+
+REVISED = [*HEADERS, "Revised date"]
+
+
+def test_a_revised_date_on_a_theme_heading_row_is_said_to_be_unused(
+        make_workbook: Callable[..., Path]) -> None:
+    """A row with only a theme and a Revised date is the theme's heading: the date revises no
+    recommendation, so it is a warning at its cell, not silently dropped."""
+    result = read(make_workbook, [
+        ["1", "Training", "Train staff", "Accepted", "x", "30/09/2013", None, None, None],
+        [None, "Quality Assurance", None, None, None, None, None, None, "October 2013"],
+        [None, None, "Review the system", "Accepted", "y", "30/09/2013", None, None, None],
+    ], headers=REVISED)
+    assert result.report.errors == []
+    assert [(i.code, i.row, i.column, i.value, i.message)
+            for i in result.report.warnings] == [(
+        "constraint-error", 3, "Revised date", "October 2013",
+        "The Revised date October 2013 is not used: the row has the theme 'Quality "
+        "Assurance' but no recommendation, so it is read as the theme's heading. A Revised "
+        "date belongs on the row of the recommendation whose date has moved: move it to "
+        "that row, or clear this cell.")]
+    assert result.response is not None
+    second = result.response.themes[1].recommendations[0]
+    assert (second.number, second.revised_date) == ("2", None)  # not given to the row below
+
+
+def test_a_bad_revised_date_on_a_theme_heading_row_says_both_problems(
+        make_workbook: Callable[..., Path]) -> None:
+    result = read(make_workbook, [
+        ["1", "Training", "Train staff", "Accepted", "x", "30/09/2013", None, None, None],
+        ["2", "Quality Assurance", None, None, None, None, None, None, "#REF!"],
+        ["2a", None, "Review the system", "Accepted", "y", "30/09/2013", None, None, None],
+    ], headers=REVISED)
+    assert result.report.errors == []
+    (issue,) = result.report.warnings
+    assert (issue.code, issue.row, issue.column) == ("formula-error", 3, "Revised date")
+    assert issue.message.startswith("The cell shows the Excel error #REF! instead of a date.")
+    assert issue.message.endswith(
+        "The date is not used either: the row has the theme 'Quality Assurance' but no "
+        "recommendation, so it is read as the theme's heading. A Revised date belongs on the "
+        "row of the recommendation whose date has moved: move it to that row, or clear this "
+        "cell.")
+
+
+def test_a_theme_heading_row_with_no_revised_date_is_not_warned_of(
+        make_workbook: Callable[..., Path]) -> None:
+    result = read(make_workbook, [
+        [None, "Quality Assurance", None, None, None, None, None, None, None],
+        [None, None, "Review the system", "Accepted", "y", "30/09/2013", None, None, None],
+    ], headers=REVISED)
+    assert result.report.issues == []
+
+
+def test_check_shows_the_unused_revised_date(make_workbook: Callable[..., Path]) -> None:
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    rows = [REVISED, [None, "Quality Assurance", None, None, None, None, None, None, "Oct-13"],
+            ["1", None, "Review the system", "Accepted", "y", "30/09/2013", None, None, None]]
+    path = make_workbook({"Recommendations": rows}, name="response.xlsx")
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 0, result.output  # a warning: the response is still made
+    assert ("  Warning: sheet 'Recommendations', row 2, column 'Revised date': The Revised "
+            "date Oct-13 is not used: the row has the theme 'Quality Assurance' but no "
+            "recommendation") in result.output
+
+
+def test_a_row_with_only_a_revised_date_is_not_said_to_have_a_number(
+        make_workbook: Callable[..., Path]) -> None:
+    result = read(make_workbook, [
+        ["1", "Training", "Train staff", "Accepted", "x", "30/09/2013", None, None, None],
+        [None, None, None, None, None, None, None, None, "31/10/2013"],
+    ], headers=REVISED)
+    assert [(i.code, i.row, i.column, i.message) for i in result.report.errors] == [(
+        "missing-cell", 3, "Recommendation",
+        "This row has a Revised date but no recommendation. Type the recommendation in this "
+        "row, or move the date to the row of the recommendation whose date has moved.")]

@@ -54,7 +54,7 @@ def test_blank_progress_past_its_date_is_flagged_and_summarised(
     ]
     table = {r[0].removeprefix("Recommendation "): r for r in cells(out)}
     assert table["1"][-1] == "No update given"
-    assert table["6"][-1] == ""  # blank, but not yet due
+    assert table["6"][-1] == "No update given (not yet due)"  # blank, due December 2013
     assert table["4"][-1] == "Update 4 & <done>"
     assert table["12"][2] == "October 2013 (was September 2013)"
     assert table["5"][2] == "June 2013"
@@ -134,3 +134,58 @@ def test_a_blank_update_date_is_located_on_its_row(tmp_path: Path) -> None:
         f"To give that date, type the date in column B of row {warning.row}, beside "
         "'Update date'.")
     assert f"sheet 'Details', row {warning.row}, column 'B'" in result.output
+
+
+def _update_cells(make_workbook: Callable[..., Path], tmp_path: Path, details: list[list[Any]],
+                  recommendations: list[list[Any]]) -> dict[str, str]:
+    """The update made from these rows, read back with python-docx: each recommendation's
+    Progress cell, by its text."""
+    book = make_workbook({"Details": details, "Recommendations": [HEADERS, *recommendations]})
+    out = tmp_path / "update.docx"
+    result = CliRunner().invoke(main, ["response", str(book), "--update", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return {r[0]: r[-1] for r in cells(out) if not r[0].startswith("Scrutiny")}
+
+
+def test_blank_progress_not_yet_due_says_so(
+    make_workbook: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A blank Progress reads "No update given" whether or not the recommendation is due,
+    and says when it is not yet due: never a blank cell beside its neighbours' words."""
+    def row(n: int, response: str, due: object, revised: object = None) -> list[Any]:
+        return [str(n), "Corporate parenting", f"Rec {n}", response, f"Action {n}", due,
+                revised, "Karen Perry", ""]
+
+    progress = _update_cells(make_workbook, tmp_path, [["As at", "31/08/2013"]], [
+        row(1, "Accepted", "June 2013"),  # past its date
+        row(2, "Accepted", "December 2013"),  # not yet due
+        row(3, "Accepted", "June 2013", "October 2013"),  # moved past the position date
+        row(4, "Accepted", "31/08/2013"),  # due on the position date itself
+        row(5, "Noted", "Ongoing"),  # a date in words: it cannot say
+        row(6, "Accepted", None),  # no date
+        row(7, "Not accepted", None),  # nothing to report on
+        [*row(8, "Accepted", "December 2013")[:-1], "Briefings held."],
+    ])
+    assert progress == {
+        "Rec 1": "No update given",
+        "Rec 2": "No update given (not yet due)",
+        "Rec 3": "No update given (not yet due)",
+        "Rec 4": "No update given",
+        "Rec 5": "No update given",
+        "Rec 6": "No update given",
+        "Rec 7": "",
+        "Rec 8": "Briefings held.",
+    }
+
+
+def test_blank_progress_with_no_position_date_is_not_called_not_yet_due(
+    make_workbook: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Without an As at, Update date or Meeting date nothing is known to be due or not: a
+    blank Progress says only that no update was given."""
+    rows = [["1", "Corporate parenting", "Rec 1", "Accepted", "Action 1", "December 2099",
+             None, "Karen Perry", ""],
+            ["2", "Corporate parenting", "Rec 2", "Accepted", "Action 2", "June 2013", None,
+             "Karen Perry", "Briefings held."]]
+    progress = _update_cells(make_workbook, tmp_path, [["Scrutiny report", "Children"]], rows)
+    assert progress == {"Rec 1": "No update given", "Rec 2": "Briefings held."}

@@ -45,8 +45,8 @@ def test_indicator_with_no_title_has_its_other_cells_checked(make_workbook: Make
     }
     polarity = next(i for i in result.report.errors if i.column == "Polarity")
     assert polarity.message == (
-        "'Sideways' is not a polarity the pipeline understands. Type High (when a higher "
-        "value is better) or Low (when a lower value is better).")
+        "'Sideways' is not a polarity. Type High (when a higher value is better) or Low "
+        "(when a lower value is better).")
     assert result.indicators is not None
     assert [i.code for i in result.indicators.indicators] == ["NI059"]  # not reported
 
@@ -152,7 +152,94 @@ def test_check_lists_the_missing_title_and_the_bad_polarity_together(
     assert result.output.splitlines()[1:3] == [
         "  Error: sheet 'Indicators', row 3, column 'Title': This row has the code 'NI060' but "
         "no indicator title. Type the title of the indicator, or delete the row.",
-        "  Error: sheet 'Indicators', row 3, column 'Polarity': 'Sideways' is not a polarity "
-        "the pipeline understands. Type High (when a higher value is better) or Low (when a "
-        "lower value is better).",
+        "  Error: sheet 'Indicators', row 3, column 'Polarity': 'Sideways' is not a polarity. "
+        "Type High (when a higher value is better) or Low (when a lower value is better).",
+    ]
+
+
+def _recommendation_row(**cells: object) -> list[object]:
+    """A row giving R2 and its recommendation but no action, with the other cells given."""
+    row: list[object] = [None] * len(ACTION_HEADERS)
+    row[1:3] = ["R2", "End the unsafe practice"]
+    for name, value in cells.items():
+        row[ACTION_HEADERS.index(name)] = value
+    return row
+
+
+def test_recommendation_row_with_a_bad_date_and_status_says_so(make_workbook: Make) -> None:
+    """A row with a Ref and Recommendation but no action is the recommendation's own row:
+    its date, status and lead are not printed. That is said, and their bad values too (as
+    warnings: the cells are not used), rather than passed over in silence."""
+    rows = [ACTION_HEADERS, action_row(ref="R1", recommendation="Rec"),
+            _recommendation_row(**{"Lead": "#REF!", "Target date": "31/02/2013",
+                                   "Status": "Donee"})]
+    result = read_workbook(make_workbook({"Actions": rows}))
+    assert result.report.errors == []
+    warnings = [i for i in result.report.warnings if i.sheet == "Actions"]
+    assert located(warnings) == {
+        ("missing-cell", "Actions", 3, "Action"),
+        ("formula-error", "Actions", 3, "Lead"),
+        ("format-error", "Actions", 3, "Target date"),
+        ("constraint-error", "Actions", 3, "Status"),
+    }
+    said = {i.column: i.message for i in warnings}
+    assert said["Action"] == (
+        "This row gives recommendation R2 but no action, so it is read as the row that names "
+        "the recommendation: only its Ref and Recommendation are printed, and the Lead, Target "
+        "date and Status typed in it are left out of the documents. If they are for an "
+        "action, type the action in this row's Action column, or move them to that action's "
+        "row; if not, clear those cells.")
+    not_used = ("The row has no action, so this cell is left out of the documents and this "
+                "is only a warning: correct it if the row is to have an action, or clear it.")
+    assert said["Status"] == (
+        "'Donee' is not a status the plan uses. Use one of: Complete, On track, At risk, "
+        f'Behind schedule, Not started. Did you mean "Complete"? {not_used}')
+    assert said["Target date"].startswith("'31/02/2013' is not a real date.")
+    assert said["Target date"].endswith(not_used)
+    assert said["Lead"].startswith("The cell shows the Excel error #REF!")
+    plan = result.plan
+    assert plan is not None  # the recommendation is still in the plan, with no actions
+    assert [(r.ref, len(r.actions)) for r in plan.priorities[0].recommendations] == [
+        ("R1", 1), ("R2", 0)]
+
+
+def test_recommendation_row_with_a_good_date_says_it_is_not_printed(
+    make_workbook: Make,
+) -> None:
+    rows = [ACTION_HEADERS, _recommendation_row(**{"Target date": "30/07/2013"}),
+            action_row("First action")]
+    result = read_workbook(make_workbook({"Actions": rows}))
+    assert result.report.errors == []
+    warnings = [i for i in result.report.warnings if i.sheet == "Actions"]
+    assert [(i.code, i.row, i.column, i.message) for i in warnings] == [(
+        "missing-cell", 2, "Action",
+        "This row gives recommendation R2 but no action, so it is read as the row that names "
+        "the recommendation: only its Ref and Recommendation are printed, and the Target date "
+        "typed in it is left out of the documents. If it is for an action, type the action in "
+        "this row's Action column, or move it to that action's row; if not, clear that cell.")]
+    plan = result.plan
+    assert plan is not None  # the action below still belongs to R2
+    assert [a.text for a in plan.priorities[0].recommendations[0].actions] == ["First action"]
+
+
+def test_recommendation_row_with_nothing_else_is_not_warned_of(make_workbook: Make) -> None:
+    rows = [ACTION_HEADERS, _recommendation_row(), action_row("First action")]
+    result = read_workbook(make_workbook({"Actions": rows}))
+    assert [i for i in result.report.issues if i.sheet == "Actions"] == []
+
+
+def test_check_shows_the_recommendation_rows_unused_cells(make_workbook: Make) -> None:
+    rows = [ACTION_HEADERS, action_row(ref="R1", recommendation="Rec"),
+            _recommendation_row(**{"Target date": "31/02/2013", "Status": "Donee"})]
+    details = [["As at", "31/07/2013"], ["Next steps", "Report in May."]]
+    path = make_workbook({"Details": details, "Actions": rows})
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 0, result.output  # warnings: the plan is still made
+    lines = result.output.splitlines()
+    assert lines[1] == ("  improvement plan: 1 priority, 2 recommendations (1 with no actions "
+                        "yet), 1 action (1 Complete)")
+    assert [line.split(":", 2)[:2] for line in lines[2:]] == [
+        ["  Warning", " sheet 'Actions', row 3, column 'Action'"],
+        ["  Warning", " sheet 'Actions', row 3, column 'Target date'"],
+        ["  Warning", " sheet 'Actions', row 3, column 'Status'"],
     ]

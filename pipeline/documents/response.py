@@ -56,7 +56,9 @@ REC_FIELDS: tuple[str, ...] = (
     "rec.number", "rec.text", "rec.decision", "rec.action", "rec.date", "rec.responsible",
 )
 REC_FIELDS_UPDATE: tuple[str, ...] = (*REC_FIELDS, "rec.progress")
+# The update's Progress cell when the Progress column is blank (see progress_text).
 NO_UPDATE = "No update given"
+NOT_YET_DUE = "No update given (not yet due)"
 
 # Widths in cm for A4 landscape (about 25 cm between the margins); the renderer scales
 # them down if a template's margins leave less room.
@@ -171,7 +173,20 @@ def _date_text(rec: ScrutinyRecommendation, update: bool) -> str:
     return format_date_value(rec.action_date)
 
 
-def _theme_table(theme: Theme, update: bool, missing: frozenset[int] = frozenset()) -> Table:
+def progress_text(rec: ScrutinyRecommendation, day: dt.date | None) -> str:
+    """The update's Progress cell: the progress as typed; when it is blank, "No update
+    given (not yet due)" for a recommendation whose date in force is after the position
+    date `day`, else "No update given" (it is due, or its date cannot say: words such as
+    "Ongoing", none, or no position date). A recommendation not accepted has no action to
+    report on: its cell stays as typed."""
+    if rec.progress.strip() or rec.decision == "Not accepted":
+        return rec.progress
+    when = rec.date_in_force
+    due = when.due_by() if when is not None else None
+    return NOT_YET_DUE if due is not None and day is not None and due > day else NO_UPDATE
+
+
+def _theme_table(theme: Theme, update: bool, day: dt.date | None = None) -> Table:
     headers = (*COLUMNS, PROGRESS) if update else COLUMNS
     widths = _WIDTHS_UPDATE if update else _WIDTHS
     columns = [Column(h, w) for h, w in zip(headers, widths, strict=True)]
@@ -184,7 +199,7 @@ def _theme_table(theme: Theme, update: bool, missing: frozenset[int] = frozenset
         value = (Cell.of(rec.number), text, Cell.of(rec.decision), Cell.of(rec.action), date,
                  responsible)
         if update:
-            progress = Cell.of(NO_UPDATE if id(rec) in missing else rec.progress)
+            progress = Cell.of(progress_text(rec, day))
             row.append(progress)
             value += (progress,)
         rows.append(row)
@@ -245,10 +260,9 @@ def build_response_document(response: ScrutinyResponse, update: bool = False) ->
         blocks += [Paragraph.of(f"{r.number}: {r.text}", style="List Bullet") for r in missing]
 
     blocks.append(Heading("Response to each recommendation", 1))
-    flagged = frozenset(id(r) for r in missing)
     for theme in response.themes:
         blocks.append(Heading(theme_heading(theme), 2))
-        blocks.append(_theme_table(theme, update, flagged))
+        blocks.append(_theme_table(theme, update, day))
     set_off_from_tables(blocks)  # "Three actions due by June 2013 have no update:"
     model.counts = {"recommendations": len(response.recommendations)}
     if missing:

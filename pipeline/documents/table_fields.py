@@ -68,9 +68,11 @@ REC = TableDesign("rec", "the cabinet response's table for each theme, and its u
     TableField("rec.date", "The date by which the action will be taken; in the update a "
                "revised date as \"October 2013 (was September 2013)\"."),
     TableField("rec.responsible", "The person responsible (name and title)."),
-    TableField("rec.progress", "Progress since (the update only; \"No update given\" when "
-               "it is due and blank). A column holding only this field is left out of the "
-               "first response."),
+    TableField("rec.progress", "Progress since (the update only). A blank Progress prints "
+               "\"No update given\", or \"No update given (not yet due)\" when the "
+               "recommendation's date is after the update's position date; it stays blank for "
+               "a recommendation not accepted. A column holding only this field is left out "
+               "of the first response."),
 ), required=("rec.text", "rec.decision"))
 
 INDICATOR = TableDesign("indicator", "the performance report's summary table", (

@@ -252,7 +252,7 @@ def read_workbook(path: Path, given: Given | None = None) -> WorkbookResult:
                      banner=result.plan.banner if result.plan is not None else "",
                      position=result.plan.position_line if result.plan is not None else None)
     if result.response is not None and found.recommendations and response_header:
-        from pipeline.reader.recommendations import warn_no_update_date
+        from pipeline.reader.response_update_date import warn_no_update_date
 
         warn_no_update_date(result.response, found.recommendations, response_header, report,
                             csv=path.suffix.lower() == ".csv")

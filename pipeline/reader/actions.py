@@ -6,7 +6,6 @@ import re
 
 from pipeline.domain.model import (
     Action,
-    DateValue,
     Details,
     Plan,
     Priority,
@@ -15,7 +14,6 @@ from pipeline.domain.model import (
     StatusScheme,
 )
 from pipeline.domain.plan_rules import split_note, split_recommendations
-from pipeline.domain.slippage import same_date
 from pipeline.domain.status import (
     accepted_values,
     match_status,
@@ -23,7 +21,8 @@ from pipeline.domain.status import (
     suggest_status,
 )
 from pipeline.issues import IssueReport
-from pipeline.reader.cells import EXCEL_ERRORS, CellProblem, excel_error, parse_date
+from pipeline.reader.action_dates import action_dates, read_date
+from pipeline.reader.cells import EXCEL_ERRORS, excel_error
 from pipeline.reader.headers import (
     HeaderMatch,
     Record,
@@ -49,6 +48,8 @@ _NUMBERED_TITLE = re.compile(r"^\s*(\d{1,2}[a-z]?)\s*[:.)\-–—]\s+(\S.*)$", r
 _REC_PREFIX = re.compile(r"^\s*recommendation\s*:\s*", re.I)
 TEXT_COLUMNS = ("Action", "Outcome", "Source", "Measure", "Timescale", "Lead", "Progress")
 DATE_COLUMNS = ("Target date", "Original target date", "Revised target date")
+_NOT_USED = ("The row has no action, so this cell is left out of the documents and this is "
+             "only a warning: correct it if the row is to have an action, or clear it.")
 
 
 def split_priority(text: str) -> tuple[str, str]:
@@ -102,7 +103,7 @@ class _Reader:
     def where(self, rec: Record, column: str) -> dict[str, object]:
         return {"sheet": self.sheet.name, "row": rec.number, "column": self.header.header(column)}
 
-    def text(self, rec: Record, column: str) -> str:
+    def text(self, rec: Record, column: str, report: IssueReport | None = None) -> str:
         place = self.places.get(column)
         if place is None:
             return ""
@@ -114,7 +115,7 @@ class _Reader:
             text = value.strip()  # type: ignore[union-attr]
             if "#" not in text or text not in EXCEL_ERRORS:
                 return text
-        return read_text(self.sheet, rec, column, self.report)
+        return read_text(self.sheet, rec, column, self.report if report is None else report)
 
     def set_priority(self, text: str, title: str = "") -> None:
         number, ptitle = split_priority(text)
@@ -191,20 +192,10 @@ class _Reader:
 
         action_text = self.text(rec, "Action")
         if not action_text:
-            others = [
-                c for c in (*TEXT_COLUMNS[1:], *DATE_COLUMNS, "Status") if not rec.is_empty(c)
-            ]
-            if others and not (ref or rec_text):
-                self.report.error(
-                    "missing-cell",
-                    f"This row has {', '.join(self.header.header(c) for c in others)} but no "
-                    "action. Type the action, or delete the row.",
-                    **self.where(rec, "Action"),
-                )
-                self.check_cells(rec)
+            self.no_action(rec, bool(ref or rec_text))
             return
         status = self.status(rec)
-        target, original = self.dates(rec)
+        target, original = action_dates(self.sheet, rec, self.report)
         action = Action(
             ref=self.ref,
             text=action_text,
@@ -232,25 +223,68 @@ class _Reader:
             self.seen_actions[key] = rec.number
         self.rec.actions.append(action)
 
-    def check_cells(self, rec: Record) -> None:
+    def no_action(self, rec: Record, names_recommendation: bool) -> None:
+        """A row with no action text but other cells filled. With a Ref or Recommendation it
+        is the recommendation's own row (the heading of the actions below it, or a
+        recommendation with none yet), which prints only those two: the rest is said to be
+        left out, and its cells checked as warnings (they are not used). Without either it
+        is an action with its action missing: an error. Either way every problem of the row
+        is said in one pass."""
+        others = [c for c in (*TEXT_COLUMNS[1:], *DATE_COLUMNS, "Status") if not rec.is_empty(c)]
+        if not others:
+            return
+        if not names_recommendation:
+            self.report.error(
+                "missing-cell",
+                f"This row has {', '.join(self.header.header(c) for c in others)} but no "
+                "action. Type the action, or delete the row.",
+                **self.where(rec, "Action"),
+            )
+            self.check_cells(rec, self.report)
+            return
+        names = [self.header.header(c) for c in others]
+        one = len(names) == 1
+        named = names[0] if one else f"{', '.join(names[:-1])} and {names[-1]}"
+        they, them, are, cells = (("it", "it", "is", "that cell") if one
+                                  else ("they", "them", "are", "those cells"))
+        which = f"recommendation {one_line(self.ref)}" if self.ref else "a recommendation"
+        self.report.warning(
+            "missing-cell",
+            f"This row gives {which} but no action, so it is read as the row that names the "
+            f"recommendation: only its Ref and Recommendation are printed, and the {named} "
+            f"typed in it {are} left out of the documents. If {they} {are} for an action, type "
+            f"the action in this row's {self.header.header('Action')} column, or move {them} to "
+            f"that action's row; if not, clear {cells}.",
+            **self.where(rec, "Action"),
+        )
+        unused = IssueReport(self.report.file)
+        self.check_cells(rec, unused)
+        for issue in unused.issues:  # a problem in a cell that is not used: a warning
+            self.report.warning(
+                issue.code, f"{issue.message} {_NOT_USED}", value=issue.value,
+                sheet=issue.sheet, row=issue.row, column=issue.column,
+            )
+
+    def check_cells(self, rec: Record, report: IssueReport) -> None:
         """The cells of a row with no action, checked all the same so that every problem of
         the row is said in one pass: Excel errors, dates that cannot be read, and a status
         the plan does not use (an empty status is not asked for: the row is no action)."""
         for column in TEXT_COLUMNS[1:]:
             if excel_error(rec.cell(column)):
-                self.text(rec, column)  # says the error at the cell
+                read_text(self.sheet, rec, column, report)  # says the error at the cell
         for column in DATE_COLUMNS:
-            self.date(rec, column)
+            read_date(self.sheet, rec, column, report)
         if self.header.has("Status") and not rec.is_empty("Status"):
-            self.status(rec)
+            self.status(rec, report)
 
-    def status(self, rec: Record) -> str | None:
+    def status(self, rec: Record, report: IssueReport | None = None) -> str | None:
+        report = self.report if report is None else report
         cell = rec.cell("Status")
-        value = self.text(rec, "Status")
+        value = self.text(rec, "Status", report)
         if not value:
             accepted = ", ".join(accepted_values(self.scheme))
             status_header = self.header.header("Status")
-            if self.report.has_error_at(self.sheet.name, rec.number, status_header):
+            if report.has_error_at(self.sheet.name, rec.number, status_header):
                 return None  # e.g. a formula with no saved value: already said, and better
             fill = None if cell is None else cell.fill
             why = ("The status is shown only by the cell's colour. " if fill is not None
@@ -259,7 +293,7 @@ class _Reader:
             if meant is not None:
                 why += f'The cell is {meant[0]}: did you mean "{meant[1].label}"? '
 
-            self.report.error(
+            report.error(
                 "missing-cell",
                 f"{why}Type the status as text: one of {accepted}.",
                 **self.where(rec, "Status"),
@@ -270,7 +304,7 @@ class _Reader:
             accepted = ", ".join(accepted_values(self.scheme))
             hint = suggest_status(value, self.scheme)
             did = f' Did you mean "{hint}"?' if hint else ""
-            self.report.error(
+            report.error(
                 "constraint-error",
                 f"{value!r} is not a status the plan uses. Use one of: {accepted}.{did}",
                 value=value,
@@ -278,64 +312,6 @@ class _Reader:
             )
             return None
         return key
-
-    def dates(self, rec: Record) -> tuple[DateValue | None, DateValue | None]:
-        """(the target date in force, the earlier target date when it has moved).
-
-        A filled "Revised target date" is the date in force; the earlier date is then the
-        "Original target date", else the "Target date". Without a revised date the "Target
-        date" is in force and an "Original target date" that differs is the earlier one.
-        """
-        target = self.date(rec, "Target date")
-        original = self.date(rec, "Original target date")
-        revised = self.date(rec, "Revised target date")
-        if revised is not None:
-            earlier = original or target
-            self.check_revised(rec, revised, earlier)
-            return revised, earlier if earlier is not None and not same_date(
-                earlier, revised) else None
-        if target is None and original is not None:
-            return original, None
-        if original is not None and target is not None and not same_date(original, target):
-            return target, original
-        return target, None
-
-    def check_revised(self, rec: Record, revised: DateValue, earlier: DateValue | None) -> None:
-        """Warn of a revised target date that is not a date ("TBC"), or is earlier than the
-        date it revises (brought forward: fine, but said)."""
-        was_due = earlier.due_by() if earlier else None
-        if revised.due_by() is None:
-            before = f"; the action's original target date was {earlier.text}" if earlier else ""
-            self.report.warning(
-                "type-error",
-                f"The revised target date {revised.text!r} is not a date{before}. A revised "
-                "target date should be a date, such as 30/09/2013 or September 2013, or left "
-                "blank if the date has not changed. The plan prints it as typed and lists the "
-                "action as slipped, with no date now.",
-                value=revised.text, **self.where(rec, "Revised target date"))
-        elif earlier is not None and was_due is not None and revised.due_by() < was_due:  # type: ignore[operator]
-            self.report.warning(
-                "constraint-error",
-                f"The revised target date {revised.text} is earlier than the original target date, "
-                f"{earlier.text}: the action has been brought forward. The plan prints "
-                f"\"{revised.text} (was {earlier.text})\". If that is not meant, correct "
-                "the revised date, or swap the two dates if they are the wrong way round.",
-                value=revised.text, **self.where(rec, "Revised target date"))
-
-    def date(self, rec: Record, column: str) -> DateValue | None:
-        if not self.header.has(column):
-            return None
-        parsed = parse_date(rec.cell(column))
-        if isinstance(parsed, CellProblem):
-            cell = rec.cell(column)
-            self.report.error(
-                parsed.code,
-                parsed.message,
-                value=None if cell is None else cell.value,
-                **self.where(rec, column),
-            )
-            return None
-        return parsed
 
 
 def read_actions(

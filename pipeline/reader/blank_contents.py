@@ -40,7 +40,8 @@ PLAN_COLUMNS: tuple[Column, ...] = (
            "recommendation only; blank means the same as the row above."),
     Column("Recommendation", 34, "What was recommended. First row of each recommendation "
            "only. A row with a Ref and Recommendation but no Action is a recommendation with "
-           "no actions yet: it still appears in the documents."),
+           "no actions yet: it still appears in the documents (its other cells are not "
+           "printed, so leave them blank)."),
     Column("Action", 40, "What will be done. Needed on every action row (one action a row)."),
     Column("Outcome", 28, "What will be different when the action has worked."),
     Column("Source", 22, "Where the recommendation came from, e.g. Ofsted 2012 unannounced "

@@ -152,8 +152,8 @@ def _polarity(c: Collected, sheet: RawSheet, rec: Record, indicator: Indicator) 
         if indicator.polarity is None:
             c.report.error(
                 "constraint-error",
-                f"{polarity_text!r} is not a polarity the pipeline understands. Type High "
-                "(when a higher value is better) or Low (when a lower value is better).",
+                f"{polarity_text!r} is not a polarity. Type High (when a higher value is "
+                "better) or Low (when a lower value is better).",
                 value=polarity_text, **c.where(sheet, rec, "Polarity"),
             )
     return polarity_text

@@ -4,7 +4,8 @@ One row per recommendation. The Theme column fills down (blank = the theme above
 on a row whose number starts another theme, "2a" below "1b": that is an error, as the row
 would be filed under the wrong theme);
 numbers such as "2a", "2 b)" or "4(c)" give the theme number and a letter. A row with
-only a theme (and perhaps its number) starts a theme. Every problem is a located issue.
+only a theme (and perhaps its number) starts a theme; a Revised date on it revises nothing
+and is warned of. Every problem is a located issue.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ from pipeline.domain.response_rules import (
     parse_number_label,
     split_leading_decision,
     suggest_decision,
-    update_day,
 )
 from pipeline.issues import IssueReport
 from pipeline.reader.cells import CellProblem, parse_date
@@ -189,11 +189,15 @@ class _Reader:
             # A theme heading row: "2 | Quality Assurance of Systems and Processes".
             if theme_text:
                 self.resolve_theme(rec, theme_text, theme_number)
+                self.unused_revised_date(rec, theme_text)
             elif parsed is not None:
+                numbered = self.header.has("Number") and not rec.is_empty("Number")
                 self.report.error(
                     "missing-cell",
                     "This row has a number but no recommendation. Type the recommendation, "
-                    "or delete the row.",
+                    "or delete the row." if numbered else "This row has a Revised date but "
+                    "no recommendation. Type the recommendation in this row, or move the date "
+                    "to the row of the recommendation whose date has moved.",
                     **self.where(rec, "Recommendation"),
                 )
                 self.action_date(rec, "Revised date")  # the row's other cell, checked too
@@ -261,6 +265,24 @@ class _Reader:
         if auto:
             self.auto.add(id(recommendation))
         theme.recommendations.append(recommendation)
+
+    def unused_revised_date(self, rec: Record, theme_text: str) -> None:
+        """A Revised date on a theme's heading row revises no recommendation: a warning at
+        its cell (with the cell's own problem when it is not a date), not silence."""
+        if not self.header.has("Revised date") or rec.is_empty("Revised date"):
+            return
+        cell = rec.cell("Revised date")
+        parsed = parse_date(cell)
+        why = (f"the row has the theme {one_line(theme_text)!r} but no recommendation, so it "
+               "is read as the theme's heading. A Revised date belongs on the row of the "
+               "recommendation whose date has moved: move it to that row, or clear this cell.")
+        if isinstance(parsed, CellProblem):
+            code, value = parsed.code, None if cell is None else cell.value
+            message = f"{parsed.message} The date is not used either: {why}"
+        else:
+            code, value = "constraint-error", parsed.text
+            message = f"The Revised date {parsed.text} is not used: {why}"
+        self.report.warning(code, message, value=value, **self.where(rec, "Revised date"))
 
     def _next_letter(self, theme: Theme) -> str:
         """The next letter in a theme numbered by the reader; letters the first one 'a'."""
@@ -364,48 +386,3 @@ def read_recommendations(
             column="B" if "cabinet_date" in details.rows else None,
         )
     return response
-
-
-_UPDATE_MADE = ("The Progress column is filled in, so an update on the response is made from "
-                "it (by the monthly batch, or by committee response --update)")
-
-
-def warn_no_update_date(
-    response: ScrutinyResponse, sheet: RawSheet, header: HeaderMatch, report: IssueReport,
-    *, csv: bool,
-) -> None:
-    """An update (Progress filled in) that cannot say when it reports: a located warning
-    whose fix the user can make - a Details row for a workbook; for a CSV (no Details sheet)
-    --as-at, or a workbook with a Details sheet. Run after --as-at has been applied."""
-    details = response.details
-    if not response.has_progress or update_day(details) is not None:
-        return
-    if csv:
-        has_as_at = details.as_at is not None and details.as_at.date is not None
-        past = "" if has_as_at else (
-            " nor which actions are past their date (for that, give --as-at with the date "
-            "the position is given at, e.g. --as-at 31/10/2013)")
-        report.warning(
-            "missing-cell",
-            f"{_UPDATE_MADE}, but a CSV file has no Details sheet to give the Update date (the "
-            f"date of the update meeting), so the update cannot say when it reports{past}. To "
-            "give that date, save the file as an .xlsx workbook and add a sheet named Details "
-            "with 'Update date' in column A and the date in column B.",
-            sheet=sheet.name, row=header.row, column=header.header("Progress"),
-        )
-        return
-    blank_row = details.rows.get("update_date") if details.sheet else None
-    fix = details.how_to_give("update_date", "Update date", "the date")
-    lacks = ("the Details sheet gives no Update date (the date of the update meeting) nor a "
-             "Meeting date" if details.sheet else "the workbook has no Details sheet to give "
-             "the Update date (the date of the update meeting) or a Meeting date")
-    report.warning(
-        "missing-cell",
-        f"{_UPDATE_MADE}, but {lacks}, "
-        "so the update cannot say when it reports or which actions are past their date. To "
-        f"give that date, {fix}.",
-        sheet=details.sheet or sheet.name,
-        row=blank_row if details.sheet else header.row,
-        column=("B" if blank_row else None) if details.sheet
-        else header.header("Progress"),
-    )
