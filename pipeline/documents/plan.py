@@ -12,23 +12,23 @@ from __future__ import annotations
 import datetime as dt
 
 from pipeline.documents.docmodel import (
+    SPACE_UNDER_TABLE_PT,
     Block,
     Cell,
     Column,
     DocumentModel,
     Heading,
-    SPACE_UNDER_TABLE_PT,
     Paragraph,
     Table,
 )
 from pipeline.documents.formatting import (
+    ROUNDING_NOTE,
+    adds_up,
     format_date,
     format_date_value,
     format_moved_date,
     number_words,
     percent,
-    ROUNDING_NOTE,
-    adds_up,
     percentages,
 )
 from pipeline.domain.model import Action, Plan, Priority, Recommendation, StatusEntry, StatusKey
