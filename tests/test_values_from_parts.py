@@ -186,3 +186,21 @@ def test_a_year_to_date_from_a_year_not_given_since_april_is_not_worked_out(
     (warning,) = _ytd_warnings(source)
     assert (warning.row, warning.value) == (3, "Jul 2013")
     assert "not every month since April is given" in warning.message
+
+
+def test_a_worked_out_year_to_date_has_the_decimals_of_the_typed_values(
+    make_workbook: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Torbay types each month's value to one decimal beside its numerator and denominator:
+    the year to date worked out from them (143/248 = 57.66%) shows as 57.7%, not 57.66%."""
+    source = book(make_workbook, [
+        ["Code", "Period", "Value", "Numerator", "Denominator"],
+        ["Y1", "April 2013", 57.1, 120, 210],
+        ["Y1", "May 2013", 60.5, 23, 38],
+    ])
+    out = tmp_path / "typed.docx"
+    result = CliRunner().invoke(main, ["performance", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = document_text(out)
+    assert "May 2013\n57.7% / In-month 60.5%" in text
+    assert "57.66" not in text

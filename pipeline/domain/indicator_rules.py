@@ -241,6 +241,8 @@ def fill_year_to_date(indicator: Indicator) -> list[tuple[Observation, Period | 
             if denominator:
                 obs.ytd = numerator / denominator * scale
                 obs.ytd_worked_out = True
+                if not ytd_format(obs):  # shown as the typed figures are: 57.7%, not 57.65%
+                    obs.ytd_format = _worked_out_format(indicator)
     return left_out
 
 
