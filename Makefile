@@ -10,7 +10,8 @@ BIN := $(VENV)/bin
 $(BIN)/committee: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	# setuptools warns, in a wall of "!!", that an editable install is one: not a problem
+	PYTHONWARNINGS=ignore::UserWarning $(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(BIN)/committee
 
 run: $(BIN)/committee

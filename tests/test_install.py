@@ -11,11 +11,12 @@ from conftest import ROOT
 
 
 def test_wheel_holds_every_package_and_the_shipped_templates(tmp_path: Path) -> None:
-    subprocess.run(
+    built = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
          "--wheel-dir", str(tmp_path), str(ROOT)],
-        check=True, capture_output=True, cwd=tmp_path,
+        check=True, capture_output=True, cwd=tmp_path, text=True,
     )
+    assert "would be ignored" not in built.stderr
     (wheel,) = tmp_path.glob("committee_pipeline-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     source_packages = {
@@ -31,6 +32,8 @@ def test_wheel_holds_every_package_and_the_shipped_templates(tmp_path: Path) -> 
     assert shipped == {kind.template for kind in DOCUMENT_KINDS}
     for name in shipped:
         assert f"pipeline/templates/{name}" in names
+    # the charts' font and its licence, and no "package would be ignored" warning for them
+    assert {"pipeline/fonts/DejaVuSans.ttf", "pipeline/fonts/LICENSE_DEJAVU"} <= names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "committee = pipeline.cli:main" in text
