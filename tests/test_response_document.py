@@ -120,7 +120,7 @@ def test_golden_document(response: ScrutinyResponse, tmp_path: Path) -> None:
         ("Heading 2", "2. Quality Assurance of Systems and Processes"),
         ("Heading 2", "3. The Role and Independence of the IROs"),
     ]
-    assert ("Normal", "All 4 recommendations were wholly or partly accepted.") in paragraphs
+    assert ("Normal", "All four recommendations were wholly or partly accepted.") in paragraphs
 
     # the summary table is introduced, and its lead-in is kept on the table's page
     lead_in = next(p for p in doc.paragraphs if p.text.startswith("The decisions on"))
@@ -222,7 +222,7 @@ def test_summary_sentence_when_some_not_accepted(
     assert result.response is not None
     doc = render(result.response, tmp_path)
     texts = [t for _, t in body_paragraphs(doc)]
-    assert "4 of 5 recommendations were wholly or partly accepted and 1 was not accepted." in texts
+    assert "Four of five recommendations were wholly or partly accepted and one was not accepted." in texts
     last = doc.tables[-1].rows[-1].cells
     assert last[0].text == "b) Publish attendance"
     assert last[1].text == "Not accepted\nAlready published"

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from pipeline.documents.response import summary_sentence
 from pipeline.domain.model import (
     DateValue,
     Details,
@@ -23,7 +24,6 @@ from pipeline.domain.response_rules import (
     response_is_late,
     split_leading_decision,
     suggest_decision,
-    summary_sentence,
 )
 
 
@@ -105,12 +105,12 @@ def test_decision_counts_by_theme_and_summary_sentence() -> None:
     assert [t.number for t, _ in counts] == ["1", "2"]
     assert counts[1][1] == {"Accepted": 1, "Partially accepted": 1,
                             "Accepted in principle": 1, "Not accepted": 0, "Noted": 0}
-    assert summary_sentence(response) == "All 4 recommendations were wholly or partly accepted."
+    assert summary_sentence(response) == "All four recommendations were wholly or partly accepted."
     response.themes[0].recommendations.append(_rec("1b", "Not accepted"))
     response.themes[0].recommendations.append(_rec("1c", "Noted"))
     assert summary_sentence(response) == (
-        "4 of 6 recommendations were wholly or partly accepted; 1 was not accepted and "
-        "1 was noted."
+        "Four of six recommendations were wholly or partly accepted; one was not accepted "
+        "and one was noted."
     )
 
 

@@ -166,7 +166,7 @@ def summary_blocks(
         blocks += [b for b in briefing.performance_blocks(indicators, bullets=True)
                    if not isinstance(b, Table)]
     if response is not None:
-        from pipeline.domain.response_rules import summary_sentence
+        from pipeline.documents.response import summary_sentence
 
         blocks.append(Heading("Response to the scrutiny recommendations", 2))
         blocks.append(Paragraph.of(summary_sentence(response)))

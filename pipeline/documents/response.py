@@ -32,10 +32,10 @@ from pipeline.documents.docmodel import (
 from pipeline.documents.formatting import format_date_value, format_moved_date, number_words
 from pipeline.domain.model import DECISIONS, ScrutinyRecommendation, ScrutinyResponse, Theme
 from pipeline.domain.response_rules import (
+    ACCEPTING,
     decision_counts,
     decision_counts_by_theme,
     missing_updates,
-    summary_sentence,
     update_day,
 )
 
@@ -217,6 +217,32 @@ def response_title(title: str, update: bool) -> str:
     if not title:
         return UPDATE_TITLE if update else TITLE
     return f"Update on Action Plan \u2013 {title}" if update else title
+
+
+def summary_sentence(response: ScrutinyResponse) -> str:
+    """'All nine recommendations were wholly or partly accepted.' or the mix, numbers as the
+    plan and briefing write them (zero to nine in words): 'Seven of eight recommendations
+    were wholly or partly accepted and one was not accepted.'"""
+    counts = decision_counts(response.themes)
+    total = sum(counts.values())
+    if total == 0:
+        return "The workbook holds no recommendations."
+    accepted = sum(counts[d] for d in ACCEPTING)
+    noun = "recommendation" if total == 1 else "recommendations"
+    if accepted == total:
+        if total == 1:
+            return "The one recommendation was wholly or partly accepted."
+        return f"All {number_words(total)} {noun} were wholly or partly accepted."
+    parts = [f"{number_words(accepted)} of {number_words(total)} {noun} "
+             f"{'was' if accepted == 1 else 'were'} wholly or partly accepted"]
+    for decision, said in (("Not accepted", "not accepted"), ("Noted", "noted")):
+        n = counts[decision]
+        if n:
+            parts.append(f"{number_words(n)} {'was' if n == 1 else 'were'} {said}")
+    first = parts[0][:1].upper() + parts[0][1:]
+    if len(parts) == 2:
+        return f"{first} and {parts[1]}."
+    return f"{first}; {parts[1]} and {parts[2]}."
 
 
 def build_response_document(response: ScrutinyResponse, update: bool = False) -> DocumentModel:

@@ -154,31 +154,6 @@ def decision_counts_by_theme(
     return [(theme, decision_counts([theme])) for theme in response.themes]
 
 
-def summary_sentence(response: ScrutinyResponse) -> str:
-    """'All 9 recommendations were wholly or partly accepted.' or the mix, in words."""
-    counts = decision_counts(response.themes)
-    total = sum(counts.values())
-    if total == 0:
-        return "The workbook holds no recommendations."
-    accepted = sum(counts[d] for d in ACCEPTING)
-    noun = "recommendation" if total == 1 else "recommendations"
-    if accepted == total:
-        if total == 1:
-            return "The 1 recommendation was wholly or partly accepted."
-        return f"All {total} {noun} were wholly or partly accepted."
-    parts = [f"{accepted} of {total} {noun} {'was' if accepted == 1 else 'were'} "
-             "wholly or partly accepted"]
-    if counts["Not accepted"]:
-        n = counts["Not accepted"]
-        parts.append(f"{n} {'was' if n == 1 else 'were'} not accepted")
-    if counts["Noted"]:
-        n = counts["Noted"]
-        parts.append(f"{n} {'was' if n == 1 else 'were'} noted")
-    if len(parts) == 2:
-        return f"{parts[0]} and {parts[1]}."
-    return f"{parts[0]}; {parts[1]} and {parts[2]}."
-
-
 def add_months(d: dt.date, months: int) -> dt.date:
     """The same day `months` calendar months later, or that month's last day if shorter."""
     index = d.month - 1 + months
