@@ -86,3 +86,19 @@ def test_briefing_says_the_plans_percentage(make_workbook: Any, tmp_path: Path) 
 ])
 def test_each_percentage_is_rounded_on_its_own(counts: list[int], shown: list[str]) -> None:
     assert percentages(counts) == shown
+
+
+def test_a_status_the_key_leaves_out_is_warned_of_with_its_rows(make_workbook: Any) -> None:
+    """The key lists three statuses; At risk and Not started, used twice each, are printed
+    with their standard colours and added to the key, and `check` says so at the key."""
+    from pipeline.reader import read_workbook
+
+    report = read_workbook(_plan(make_workbook)).report
+    said = {i.value: i for i in report.issues if i.sheet == "Key to RAG rating"}
+    assert set(said) == {"At risk", "Not started"}
+    at_risk = said["At risk"]
+    assert at_risk.severity == "warning" and at_risk.row is None
+    assert "does not list the status 'At risk', which 2 actions use (Actions rows 10, 12)" \
+        in at_risk.message
+    assert "add a row for it to the Key to RAG rating sheet" in at_risk.message
+    assert not report.errors

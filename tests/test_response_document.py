@@ -222,7 +222,8 @@ def test_summary_sentence_when_some_not_accepted(
     assert result.response is not None
     doc = render(result.response, tmp_path)
     texts = [t for _, t in body_paragraphs(doc)]
-    assert "Four of five recommendations were wholly or partly accepted and one was not accepted." in texts
+    assert ("Four of five recommendations were wholly or partly accepted and one was not "
+            "accepted.") in texts
     last = doc.tables[-1].rows[-1].cells
     assert last[0].text == "b) Publish attendance"
     assert last[1].text == "Not accepted\nAlready published"

@@ -229,6 +229,10 @@ def read_workbook(path: Path, given: Given | None = None) -> WorkbookResult:
         header = find_header(found.actions, ACTIONS, report)
         if header is not None:
             result.plan = read_actions(found.actions, header, scheme, details, report, str(path))
+        if result.plan is not None and found.rag_key is not None:
+            from pipeline.reader.key_coverage import warn_statuses_not_in_key
+
+            warn_statuses_not_in_key(result.plan, found.rag_key.name, report)
 
     if found.indicators is not None or found.values is not None:
         from pipeline.reader.indicators import read_indicators
