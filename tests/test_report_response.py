@@ -172,3 +172,35 @@ def test_response_update_is_at_the_as_at_date_and_meets_on_the_update_date(
     assert "Position as at 31 July 2013" in text
     assert "Position as at 15 August 2013" not in text
     assert "Date of update meeting: 15 August 2013" in everything
+
+
+def test_the_update_reports_summary_of_progress_says_what_the_update_shows(
+    make_workbook: Any, tmp_path: Path
+) -> None:
+    """The cover recommends noting "the progress made": its Summary of progress says how
+    many accepted recommendations have an update, which dates moved, and which actions due
+    have none (as Appendix A lists them), not only the decisions."""
+    headers = [*HEADERS[:6], "Revised date", *HEADERS[6:]]
+    rows = [
+        ["1", "Corporate Parents", "Hold regular briefings for members", "Accepted",
+         "Training agreed.", "March 2013", "", "Karen Perry",
+         "The first briefing was held in March."],
+        ["2", "Quality Assurance", "Review the recording of visits", "Partially accepted",
+         "A single figure will be given.", "June 2013", "October 2013", "Angela Yapp", ""],
+        ["3", "Quality Assurance", "Publish the dashboard", "Accepted",
+         "Published monthly.", "May 2013", "", "Angela Yapp", ""],
+        ["4", "Contracts", "Review the framework", "Not accepted",
+         "The framework is regional.", "", "", "Karen Perry", ""],
+    ]
+    path = make_workbook({"Details": DETAILS, "Recommendations": [headers, *rows]})
+    doc, _ = _report(path, tmp_path / "report.docx")
+    summary = _section(doc, "4. Summary of progress")
+    assert summary == [
+        "Response to the scrutiny recommendations",
+        "4.1 Three of four recommendations were wholly or partly accepted and one was not "
+        "accepted.",
+        "4.2 One of the three recommendations accepted has a progress update.",
+        "4.3 One date has moved: 2 now October 2013 (was June 2013).",
+        "4.4 One action due by May 2013 has no update:",
+        "3: Publish the dashboard",
+    ]

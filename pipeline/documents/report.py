@@ -147,9 +147,11 @@ def summary_blocks(
     indicators: IndicatorSet | None,
     response: ScrutinyResponse | None,
     today: dt.date | None = None,
+    details: Details | None = None,
 ) -> list[Block]:
     """The Summary of progress: the briefing's sentences (and its table of late actions),
-    the performance report's status sentences, the cabinet response's summary sentence."""
+    the performance report's status sentences, the cabinet response's summary sentence (and
+    for its update, the progress it reports: `response.update_progress_blocks`)."""
     from pipeline.documents import briefing
 
     blocks: list[Block] = []
@@ -166,10 +168,12 @@ def summary_blocks(
         blocks += [b for b in briefing.performance_blocks(indicators, bullets=True)
                    if not isinstance(b, Table)]
     if response is not None:
-        from pipeline.documents.response import summary_sentence
+        from pipeline.documents.response import summary_sentence, update_progress_blocks
 
         blocks.append(Heading("Response to the scrutiny recommendations", 2))
         blocks.append(Paragraph.of(summary_sentence(response)))
+        if response_is_update(details or response.details, response):
+            blocks += update_progress_blocks(response)
     if not blocks:
         blocks.append(Paragraph.of("The workbook holds no plan, indicators or response."))
     return blocks
@@ -288,7 +292,7 @@ def build_report_document(
     if background:  # nothing typed and nothing to say from the Details: no section
         sections.append(("Background", _paragraphs(background)))
     sections.append(("Summary of progress", summary_blocks(plan, previous, indicators, response,
-                                                           today)))
+                                                           today, details)))
     if details.next_steps.strip():
         sections.append(("Next steps", _paragraphs(lines_of(details.next_steps))))
     implications = implication_blocks(details)

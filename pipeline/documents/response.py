@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pipeline.documents.docmodel import (
+    Block,
     Cell,
     Column,
     DocumentModel,
@@ -243,6 +244,44 @@ def summary_sentence(response: ScrutinyResponse) -> str:
     if len(parts) == 2:
         return f"{first} and {parts[1]}."
     return f"{first}; {parts[1]} and {parts[2]}."
+
+
+def update_progress_blocks(response: ScrutinyResponse) -> list[Block]:
+    """What the update says of progress, for a committee report's Summary of progress:
+    'Five of the seven recommendations accepted have a progress update.', the revised
+    dates, and the actions due with no update (as the update's own summary lists them)."""
+    accepted = [r for r in response.recommendations if r.decision in ACCEPTING]
+    blocks: list[Block] = []
+    if accepted:
+        updated = sum(1 for r in accepted if r.progress.strip())
+        n = len(accepted)
+        noun = "recommendation accepted" if n == 1 else "recommendations accepted"
+        if updated == n:
+            lead = "The" if n == 1 else f"All {number_words(n)}"
+            has = "has" if n == 1 else "have"
+            blocks.append(Paragraph.of(f"{lead} {noun} {has} a progress update."))
+        else:
+            count = number_words(updated)
+            blocks.append(Paragraph.of(
+                f"{count[:1].upper() + count[1:]} of the {number_words(n)} {noun} "
+                f"{'has' if updated == 1 else 'have'} a progress update."))
+    moved = [r for r in response.recommendations
+             if r.revised_date is not None and r.action_date is not None
+             and r.revised_date.text != r.action_date.text]
+    if moved:
+        dates = "; ".join(f"{r.number} now {format_moved_date(r.revised_date, r.action_date)}"
+                          for r in moved)
+        n = len(moved)
+        count = number_words(n)
+        blocks.append(Paragraph.of(
+            f"{count[:1].upper() + count[1:]} {'date has' if n == 1 else 'dates have'} moved: "
+            f"{dates}."))
+    day = position_day(response)
+    missing = missing_updates(response, day) if day is not None else []
+    if missing:
+        blocks.append(Paragraph.of(no_update_sentence(missing)))
+        blocks += [Paragraph.of(f"{r.number}: {r.text}", style="List Bullet") for r in missing]
+    return blocks
 
 
 def build_response_document(response: ScrutinyResponse, update: bool = False) -> DocumentModel:
