@@ -202,3 +202,30 @@ def test_torbays_polarity_header_its_best_to_be(make_workbook: Callable[..., Pat
     assert result.report.errors == []
     assert result.indicators is not None
     assert result.indicators.indicators[0].polarity == "high"
+
+
+def test_the_line_above_an_indicator_sheets_headers_titles_a_report_with_no_title(
+    make_workbook: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Bury's sheet starts "Update on Performance" above its headers and has no Details:
+    the report is titled so (as a plan is from its banner), and a warning says where from."""
+    import docx
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    book = make_workbook({"Performance": [
+        ["Update on Performance"],
+        ["Code", "Title", "Polarity", "Unit", "Target", "Apr 2018", "May 2018"],
+        ["CIN1", "CiN Visits – child seen in last 6 weeks", "High", "%", 90, 84.0, 88.5],
+    ]})
+    result = read_workbook(book)
+    assert result.details.title == "Update on Performance"
+    (said,) = [i for i in result.report.warnings if "titled" in i.message]
+    assert "the line above the headers of sheet 'Performance'" in said.message
+    out = tmp_path / "performance.docx"
+    ran = CliRunner().invoke(main, ["performance", str(book), "-o", str(out)])
+    assert ran.exit_code == 0, ran.output
+    document = docx.Document(str(out))
+    assert document.core_properties.title == "Update on Performance"
+    assert document.paragraphs[0].text == "Update on Performance"

@@ -316,6 +316,7 @@ class IndicatorSet:
     details: Details
     indicators: list[Indicator] = field(default_factory=list)
     source_file: str = ""
+    banner: str = ""  # the Indicators sheet's title line above its header row
 
 
 @dataclass

@@ -253,7 +253,9 @@ def read_workbook(path: Path, given: Given | None = None) -> WorkbookResult:
 
     complete_details(path, details, report, plan=result.plan is not None,
                      csv=path.suffix.lower() == ".csv", given=given,
-                     banner=result.plan.banner if result.plan is not None else "",
+                     banner=result.plan.banner if result.plan is not None else (
+                         result.indicators.banner if result.indicators is not None else ""),
+                     banner_sheet=found.indicators.name if found.indicators else "",
                      position=result.plan.position_line if result.plan is not None else None)
     if result.response is not None and found.recommendations and response_header:
         from pipeline.reader.response_update_date import warn_no_update_date

@@ -71,12 +71,14 @@ def complete_details(
     today: dt.date | None = None,
     banner: str = "",
     position: PositionLine | None = None,
+    banner_sheet: str = "Indicators",
 ) -> None:
     """Fill the title and as-at date the workbook lacks, saying where each came from.
 
     `banner`: a plan's title line above its Actions header row, its title when the
-    workbook gives none. `position`: a line above that header row giving the position's
-    date, its As at date when the workbook gives none."""
+    workbook gives none (or the indicators' title line above the headers of sheet
+    `banner_sheet`). `position`: a line above that header row giving the position's date,
+    its As at date when the workbook gives none."""
     given = given or Given()
     if given.title is not None and given.title.strip():
         details.title = given.title.strip()
@@ -99,6 +101,15 @@ def complete_details(
         )
     if plan and not csv and not details.title.strip():
         _plan_title(details, banner, report)
+    elif not plan and banner and not details.title.strip():  # an Indicators sheet's line
+        details.title = banner
+        report.warning(
+            "missing-cell",
+            f"The {'Details sheet' if details.sheet else 'workbook'} gives no Title, so the "
+            f"performance report is titled {banner!r}, the line above the headers of sheet "
+            f"{banner_sheet!r}. To set the title, "
+            f"{details.how_to_give('title', 'Title', 'the title')}.",
+            **details.place_of("title"))
     if plan and position is not None and details.as_at is not None and given.as_at is None:
         _check_position(details, position, report)
     if not plan or details.as_at is not None:

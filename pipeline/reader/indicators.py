@@ -31,6 +31,7 @@ from pipeline.reader.headers import (
 )
 from pipeline.reader.indicator_cells import PeriodColumn, unique_periods
 from pipeline.reader.indicator_values import Collected, read_values_sheet
+from pipeline.reader.lines_above import banner
 from pipeline.reader.raw import RawSheet, is_empty
 
 COMPARATOR_COLUMNS = ("England average", "Statistical neighbours")
@@ -38,12 +39,13 @@ COMPARATOR_COLUMNS = ("England average", "Statistical neighbours")
 DETAIL_COLUMNS = ("Target", "Polarity", "Unit", "Tolerance", "Judge on", *COMPARATOR_COLUMNS)
 
 
-def _read_indicator_sheet(c: Collected, sheet: RawSheet) -> bool:
-    """Read the Indicators sheet's rows (and any period columns it carries) into `c`; False
-    when it has no header row."""
+def _read_indicator_sheet(c: Collected, sheet: RawSheet) -> str | None:
+    """Read the Indicators sheet's rows (and any period columns it carries) into `c`; the
+    sheet's title line above its header row ("" for none), or None when it has no header
+    row."""
     header = find_header(sheet, INDICATORS, c.report)
     if header is None:
-        return False
+        return None
     header_row = sheet.rows[header.index]
     periods = unique_periods(c.report, sheet, header_row, {i for i, _ in header.columns.values()})
     if periods:
@@ -53,7 +55,7 @@ def _read_indicator_sheet(c: Collected, sheet: RawSheet) -> bool:
         if indicator is not None and periods:
             c.wide_values(sheet, rec, indicator, periods)
     warn_hidden_rows(sheet, header, c.report)
-    return True
+    return banner(sheet, header)
 
 
 def _forget_notices(
@@ -204,8 +206,10 @@ def read_indicators(
     """
     reader = Collected(report, file)
     read_any = False
+    title_line: str | None = None
     if indicators is not None:
-        read_any = _read_indicator_sheet(reader, indicators)
+        title_line = _read_indicator_sheet(reader, indicators)
+        read_any = title_line is not None
     if values is not None:
         create = indicators is None or not read_any
         read_any = read_values_sheet(reader, values, create=create) or read_any
@@ -221,6 +225,7 @@ def read_indicators(
             sheet=None if sheet is None else sheet.name,
         )
         return None
-    return IndicatorSet(details=details, indicators=reader.indicators, source_file=file)
+    return IndicatorSet(details=details, indicators=reader.indicators, source_file=file,
+                        banner=title_line or "")
 
 __all__ = ["read_indicators"]
