@@ -33,6 +33,7 @@ from pipeline.reader.headers import (
 )
 from pipeline.reader.lines_above import banner, position_line
 from pipeline.reader.raw import RawSheet
+from pipeline.reader.xlsx_cells import column_letter
 from pipeline.text import normalise_label, one_line
 
 _PRIORITY = re.compile(
@@ -48,6 +49,8 @@ _NUMBERED_TITLE = re.compile(r"^\s*(\d{1,2}[a-z]?)\s*[:.)\-–—]\s+(\S.*)$", r
 _REC_PREFIX = re.compile(r"^\s*recommendation\s*:\s*", re.I)
 TEXT_COLUMNS = ("Action", "Outcome", "Source", "Measure", "Timescale", "Lead", "Progress")
 DATE_COLUMNS = ("Target date", "Original target date", "Revised target date")
+# What makes a row with no Action text an action still, not a recommendation's own row.
+_SUBSTANCE = ("Progress", "Status")
 _NOT_USED = ("The row has no action, so this cell is left out of the documents and this is "
              "only a warning: correct it if the row is to have an action, or clear it.")
 
@@ -224,12 +227,13 @@ class _Reader:
         self.rec.actions.append(action)
 
     def no_action(self, rec: Record, names_recommendation: bool) -> None:
-        """A row with no action text but other cells filled. With a Ref or Recommendation it
-        is the recommendation's own row (the heading of the actions below it, or a
-        recommendation with none yet), which prints only those two: the rest is said to be
-        left out, and its cells checked as warnings (they are not used). Without either it
-        is an action with its action missing: an error. Either way every problem of the row
-        is said in one pass."""
+        """A row with no action text but other cells filled. With a Ref or Recommendation
+        and only descriptive cells (Outcome, Lead, dates ...) it is the recommendation's own
+        row (the heading of the actions below it, or a recommendation with none yet), which
+        prints only those two: the rest is said to be left out, and its cells checked as
+        warnings (they are not used). A row giving a Progress or Status, the substance of an
+        action, or neither Ref nor Recommendation, is an action with its action missing: an
+        error. Either way every problem of the row is said in one pass."""
         others = [c for c in (*TEXT_COLUMNS[1:], *DATE_COLUMNS, "Status") if not rec.is_empty(c)]
         if not others:
             return
@@ -248,12 +252,29 @@ class _Reader:
         they, them, are, cells = (("it", "it", "is", "that cell") if one
                                   else ("they", "them", "are", "those cells"))
         which = f"recommendation {one_line(self.ref)}" if self.ref else "a recommendation"
+        action = self.header.header("Action")
+        substance = [self.header.header(c) for c in _SUBSTANCE if c in others]
+        if substance:
+            self.report.error(
+                "missing-cell",
+                f"This row gives {which} and its {named}, but no action. Its "
+                f"{' and '.join(substance)} {'is' if len(substance) == 1 else 'are'} an "
+                "action's, so the row is read as an action whose action text is missing (not "
+                "as the row that only names the recommendation), and "
+                f"{'it' if len(substance) == 1 else 'they'} would appear nowhere in the "
+                f"documents. Type the action in column {self.letter('Action')} ({action!r}) "
+                "of this row; or, if the row only names the recommendation, move "
+                f"{them} to the action's row, or clear {cells}.",
+                **self.where(rec, "Action"),
+            )
+            self.check_cells(rec, self.report)
+            return
         self.report.warning(
             "missing-cell",
             f"This row gives {which} but no action, so it is read as the row that names the "
             f"recommendation: only its Ref and Recommendation are printed, and the {named} "
             f"typed in it {are} left out of the documents. If {they} {are} for an action, type "
-            f"the action in this row's {self.header.header('Action')} column, or move {them} to "
+            f"the action in this row's {action} column, or move {them} to "
             f"that action's row; if not, clear {cells}.",
             **self.where(rec, "Action"),
         )
@@ -264,6 +285,10 @@ class _Reader:
                 issue.code, f"{issue.message} {_NOT_USED}", value=issue.value,
                 sheet=issue.sheet, row=issue.row, column=issue.column,
             )
+
+    def letter(self, column: str) -> str:
+        """The column's letter as Excel shows it ('D')."""
+        return column_letter(self.places[column] + 1)
 
     def check_cells(self, rec: Record, report: IssueReport) -> None:
         """The cells of a row with no action, checked all the same so that every problem of
