@@ -226,6 +226,22 @@ class IssueReport:
         return len(self.issues)
 
 
+def in_order(issues: Iterable[Issue]) -> list[Issue]:
+    """Issues in the order a person reads their workbooks: by file, then sheet (each in the
+    order first met), then row; a file's or a sheet's own issues (no sheet, no row) first.
+    Issues of one row keep the order they were found in (left to right, as a row is read)."""
+    found = list(issues)
+    files: dict[str, int] = {}
+    sheets: dict[tuple[str, str], int] = {}
+    for i in found:
+        files.setdefault(i.file, len(files))
+        if i.sheet is not None:
+            sheets.setdefault((i.file, i.sheet), len(sheets))
+    return sorted(found, key=lambda i: (
+        files[i.file], -1 if i.sheet is None else sheets[(i.file, i.sheet)],
+        -1 if i.row is None else i.row))
+
+
 class PipelineError(Exception):
     """The one exception for what stops a run: it carries the located issues."""
 
