@@ -41,12 +41,12 @@ def unknown_key(sheet: RawSheet, row: int, key: str, report: IssueReport) -> str
     guess = nearest_key(key)
     if guess is None:
         report.notice("extra-label",
-                      f"The detail {key!r} is not one the pipeline uses; it was ignored.",
+                      f"The detail {key!r} is not one this tool uses; it was ignored.",
                       sheet=sheet.name, row=row, column="A", value=key)
         return None
     report.warning(
         "extra-label",
-        f'The detail {key!r} is not one the pipeline uses: did you mean "{guess}"? Its value '
+        f'The detail {key!r} is not one this tool uses: did you mean "{guess}"? Its value '
         f'was ignored. Rename it to "{guess}" in column A to have it read.',
         sheet=sheet.name, row=row, column="A", value=key,
     )
