@@ -12,6 +12,7 @@ from pipeline.domain.plan_rules import (
     split_note,
     split_recommendations,
 )
+from pipeline.issues import in_order
 from pipeline.kinds import INPUT_KINDS, made_from, resolve
 from pipeline.reader import Given, WorkbookResult, read_workbook
 from pipeline.said import Line, Listed, Said, printable_data, problems_shown
@@ -43,9 +44,9 @@ class FileCheck:
             "kinds": self.result.kinds,
             "valid": self.valid,
             "counts": self.result.counts(),
-            "errors": [i.to_dict() for i in report.errors],
-            "warnings": [i.to_dict() for i in report.warnings],
-            "notices": [i.to_dict() for i in report.notices],
+            "errors": [i.to_dict() for i in in_order(report.errors)],
+            "warnings": [i.to_dict() for i in in_order(report.warnings)],
+            "notices": [i.to_dict() for i in in_order(report.notices)],
         }
         if self.result.plan is not None:
             data["statuses"] = self.status_counts()

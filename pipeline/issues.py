@@ -61,7 +61,7 @@ CODES: dict[str, str] = {
     "missing-label": "a required column header is missing",
     "duplicate-label": "a column header appears more than once",
     "blank-label": "a column has data but no header",
-    "extra-label": "a column is not one the pipeline reads (ignored)",
+    "extra-label": "a column is not one this tool reads (ignored)",
     "blank-row": "a row is empty (skipped)",
     "missing-cell": "a required cell is empty",
     "type-error": "a cell's value is not of the expected type",
@@ -69,7 +69,7 @@ CODES: dict[str, str] = {
     "unique-error": "a value that must be unique appears twice",
     "format-error": "the file is not a readable workbook",
     "encoding-error": "the file's text encoding could not be read",
-    "missing-sheet": "the workbook has no sheet the pipeline can use",
+    "missing-sheet": "the workbook has no sheet this tool can use",
     "formula-error": "a formula has no saved value, or an Excel error value",
     "text-changed": "characters that Word cannot hold were removed",
     "hidden-content": "hidden rows, columns or sheets were found",
@@ -224,6 +224,22 @@ class IssueReport:
 
     def __len__(self) -> int:
         return len(self.issues)
+
+
+def in_order(issues: Iterable[Issue]) -> list[Issue]:
+    """Issues in the order a person reads their workbooks: by file, then sheet (each in the
+    order first met), then row; a file's or a sheet's own issues (no sheet, no row) first.
+    Issues of one row keep the order they were found in (left to right, as a row is read)."""
+    found = list(issues)
+    files: dict[str, int] = {}
+    sheets: dict[tuple[str, str], int] = {}
+    for i in found:
+        files.setdefault(i.file, len(files))
+        if i.sheet is not None:
+            sheets.setdefault((i.file, i.sheet), len(sheets))
+    return sorted(found, key=lambda i: (
+        files[i.file], -1 if i.sheet is None else sheets[(i.file, i.sheet)],
+        -1 if i.row is None else i.row))
 
 
 class PipelineError(Exception):

@@ -11,7 +11,7 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.issues import Issue, PipelineError
+from pipeline.issues import Issue, PipelineError, in_order
 from pipeline.text import plural, printable
 
 FLOOD_SHOWN = 5  # lines of one kind shown before "... and 11,995 more like it"
@@ -61,9 +61,9 @@ def summarised(lines: Iterable[tuple[Hashable, str]], *, every: bool = False,
 
 def issue_lines(issues: Iterable[Issue], *, indent: str = "  ",
                 every: bool = False) -> list[str]:
-    """Issues one per line in plain English, errors first; a flood of one kind (severity,
-    code and sheet) summarised."""
-    ordered = sorted(issues, key=lambda i: _SEVERITY_ORDER[i.severity])
+    """Issues one per line in plain English, errors first, each severity in file, sheet and
+    row order; a flood of one kind (severity, code and sheet) summarised."""
+    ordered = sorted(in_order(issues), key=lambda i: _SEVERITY_ORDER[i.severity])
     return [printable(line) for line in summarised(
         (((i.severity, i.code, i.sheet), i.describe()) for i in ordered),
         every=every, indent=indent)]

@@ -118,7 +118,7 @@ def test_spreadsheets_it_cannot_read_fail_saying_how_to_convert_them(
     assert "[3/4] plan.xls: FAILED (1 problem)" in lines
     assert lines[3].startswith("[4/4] plan.xlsx: made: plan, briefing, exceptions in ")
     assert lines[3].endswith(f"{os.sep}plan")  # its own folder, not "plan (xlsx)"
-    assert ("Error: adults.xls is an old Excel 97-2003 workbook (.xls), which the pipeline "
+    assert ("Error: adults.xls is an old Excel 97-2003 workbook (.xls), which this tool "
             "cannot read. Open it in Excel (or LibreOffice Calc) and use File > Save As > "
             "Excel Workbook (.xlsx), then use the .xlsx file.") in err
     assert "Error: housing.ods is an OpenDocument spreadsheet (.ods" in err

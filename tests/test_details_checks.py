@@ -26,7 +26,7 @@ def test_misspelt_committee_is_a_warning_with_did_you_mean_and_says_no_report_is
     result = read(make_workbook, MEETING)
     assert result.report.errors == []
     assert [(i.sheet, i.row, i.column, i.message) for i in result.report.warnings] == [
-        ("Details", 2, "A", "The detail 'Comittee' is not one the pipeline uses: did you "
+        ("Details", 2, "A", "The detail 'Comittee' is not one this tool uses: did you "
          'mean "Committee"? Its value was ignored. Rename it to "Committee" in column A to '
          "have it read."),
         ("Details", 2, "A", "The Details give Agenda item, Purpose and Recommendations, as a "
@@ -50,7 +50,7 @@ def test_an_unknown_key_far_from_any_known_one_is_only_a_notice(
     result = read(make_workbook, [["Title", "Plan"], ["Directorate", "Children"]])
     assert not [i for i in result.report.warnings if "Directorate" in i.message]
     assert [i.message for i in result.report.notices if "Directorate" in i.message] == [
-        "The detail 'Directorate' is not one the pipeline uses; it was ignored."]
+        "The detail 'Directorate' is not one this tool uses; it was ignored."]
 
 
 def test_a_misspelt_protective_marking_is_a_located_error_with_did_you_mean(

@@ -143,5 +143,5 @@ def test_a_spreadsheet_in_another_format_is_named_with_how_to_convert_it(
     (issue,) = check_file(path).result.report.errors
     assert (issue.code, issue.file) == ("format-error", str(path))
     assert issue.message.startswith(
-        f"{name} is {what}, which the pipeline cannot read. Open it in Excel (or LibreOffice "
+        f"{name} is {what}, which this tool cannot read. Open it in Excel (or LibreOffice "
         "Calc) and use File > Save As > Excel Workbook (.xlsx)")

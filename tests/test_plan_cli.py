@@ -51,7 +51,7 @@ GOOD_ROWS = [
     row("Amend the monitoring of S47 enquiries", "Complete", "PRIORITY 1: SAFETY FIRST", "R1",
         "Record enquiries promptly", progress=f"Line one\n{TRICKY}"),
     row("Weekly meetings", "Behind schedule"),
-    row(None, None, None, "R2", "End unsafe practice"),
+    row(None, None, None, "R2", "End unsafe practice", progress=""),
     row("Agree specification", "green", "2", "R4", "Edge of care service"),
 ]
 DETAILS = {"Title": "Children's Improvement Plan", "Organisation": "Telford & Wrekin Council",

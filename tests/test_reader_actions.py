@@ -178,7 +178,7 @@ def test_extra_label_is_a_notice(make_workbook: Make) -> None:
     issue = only(result.report.notices, "extra-label")
     assert (issue.row, issue.column) == (1, "Notes for me")
     assert (
-        issue.message == "The column 'Notes for me' is not one the pipeline reads; it was ignored."
+        issue.message == "The column 'Notes for me' is not one this tool reads; it was ignored."
     )
 
 
@@ -267,7 +267,7 @@ def test_hidden_stale_sheet_is_ignored_with_a_warning(make_workbook: Make) -> No
 def test_missing_sheet(make_workbook: Make) -> None:
     result = read_workbook(make_workbook({"Sheet1": [["Hello"]]}))
     issue = only(result.report.errors, "missing-sheet")
-    assert issue.message.startswith("No sheet the pipeline can use was found (sheets: 'Sheet1').")
+    assert issue.message.startswith("No sheet this tool can use was found (sheets: 'Sheet1').")
 
 
 def test_repeated_title_row_is_skipped(make_workbook: Make) -> None:
@@ -468,7 +468,7 @@ def test_csv_with_a_misspelt_header_says_did_you_mean(tmp_path: Path) -> None:
     errors = read_workbook(path).report.errors
     assert [(e.code, e.sheet, e.row, e.column, e.message) for e in errors] == [(
         "missing-label", "typo", 1, "Satus",
-        "The header 'Satus' (cell G1) is not one the pipeline knows: did you mean \"Status\"? "
+        "The header 'Satus' (cell G1) is not one this tool knows: did you mean \"Status\"? "
         'The rest of the sheet was checked as if it were. Rename the header to "Status".')]
 
 
@@ -498,7 +498,7 @@ def test_csv_with_no_known_header_says_what_its_first_row_holds(tmp_path: Path) 
     errors = read_workbook(path).report.errors
     assert [(e.code, e.sheet, e.row, e.message) for e in errors] == [(
         "missing-label", "notes", 1,
-        "No headers the pipeline knows were found (row 1 holds: Foo, Bar). The first row "
+        "None of the headers this tool reads were found (row 1 holds: Foo, Bar). The first row "
         "should hold the column headers: for a plan Recommendation, Action, Lead, Target "
         "date, Progress and Status; for a cabinet response Recommendation and Response; for "
         "performance indicators Title. See docs/inputs.md, or make a blank workbook with "

@@ -180,7 +180,7 @@ def _no_csv_headers(sheet: RawSheet, report: IssueReport) -> None:
     labels = [label for cell in (first.cells if first else []) if (label := cell_label(cell))]
     report.error(
         "missing-label",
-        "No headers the pipeline knows were found"
+        "None of the headers this tool reads were found"
         + (f" (row {first.number} holds: {', '.join(labels)[:200]})" if first else "")
         + ". The first row should hold the column headers: for a plan Recommendation, "
         "Action, Lead, Target date, Progress and Status; for a cabinet response "
@@ -269,7 +269,7 @@ def read_workbook(path: Path, given: Given | None = None) -> WorkbookResult:
         names = ", ".join(repr(s.name) for s in sheets)
         report.error(
             "missing-sheet",
-            f"No sheet the pipeline can use was found (sheets: {names}). A plan needs a sheet "
+            f"No sheet this tool can use was found (sheets: {names}). A plan needs a sheet "
             "named Actions, a performance report sheets named Indicators and Values, a cabinet "
             "response a sheet named Recommendations. See docs/inputs.md, or make a blank "
             "workbook with `committee new plan`.",

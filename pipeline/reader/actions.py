@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from pipeline.domain.model import (
     Action,
     Details,
@@ -31,45 +29,24 @@ from pipeline.reader.headers import (
     records,
     warn_hidden_rows,
 )
+from pipeline.reader.heading_rows import (
+    PRIORITY,
+    recommendation_heading,
+    split_priority,
+    strip_recommendation_prefix,
+    unlabelled_heading,
+)
 from pipeline.reader.lines_above import banner, position_line
 from pipeline.reader.raw import RawSheet
+from pipeline.reader.xlsx_cells import column_letter
 from pipeline.text import normalise_label, one_line
 
-_PRIORITY = re.compile(
-    r"^\s*priority\s*(?:no\.?|number)?\s*(\d+[a-z]?)\s*[:.\-–—)]*\s*(.*)$", re.I | re.S
-)
-_NUMBER_ONLY = re.compile(r"^\s*(\d+[a-z]?)\s*[.:)]?\s*$", re.I)
-# "1: Keep children safe", "2. Redesign services", "3) Workforce", "4 – Partnerships":
-# a short number, a separator and a space, then the title. "2013 review" has no separator.
-_NUMBERED_TITLE = re.compile(r"^\s*(\d{1,2}[a-z]?)\s*[:.)\-–—]\s+(\S.*)$", re.I | re.S)
-# Telford's plan labels each recommendation "RECOMMENDATION : Ensure that ...": the label
-# and its colon only. Text that merely begins with the word ("Recommendations from Ofsted
-# are ...", "Recommendation 2.2: ...") is the recommendation itself, kept as typed.
-_REC_PREFIX = re.compile(r"^\s*recommendation\s*:\s*", re.I)
 TEXT_COLUMNS = ("Action", "Outcome", "Source", "Measure", "Timescale", "Lead", "Progress")
 DATE_COLUMNS = ("Target date", "Original target date", "Revised target date")
+# What makes a row with no Action text an action still, not a recommendation's own row.
+_SUBSTANCE = ("Progress", "Status")
 _NOT_USED = ("The row has no action, so this cell is left out of the documents and this is "
              "only a warning: correct it if the row is to have an action, or clear it.")
-
-
-def split_priority(text: str) -> tuple[str, str]:
-    """'PRIORITY 2: REDESIGN ...' -> ('2', 'REDESIGN ...'); '3' -> ('3', '');
-    '1: Keep children safe' -> ('1', 'Keep children safe'); text -> ('', text)."""
-    m = _PRIORITY.match(text)
-    if m:
-        return m.group(1), m.group(2).strip()
-    m = _NUMBER_ONLY.match(text)
-    if m:
-        return m.group(1), ""
-    m = _NUMBERED_TITLE.match(text)
-    if m:
-        return m.group(1), m.group(2).strip()
-    return "", text.strip()
-
-
-def strip_recommendation_prefix(text: str) -> str:
-    """'RECOMMENDATION : Ensure that ...' -> 'Ensure that ...'; any other text as typed."""
-    return _REC_PREFIX.sub("", text, count=1).strip()
 
 
 class _Reader:
@@ -149,7 +126,7 @@ class _Reader:
         if not filled:
             return False
         label = cell_label(filled[0])
-        if _PRIORITY.match(label):
+        if PRIORITY.match(label):
             self.set_priority(label)
             return True
         if normalise_label(label) in self.title_rows:
@@ -175,7 +152,9 @@ class _Reader:
         priority = self.ensure_priority()
 
         ref = self.text(rec, "Ref")
-        rec_text = strip_recommendation_prefix(self.text(rec, "Recommendation"))
+        heading = recommendation_heading(rec, self.header)  # "R1 | RECOMMENDATION : ..."
+        rec_text = heading if heading is not None else strip_recommendation_prefix(
+            self.text(rec, "Recommendation"))
         new_group = False
         if ref and ref != self.ref:
             self.ref = ref
@@ -190,7 +169,7 @@ class _Reader:
             )
             priority.recommendations.append(self.rec)
 
-        action_text = self.text(rec, "Action")
+        action_text = "" if heading is not None else self.text(rec, "Action")
         if not action_text:
             self.no_action(rec, bool(ref or rec_text))
             return
@@ -224,12 +203,13 @@ class _Reader:
         self.rec.actions.append(action)
 
     def no_action(self, rec: Record, names_recommendation: bool) -> None:
-        """A row with no action text but other cells filled. With a Ref or Recommendation it
-        is the recommendation's own row (the heading of the actions below it, or a
-        recommendation with none yet), which prints only those two: the rest is said to be
-        left out, and its cells checked as warnings (they are not used). Without either it
-        is an action with its action missing: an error. Either way every problem of the row
-        is said in one pass."""
+        """A row with no action text but other cells filled. With a Ref or Recommendation
+        and only descriptive cells (Outcome, Lead, dates ...) it is the recommendation's own
+        row (the heading of the actions below it, or a recommendation with none yet), which
+        prints only those two: the rest is said to be left out, and its cells checked as
+        warnings (they are not used). A row giving a Progress or Status, the substance of an
+        action, or neither Ref nor Recommendation, is an action with its action missing: an
+        error. Either way every problem of the row is said in one pass."""
         others = [c for c in (*TEXT_COLUMNS[1:], *DATE_COLUMNS, "Status") if not rec.is_empty(c)]
         if not others:
             return
@@ -248,12 +228,29 @@ class _Reader:
         they, them, are, cells = (("it", "it", "is", "that cell") if one
                                   else ("they", "them", "are", "those cells"))
         which = f"recommendation {one_line(self.ref)}" if self.ref else "a recommendation"
+        action = self.header.header("Action")
+        substance = [self.header.header(c) for c in _SUBSTANCE if c in others]
+        if substance:
+            self.report.error(
+                "missing-cell",
+                f"This row gives {which} and its {named}, but no action. Its "
+                f"{' and '.join(substance)} {'is' if len(substance) == 1 else 'are'} an "
+                "action's, so the row is read as an action whose action text is missing (not "
+                "as the row that only names the recommendation), and "
+                f"{'it' if len(substance) == 1 else 'they'} would appear nowhere in the "
+                f"documents. Type the action in column {self.letter('Action')} ({action!r}) "
+                "of this row; or, if the row only names the recommendation, move "
+                f"{them} to the action's row, or clear {cells}.",
+                **self.where(rec, "Action"),
+            )
+            self.check_cells(rec, self.report)
+            return
         self.report.warning(
             "missing-cell",
             f"This row gives {which} but no action, so it is read as the row that names the "
             f"recommendation: only its Ref and Recommendation are printed, and the {named} "
             f"typed in it {are} left out of the documents. If {they} {are} for an action, type "
-            f"the action in this row's {self.header.header('Action')} column, or move {them} to "
+            f"the action in this row's {action} column, or move {them} to "
             f"that action's row; if not, clear {cells}.",
             **self.where(rec, "Action"),
         )
@@ -264,6 +261,10 @@ class _Reader:
                 issue.code, f"{issue.message} {_NOT_USED}", value=issue.value,
                 sheet=issue.sheet, row=issue.row, column=issue.column,
             )
+
+    def letter(self, column: str) -> str:
+        """The column's letter as Excel shows it ('D')."""
+        return column_letter(self.places[column] + 1)
 
     def check_cells(self, rec: Record, report: IssueReport) -> None:
         """The cells of a row with no action, checked all the same so that every problem of
@@ -276,6 +277,19 @@ class _Reader:
             read_date(self.sheet, rec, column, report)
         if self.header.has("Status") and not rec.is_empty("Status"):
             self.status(rec, report)
+
+    def heading_hint(self, rec: Record) -> str:
+        """For a row of only a Ref and Action text, how to make it the recommendation's row
+        if that is what it is (the Action is then the recommendation's text)."""
+        if not unlabelled_heading(rec, self.header):
+            return ""
+        ref = one_line(self.text(rec, "Ref"))
+        how = (f"move its text to the {self.header.header('Recommendation')} column"
+               if self.header.has("Recommendation") else
+               'begin its text with "RECOMMENDATION :" (as in "RECOMMENDATION : Ensure that '
+               '...") and leave the rest of the row blank')
+        return (f" If this row names recommendation {ref} rather than giving one of its "
+                f"actions, {how}: its actions then follow in the rows below.")
 
     def status(self, rec: Record, report: IssueReport | None = None) -> str | None:
         report = self.report if report is None else report
@@ -295,7 +309,7 @@ class _Reader:
 
             report.error(
                 "missing-cell",
-                f"{why}Type the status as text: one of {accepted}.",
+                f"{why}Type the status as text: one of {accepted}.{self.heading_hint(rec)}",
                 **self.where(rec, "Status"),
             )
             return None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.issues import Code, Issue, PipelineError
+from pipeline.issues import Code, Issue, PipelineError, in_order
 from pipeline.reader.workbook import load_sheets
 from pipeline.text import one_line
 
@@ -53,7 +53,7 @@ def annotate_workbook(path: Path, issues: Iterable[Issue]) -> Path | None:
     """Write the annotated copy of `path` showing its errors and warnings; None when it has
     none in any sheet (a file that cannot be read as a workbook has nothing to show them on).
     Raises PipelineError when the copy cannot be made."""
-    shown = [i for i in issues if i.severity in FILLS]
+    shown = [i for i in in_order(issues) if i.severity in FILLS]  # as check lists them
     if not any(i.sheet for i in shown):
         return None
     path = Path(path)

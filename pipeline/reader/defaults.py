@@ -115,6 +115,8 @@ def complete_details(
     if not plan or details.as_at is not None:
         return
     place = details.place_of("as_at")
+    if place["row"] is not None and report.has_error_at(place["sheet"], place["row"], "B"):
+        return  # an As at that is not a date: said at its cell, with how to type it
     if position is not None and position.date is not None:
         details.as_at = position.date
         where = "Details sheet" if details.sheet else "workbook"

@@ -6,7 +6,12 @@ from pipeline.domain.model import DateValue, Details
 from pipeline.issues import IssueReport
 from pipeline.reader.cells import CellProblem, parse_date, parse_number, text_value
 from pipeline.reader.columns import DETAILS_DATE_KEYS, DETAILS_KEYS
-from pipeline.reader.details_checks import check_marking, check_meeting, unknown_key
+from pipeline.reader.details_checks import (
+    check_marking,
+    check_meeting,
+    not_a_date,
+    unknown_key,
+)
 from pipeline.reader.raw import RawSheet
 from pipeline.text import normalise_label
 
@@ -80,15 +85,11 @@ def read_details(sheet: RawSheet, report: IssueReport) -> Details:
                 )
                 continue
             if isinstance(parsed, DateValue) and parsed.date is None:
-                report.warning(
-                    "type-error",
-                    f"{key_text}: {parsed.text!r} is not a date, so it is printed as typed and "
-                    "not used for overdue checks. Write a date such as 30/07/2013.",
-                    sheet=sheet.name,
-                    row=row.number,
-                    column="B",
-                    value=parsed.text,
+                report.error(
+                    "type-error", not_a_date(key_text, attr, parsed.text),
+                    sheet=sheet.name, row=row.number, column="B", value=parsed.text,
                 )
+                continue
             setattr(details, attr, parsed)
         elif attr == "report_number":
             num = parse_number(value_cell)

@@ -18,6 +18,7 @@ KEY_CUTOFF = 0.85
 # The keys only a committee report uses: given, the workbook is meant for a meeting.
 _MEETING_KEYS = {"agenda_item": "Agenda item", "purpose": "Purpose",
                  "recommendations": "Recommendations"}
+_ATTRS = {"Committee": "committee", "Meeting date": "meeting_date"}
 
 
 def nearest_key(key: str) -> str | None:
@@ -40,16 +41,38 @@ def unknown_key(sheet: RawSheet, row: int, key: str, report: IssueReport) -> str
     guess = nearest_key(key)
     if guess is None:
         report.notice("extra-label",
-                      f"The detail {key!r} is not one the pipeline uses; it was ignored.",
+                      f"The detail {key!r} is not one this tool uses; it was ignored.",
                       sheet=sheet.name, row=row, column="A", value=key)
         return None
     report.warning(
         "extra-label",
-        f'The detail {key!r} is not one the pipeline uses: did you mean "{guess}"? Its value '
+        f'The detail {key!r} is not one this tool uses: did you mean "{guess}"? Its value '
         f'was ignored. Rename it to "{guess}" in column A to have it read.',
         sheet=sheet.name, row=row, column="A", value=key,
     )
     return guess
+
+
+# What each date of the Details sheet is used for: why words cannot stand in for it.
+_DATE_USES = {
+    "meeting_date": "The Meeting date is printed on the committee report (\"On: ...\") and "
+                    "the batch files the documents under the meeting's month",
+    "as_at": "The As at date is the date the statuses and figures describe, and which "
+             "actions are overdue is judged on it",
+    "cabinet_date": "The Cabinet date is printed on the response, and the batch files the "
+                    "response under its month when no Meeting date is given",
+    "scrutiny_report_date": "The Scrutiny report date is printed on the response, and the "
+                            "two months the Cabinet has to respond are counted from it",
+    "update_date": "The Update date is printed on the progress update, and which blank "
+                   "progress is not yet due is judged on it",
+}
+
+
+def not_a_date(key: str, attr: str, text: str) -> str:
+    """What to say of a Details date typed as words (\"17/10/2031x\", \"TBC\")."""
+    return (f"{key}: {one_line(text)!r} is not a date. {_DATE_USES[attr]}, so it must be a "
+            "date: type it as day/month/year, such as 17/10/2013 (or a month, such as "
+            "October 2013), or leave it blank if it is not yet known.")
 
 
 def _canonical_marking(value: str) -> str:
@@ -89,22 +112,27 @@ def check_meeting(details: Details, sheet: RawSheet, meant: dict[str, int],
     lacking = [name for name, missing in (("Committee", not details.committee.strip()),
                                           ("Meeting date", details.meeting_date is None))
                if missing]
-    if "Meeting date" in lacking and "meeting_date" in details.rows:
+    if "Meeting date" in lacking and report.has_error_at(
+            sheet.name, details.rows.get("meeting_date"), "B"):
         return  # its value is not a date: that is already said at its cell
     fixes = []
     for name in lacking:
         if name in meant:
             fixes.append(f"rename the detail in row {meant[name]} to \"{name}\"")
+        elif _ATTRS[name] in details.rows:  # its row is there, its value blank
+            fixes.append(details.how_to_give(_ATTRS[name], name, "its value"))
         else:
             fixes.append(f"add a row with \"{name}\" in column A and its value in column B")
     last = max((r.number for r in sheet.rows), default=0)
+    blank = [details.rows[_ATTRS[n]] for n in lacking if _ATTRS[n] in details.rows]
     report.warning(
         "missing-cell",
         f"The Details give {_and(given)}, as a committee report's do, but no "
         f"{' and no '.join(lacking)}, so no committee report (and no agenda pack) is made from "
         f"this workbook. To make one, {'; and '.join(fixes)}.",
-        sheet=sheet.name, row=next((meant[n] for n in lacking if n in meant), last + 1),
-        column="A",
+        sheet=sheet.name,
+        row=next((meant[n] for n in lacking if n in meant), blank[0] if blank else last + 1),
+        column="B" if blank and not any(n in meant for n in lacking) else "A",
     )
 
 

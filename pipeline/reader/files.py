@@ -39,7 +39,7 @@ def other_spreadsheet_message(path: Path) -> str | None:
     if what is None:
         return None
     return (
-        f"{path.name} is {what}, which the pipeline cannot read. Open it in Excel (or "
+        f"{path.name} is {what}, which this tool cannot read. Open it in Excel (or "
         "LibreOffice Calc) and use File > Save As > Excel Workbook (.xlsx), then use the "
         ".xlsx file. In a batch, a file that is not meant for it can go in a folder named "
         "archive, which the batch leaves alone."

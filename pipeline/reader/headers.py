@@ -163,7 +163,7 @@ def find_header(sheet: RawSheet, spec: SheetSpec, report: IssueReport) -> Header
             report.error(
                 "duplicate-label",
                 f"The header {places[0][1]!r} appears {len(places)} times (cells {cells}); "
-                "the pipeline cannot tell which to read. Rename or delete the extra column.",
+                "there is no knowing which to read. Rename or delete the extra column.",
                 sheet=sheet.name,
                 row=row.number,
                 column=places[0][1],
@@ -230,8 +230,8 @@ def _guess_required(
         found[col.name] = [(i, label)]
         report.error(
             "missing-label",
-            f"The header {label!r} (cell {get_column_letter(i + 1)}{row.number}) is not one the "
-            f'pipeline knows: did you mean "{col.name}"? The rest of the sheet was checked as '
+            f"The header {label!r} (cell {get_column_letter(i + 1)}{row.number}) is not one this "
+            f'tool knows: did you mean "{col.name}"? The rest of the sheet was checked as '
             f'if it were. Rename the header to "{col.name}".',
             sheet=sheet.name, row=row.number, column=label, value=label,
         )
@@ -252,14 +252,14 @@ def _report_unknown(
     if guess is not None:
         report.warning(
             "extra-label",
-            f'The column {label!r} is not one the pipeline reads: did you mean "{guess}"? '
+            f'The column {label!r} is not one this tool reads: did you mean "{guess}"? '
             f'It was ignored. Rename the header to "{guess}" to have it read.',
             sheet=sheet.name, row=row.number, column=label, value=label,
         )
         return
     report.notice(
         "extra-label",
-        f"The column {label!r} is not one the pipeline reads; it was ignored.",
+        f"The column {label!r} is not one this tool reads; it was ignored.",
         sheet=sheet.name,
         row=row.number,
         column=label,
@@ -306,7 +306,7 @@ def _report_blank_labels(sheet: RawSheet, row: RawRow, index: int, report: Issue
         report.warning(
             "blank-label",
             f"Column {letter} has data (from row {first_data[i]}) but no header in row "
-            f"{row.number}, so it was ignored. Give the column a header the pipeline reads, "
+            f"{row.number}, so it was ignored. Give the column a header this tool reads, "
             "or delete the data if it is not needed.",
             sheet=sheet.name,
             row=row.number,

@@ -111,8 +111,8 @@ def unique_periods(
                 "duplicate-label",
                 f"The columns {first.header!r} ({get_column_letter(first.index + 1)}"
                 f"{row.number}) and {pc.header!r} ({get_column_letter(pc.index + 1)}"
-                f"{row.number}) are the same period, {pc.period.label}; the pipeline cannot "
-                "tell which to read. Delete or rename one of them.",
+                f"{row.number}) are the same period, {pc.period.label}, so there is no "
+                "knowing which to read. Delete or rename one of them.",
                 sheet=sheet.name, row=row.number, column=pc.header, value=pc.header,
             )
             continue

@@ -263,8 +263,8 @@ def _find(c: Collected, sheet: RawSheet, rec: Record, create: bool) -> Indicator
         column = "Code" if rec.header.has("Code") else "Title"
         c.report.error(
             "missing-cell",
-            "This row has values but no indicator code or title, so the pipeline cannot tell "
-            "which indicator they belong to. Type the code or title, or delete the row.",
+            "This row has values but no indicator code or title, so there is no knowing which "
+            "indicator they belong to. Type the code or title, or delete the row.",
             **c.where(sheet, rec, column),
         )
         return None
@@ -366,7 +366,7 @@ def _long_period(c: Collected, sheet: RawSheet, rec: Record) -> Period | None:
         shown = display_text(cell)
         c.report.error(
             "format-error",
-            f"{shown!r} is not a period the pipeline can read. Type {PERIOD_EXAMPLES}.",
+            f"{shown!r} is not a period that can be read. Type {PERIOD_EXAMPLES}.",
             value=shown, **c.where(sheet, rec, "Period"),
         )
     return period

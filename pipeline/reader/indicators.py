@@ -99,7 +99,7 @@ def _indicator_row(
         c.report.error(
             "missing-cell",
             f"This indicator has a target ({display_text(rec.cell('Target'))}) but no "
-            "polarity, so the pipeline cannot tell whether it is met. Type High (a higher "
+            "polarity, so there is no telling whether it is met. Type High (a higher "
             "value is better) or Low (a lower value is better) in the "
             f"{rec.header.header('Polarity')!r} column.",
             **c.where(sheet, rec, "Polarity"),

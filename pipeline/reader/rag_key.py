@@ -72,7 +72,7 @@ def read_rag_key(sheet: RawSheet, report: IssueReport) -> StatusScheme | None:
             if colour_text:
                 report.error(
                     "constraint-error",
-                    f"{colour_text!r} is not a colour the pipeline knows. Use Red, Amber, Green, "
+                    f"{colour_text!r} is not a colour a RAG key can use. Use Red, Amber, Green, "
                     "Blue or Grey, or a hex colour such as #00703C.",
                     sheet=sheet.name,
                     row=rec.number,
@@ -88,7 +88,7 @@ def read_rag_key(sheet: RawSheet, report: IssueReport) -> StatusScheme | None:
             if given is None:
                 report.error(
                     "constraint-error",
-                    f"{text_colour_text!r} is not a colour the pipeline knows. Use White or "
+                    f"{text_colour_text!r} is not a text colour a RAG key can use. Use White or "
                     "Black, or a hex colour such as #FFFFFF.",
                     sheet=sheet.name,
                     row=rec.number,

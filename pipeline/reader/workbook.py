@@ -55,7 +55,7 @@ def load_sheets(path: Path, report: IssueReport) -> list[RawSheet]:
     if suffix not in (".xlsx", ".xlsm"):
         report.error(
             "format-error",
-            f"{path.name} is not a workbook the pipeline reads: use .xlsx, .xlsm or .csv.",
+            f"{path.name} is not a workbook this tool reads: use .xlsx, .xlsm or .csv.",
         )
         return []
     if data.startswith(OLE_SIGNATURE):
@@ -297,7 +297,7 @@ def _report_sheet_problems(sheet: RawSheet, report: IssueReport) -> None:
                 "hidden-content",
                 f"{'Columns' if many else 'Column'} {', '.join(used)} "
                 f"{'are hidden but hold' if many else 'is hidden but holds'} data, which was "
-                "read if its header is one the pipeline uses. Unhide "
+                "read if its header is one this tool uses. Unhide "
                 f"{'them' if many else 'it'} in Excel to check.",
                 sheet=sheet.name,
                 column=used[0],
