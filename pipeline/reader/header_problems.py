@@ -1,7 +1,8 @@
 """What a header row says about the columns the reader will not read: a header it does not
 know (a misspelling of one it does, or a column of the sheet's own), a column of data with
-no header, and the blank workbook's example row left in. Each is a located issue;
-`pipeline.reader.headers` finds the header row and calls these."""
+no header, a header cell merged across the columns beside it, and the blank workbook's
+example row left in. Each is a located issue; `pipeline.reader.headers` finds the header
+row and calls these."""
 
 from __future__ import annotations
 
@@ -134,21 +135,54 @@ def report_blank_labels(
     sheet: RawSheet, row: RawRow, index: int, spec: SheetSpec, found: set[str],
     report: IssueReport,
 ) -> None:
-    """A warning for each column with data below the header row but no header (ignored)."""
+    """Each column with data below the header row but no header: an error when a header
+    cell merged across it hides it (a person sees that header over both columns), else a
+    warning (the column is ignored)."""
     headed = {i for i, cell in enumerate(row.cells) if cell_label(cell)}
     width = max((len(r.cells) for r in sheet.rows[index + 1:]), default=0)
     first = _first_data(sheet, index, {i for i in range(width) if i not in headed})
     lacking = _lacking(spec, found)
+    merged = _merged_over(sheet, row)
     for i in sorted(first):
         letter = get_column_letter(i + 1)
-        hint = _lacking_hint(spec, lacking, letter, f"{letter}{row.number}")
+        cell = f"{letter}{row.number}"
+        hint = _lacking_hint(spec, lacking, letter, cell)
+        where = {"sheet": sheet.name, "row": row.number, "column": letter}
+        if i in merged:
+            ref, start = merged[i]
+            label = cell_label(row.cell(start))
+            over = f"the header {label!r}" if label else "one header cell"
+            report.error(
+                "blank-label",
+                f"Cells {ref} of the header row are merged, so {over} covers column "
+                f"{letter} too, and column {letter} has data (from row {first[i]}) but no "
+                f"header of its own: its data cannot be read, and would be left out of "
+                f"{spec.document}. Unmerge cells {ref} (select them, then Merge & Center "
+                f"on Excel's Home tab) and type each column's header in its own cell.{hint}",
+                value=label or None, **where,
+            )
+            continue
         report.warning(
             "blank-label",
             f"Column {letter} has data (from row {first[i]}) but no header in row "
             f"{row.number}, so it was ignored. Give the column a header the checker knows "
             f"(see docs/inputs.md), or delete the data if it is not needed.{hint}",
-            sheet=sheet.name, row=row.number, column=letter,
+            **where,
         )
+
+
+def _merged_over(sheet: RawSheet, row: RawRow) -> dict[int, tuple[str, int]]:
+    """0-based column index -> (the merged range, its first column) for each column of the
+    header row that a merge across columns covers, other than the merge's own first one."""
+    covered: dict[int, tuple[str, int]] = {}
+    for min_row, min_col, max_row, max_col in sheet.merged_across:
+        if not min_row <= row.number <= max_row:
+            continue
+        ref = (f"{get_column_letter(min_col)}{min_row}:"
+               f"{get_column_letter(max_col)}{max_row}")
+        for i in range(min_col, max_col):  # 0-based: the columns after the first
+            covered.setdefault(i, (ref, min_col - 1))
+    return covered
 
 
 def report_example_rows(
