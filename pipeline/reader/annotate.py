@@ -65,7 +65,7 @@ def annotate_workbook(path: Path, issues: Iterable[Issue]) -> Path | None:
     wb = _open(path)
     placed = [_place(wb, issue) for issue in shown]
     for (sheet, cell), group in _by_cell(placed).items():
-        _mark(wb[sheet][cell], group)
+        _mark(_shown_cell(wb[sheet], cell), group)
     _problems_sheet(wb, placed, _has_drawings(path))
     _save(wb, out)
     return out
@@ -157,6 +157,19 @@ def _by_cell(placed: list[Placed]) -> dict[tuple[str, str], list[Issue]]:
         if p.sheet and p.cell:
             cells.setdefault((p.sheet, p.cell), []).append(p.issue)
     return cells
+
+
+def _shown_cell(ws: Any, ref: str) -> Any:
+    """The cell at `ref`, or, when it is hidden under a merge (J2 in I2:J2), the merge's
+    first cell, the one Excel shows (and the one that can take a comment)."""
+    from openpyxl.cell.cell import MergedCell
+
+    cell = ws[ref]
+    if isinstance(cell, MergedCell):
+        for rng in ws.merged_cells.ranges:
+            if ref in rng:
+                return ws.cell(rng.min_row, rng.min_col)
+    return cell
 
 
 def _mark(cell: Any, issues: list[Issue]) -> None:

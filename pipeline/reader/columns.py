@@ -36,6 +36,12 @@ class SheetSpec:
     kind: str
     names: tuple[str, ...]
     columns: tuple[ColumnSpec, ...]
+    # Optional columns the documents print whether or not the sheet has them (empty when it
+    # has not): a column of data the reader does not know, on a sheet lacking one of these,
+    # may be that column under another header, so it is a warning, not a note.
+    printed: tuple[str, ...] = ()
+    # What the sheet's documents are called in messages ("the plan").
+    document: str = "the document"
 
     def column(self, name: str) -> ColumnSpec:
         for c in self.columns:
@@ -84,6 +90,8 @@ ACTIONS = SheetSpec(
         ColumnSpec("Progress", ("Progress update", "Update", "Commentary", "Comments")),
         ColumnSpec("Status", ("RAG", "RAG status", "RAG rating", "BRAG"), required=True),
     ),
+    printed=("Lead", "Target date", "Progress"),
+    document="the plan",
 )
 
 RAG_KEY = SheetSpec(
@@ -96,6 +104,7 @@ RAG_KEY = SheetSpec(
         ColumnSpec("Meaning", ("Means", "Status meaning", "Equivalent")),
         ColumnSpec("Aliases", ("Alias", "Also", "Other spellings")),
     ),
+    document="the plan's key",
 )
 
 INDICATORS = SheetSpec(
@@ -120,6 +129,7 @@ INDICATORS = SheetSpec(
             ("Stat neighbour average", "Statistical neighbour average", "Comparator"),
         ),
     ),
+    document="the performance report",
 )
 
 VALUES = SheetSpec(
@@ -134,6 +144,7 @@ VALUES = SheetSpec(
         ColumnSpec("Denominator", ()),
         ColumnSpec("Year to date", ("YTD", "Cumulative", "Year-to-date value")),
     ),
+    document="the performance report",
 )
 
 RECOMMENDATIONS = SheetSpec(
@@ -146,13 +157,29 @@ RECOMMENDATIONS = SheetSpec(
         ColumnSpec("Response", ("Decision", "Accepted?"), required=True),
         ColumnSpec(
             "Action",
-            ("Response detail", "Summary of action", "Reason", "Response and summary of action"),
+            (
+                "Response detail",
+                "Summary of action",
+                "Reason",
+                "Response and summary of action",
+                # Telford's Table 1, as typed (punctuation does not matter: its comma is
+                # left out here, as the docs' table separates spellings with commas).
+                "Response and summary of action being taken to implement or reason for "
+                "rejection",
+                "Summary of action being taken to implement",
+            ),
         ),
         ColumnSpec("Action date", ("Date by which action will be taken", "Date", "By when")),
         ColumnSpec("Revised date", ("New date", "Revised action date")),
-        ColumnSpec("Responsible", ("Person responsible", "Lead", "Officer")),
+        ColumnSpec(
+            "Responsible",
+            ("Person responsible", "Lead", "Officer", "Person responsible for action",
+             "Person responsible for action (name and title)"),
+        ),
         ColumnSpec("Progress", ("Update", "Progress update")),
     ),
+    printed=("Action", "Action date", "Responsible"),
+    document="the cabinet response",
 )
 
 DETAILS_NAMES = ("Details", "Detail", "About", "Cover", "Report details")

@@ -3,7 +3,9 @@
 The header row may sit below title rows: it is the first row (of the first
 30) that holds every required header of the sheet. Headers are matched
 ignoring case, spaces, punctuation, line breaks, non-breaking spaces and a
-trailing "(s)", with the contract's aliases.
+trailing "(s)", with the contract's aliases; a note in brackets at a header's end ("(name
+and title)") is set aside when the header matches only without it. What the header row
+says about the columns that are not read is in `header_problems`.
 """
 
 from __future__ import annotations
@@ -11,20 +13,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
+from functools import cache
 
 from pipeline.issues import IssueReport
 from pipeline.reader.cells import EXCEL_ERRORS, excel_error, text_value
 from pipeline.reader.columns import ColumnSpec, SheetSpec
+from pipeline.reader.header_problems import (
+    cell_label,
+    nearest_column,
+    report_blank_labels,
+    report_example_rows,
+    report_unknown,
+)
 from pipeline.reader.raw import RawCell, RawRow, RawSheet, is_empty
 from pipeline.reader.xlsx import column_letter as get_column_letter
 from pipeline.text import normalise_label, one_line
 
 HEADER_SEARCH_ROWS = 30
-# How alike (0-1) a header must be to a contract header to be taken for a misspelling of it.
-GUESS_CUTOFF = 0.8
-# The mark `committee new` puts on its example rows.
-EXAMPLE_MARK = re.compile(r"\s*example\s*[-\u2013\u2014:]+\s*delete this row", re.IGNORECASE)
+# A note in brackets at the end of a header: "Person responsible for action (name and title)".
+_NOTE_IN_BRACKETS = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 @dataclass
@@ -44,19 +51,24 @@ class HeaderMatch:
         return self.columns[name][1] if name in self.columns else name
 
 
-def cell_label(cell: RawCell) -> str:
-    v = cell.value
-    if is_empty(v):
-        return ""
-    return " ".join(str(v).replace("\u00a0", " ").split())
-
-
-def _matches_in_row(row: RawRow, spec: SheetSpec) -> dict[str, list[tuple[int, str]]]:
-    found: dict[str, list[tuple[int, str]]] = {}
+@cache
+def _lookup(spec: SheetSpec) -> dict[str, str]:
+    """Each spelling of the spec's columns, as compared, -> its column."""
     lookup: dict[str, str] = {}
     for col in spec.columns:
         for s in col.spellings:
             lookup.setdefault(normalise_label(s), col.name)
+    return lookup
+
+
+def _matches_in_row(row: RawRow, spec: SheetSpec) -> dict[str, list[tuple[int, str]]]:
+    """Column -> its places in the row (index, header as written). A header with a note in
+    brackets at its end ("Person responsible for action (name and title)") is read without
+    the note, unless the row has that column's header as it is, or another one with a note
+    (two headers for one column: neither is taken)."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    lookup = _lookup(spec)
+    noted: dict[str, list[tuple[int, str]]] = {}
     for i, cell in enumerate(row.cells):
         label = cell_label(cell)
         if not label:
@@ -64,6 +76,13 @@ def _matches_in_row(row: RawRow, spec: SheetSpec) -> dict[str, list[tuple[int, s
         name = lookup.get(normalise_label(label))
         if name:
             found.setdefault(name, []).append((i, label))
+        elif label.endswith(")") and (bare := _NOTE_IN_BRACKETS.sub("", label)):
+            name = lookup.get(normalise_label(bare))
+            if name:
+                noted.setdefault(name, []).append((i, label))
+    for name, places in noted.items():
+        if name not in found and len(places) == 1:
+            found[name] = places
     return found
 
 
@@ -162,8 +181,8 @@ def find_header(sheet: RawSheet, spec: SheetSpec, report: IssueReport) -> Header
             cells = ", ".join(f"{get_column_letter(i + 1)}{row.number}" for i, _ in places)
             report.error(
                 "duplicate-label",
-                f"The header {places[0][1]!r} appears {len(places)} times (cells {cells}); "
-                "there is no knowing which to read. Rename or delete the extra column.",
+                f"The header {places[0][1]!r} appears {len(places)} times (cells {cells}), "
+                "so it is not clear which to read. Rename or delete the extra column.",
                 sheet=sheet.name,
                 row=row.number,
                 column=places[0][1],
@@ -174,30 +193,14 @@ def find_header(sheet: RawSheet, spec: SheetSpec, report: IssueReport) -> Header
         label = cell_label(cell)
         if label and i not in known:
             match.unknown.append((i, label))
-            _report_unknown(sheet, row, spec, found, label, report)
-    _report_blank_labels(sheet, row, index, report)
-    _report_example_rows(sheet, match, report)
+    report_unknown(sheet, row, index, spec, set(found), match.unknown, report)
+    report_blank_labels(sheet, row, index, spec, set(found), report)
+    report_example_rows(sheet, index, match.columns, report)
     report.name_columns(sheet.name, {
         get_column_letter(i + 1): label for i, cell in enumerate(row.cells)
         if (label := cell_label(cell))
     })
     return match
-
-
-def nearest_column(label: str, spec: SheetSpec, exclude: set[str]) -> str | None:
-    """The contract column whose spelling `label` is nearest to (a misspelling), if any."""
-    norm = normalise_label(label)
-    if len(norm) < 3:
-        return None
-    best: tuple[float, str] | None = None
-    for col in spec.columns:
-        if col.name in exclude:
-            continue
-        for spelling in col.spellings:
-            ratio = SequenceMatcher(None, norm, normalise_label(spelling)).ratio()
-            if ratio >= GUESS_CUTOFF and (best is None or ratio > best[0]):
-                best = (ratio, col.name)
-    return None if best is None else best[1]
 
 
 def _guess_required(
@@ -230,88 +233,12 @@ def _guess_required(
         found[col.name] = [(i, label)]
         report.error(
             "missing-label",
-            f"The header {label!r} (cell {get_column_letter(i + 1)}{row.number}) is not one this "
-            f'tool knows: did you mean "{col.name}"? The rest of the sheet was checked as '
+            f"The header {label!r} (cell {get_column_letter(i + 1)}{row.number}) is not one the "
+            f'checker knows: did you mean "{col.name}"? The rest of the sheet was checked as '
             f'if it were. Rename the header to "{col.name}".',
             sheet=sheet.name, row=row.number, column=label, value=label,
         )
     return found
-
-
-def _report_unknown(
-    sheet: RawSheet,
-    row: RawRow,
-    spec: SheetSpec,
-    found: dict[str, list[tuple[int, str]]],
-    label: str,
-    report: IssueReport,
-) -> None:
-    """A column the pipeline does not read: a warning with "did you mean" when it is a near
-    spelling of a column the sheet lacks (its data would be left out), else a notice."""
-    guess = nearest_column(label, spec, set(found))
-    if guess is not None:
-        report.warning(
-            "extra-label",
-            f'The column {label!r} is not one this tool reads: did you mean "{guess}"? '
-            f'It was ignored. Rename the header to "{guess}" to have it read.',
-            sheet=sheet.name, row=row.number, column=label, value=label,
-        )
-        return
-    report.notice(
-        "extra-label",
-        f"The column {label!r} is not one this tool reads; it was ignored.",
-        sheet=sheet.name,
-        row=row.number,
-        column=label,
-    )
-
-
-def _report_example_rows(sheet: RawSheet, header: HeaderMatch, report: IssueReport) -> None:
-    """An error for each row still holding the blank workbook's example ("Example – delete
-    this row: ..."), so that it never reaches a committee."""
-    for row in sheet.rows[header.index + 1:]:  # a blank row holds no example: not skipped
-        for i, cell in enumerate(row.cells):
-            text = cell.value
-            # EXAMPLE_MARK starts with spaces and an e (no other letter folds to e)
-            if text.__class__ is not str or not text or (
-                    text[0] not in "eE" and not (text[0].isspace()
-                                                 and text.lstrip()[:1] in ("e", "E"))):
-                continue
-            if EXAMPLE_MARK.match(text):
-                label = next((lab for j, lab in header.columns.values() if j == i), None)
-                report.error(
-                    "example-row",
-                    f"Row {row.number} is the example row of the blank workbook "
-                    f"({one_line(text)!r}). Delete the row, or type your own "
-                    "entry over the whole row.",
-                    sheet=sheet.name, row=row.number,
-                    column=label or get_column_letter(i + 1), value=one_line(text),
-                )
-                break
-
-
-def _report_blank_labels(sheet: RawSheet, row: RawRow, index: int, report: IssueReport) -> None:
-    """A warning for each column with data below the header row but no header (ignored)."""
-    headed = {i for i, cell in enumerate(row.cells) if cell_label(cell)}
-    below_rows = sheet.rows[index + 1 :]
-    width = max((len(r.cells) for r in below_rows), default=0)
-    unheaded = [i for i in range(width) if i not in headed]
-    first_data: dict[int, int] = {}
-    for below in below_rows if unheaded else ():
-        for i in unheaded:
-            if i < len(below.cells) and i not in first_data and not is_empty(below.cells[i].value):
-                first_data[i] = below.number
-    for i in sorted(first_data):
-        letter = get_column_letter(i + 1)
-        report.warning(
-            "blank-label",
-            f"Column {letter} has data (from row {first_data[i]}) but no header in row "
-            f"{row.number}, so it was ignored. Give the column a header this tool reads, "
-            "or delete the data if it is not needed.",
-            sheet=sheet.name,
-            row=row.number,
-            column=letter,
-        )
 
 
 def row_preview(row: RawRow) -> str:

@@ -8,33 +8,25 @@ Indicators sheet) makes an indicator of each code or title it holds.
 
 from __future__ import annotations
 
-from openpyxl.utils import get_column_letter
-
 from pipeline.domain.indicator_rules import fill_values_from_parts, fill_year_to_date
 from pipeline.domain.model import Indicator, Observation, Period, Source
 from pipeline.domain.periods import parse_period
 from pipeline.issues import IssueReport
 from pipeline.reader.cells import display_text, excel_error, number_format_of
-from pipeline.reader.columns import VALUES
 from pipeline.reader.headers import (
-    HEADER_SEARCH_ROWS,
-    HeaderMatch,
     Record,
-    cell_label,
-    nearest_column,
     read_text,
     records,
-    row_preview,
     warn_hidden_rows,
 )
 from pipeline.reader.indicator_cells import (
     PERIOD_EXAMPLES,
     PeriodColumn,
-    matches,
     read_number,
-    unique_periods,
 )
-from pipeline.reader.raw import RawCell, RawRow, RawSheet, is_empty
+from pipeline.reader.indicator_duplicates import Duplicate, Shown, report_duplicates
+from pipeline.reader.raw import RawCell, RawSheet, is_empty
+from pipeline.reader.values_header import values_header
 from pipeline.text import normalise_label, one_line
 
 
@@ -48,7 +40,9 @@ class Collected:
         self.indicators: list[Indicator] = []
         self.by_code: dict[str, Indicator] = {}
         self.by_title: dict[str, Indicator] = {}
-        self.first_row: dict[tuple[str, str], int] = {}
+        self.first_row: dict[tuple[str, str], tuple[int, Indicator]] = {}
+        self.duplicates: list[Duplicate] = []  # rows repeating an indicator: said in finish
+        self.shown: Shown = {}  # each figure as shown, to say which of two differ
         self.seen: dict[int, dict[tuple[object, object], int]] = {}  # id(indicator) -> period rows
         self.percent_values: set[int] = set()  # id(indicator) with values typed as percentages
         # Rows with no title: their cells (and their values, by code) are checked, and they
@@ -74,17 +68,13 @@ class Collected:
             "title", normalise_label(indicator.title)
         )
         if key in self.first_row:
-            first = self.first_row[key]
+            first_row, first = self.first_row[key]
             what = f"code {indicator.code!r}" if indicator.code else f"title {indicator.title!r}"
-            self.report.warning(
-                "unique-error",
-                f"Rows {first} and {rec.number} are the same indicator ({what}). Both are "
-                "reported; delete the one that was copied by mistake.",
-                value=one_line(indicator.code or indicator.title),
-                **self.where(sheet, rec, "Code" if indicator.code else "Title"),
-            )
+            self.duplicates.append(Duplicate(
+                first, first_row, indicator, rec.number, sheet.name,
+                rec.header.header("Code" if indicator.code else "Title"), what))
         else:
-            self.first_row[key] = rec.number
+            self.first_row[key] = (rec.number, indicator)
             if indicator.code:
                 self.by_code.setdefault(normalise_label(indicator.code), indicator)
             self.by_title.setdefault(normalise_label(indicator.title), indicator)
@@ -127,6 +117,7 @@ class Collected:
             )
             return
         rows[key] = rec.number
+        self.shown[(id(indicator), *key)] = (display_text(cell), column)
         indicator.series.append(
             Observation(
                 period, value, extra[0], extra[1], Source(self.file, sheet.name, rec.number),
@@ -156,7 +147,9 @@ class Collected:
         self.number(cell, where, what, no_data_ok=True)
 
     def finish(self) -> None:
-        """Each series in time order, its unit and its year-to-date figures filled in."""
+        """Each series in time order, its unit and its year-to-date figures filled in; each
+        indicator given by two rows said (see `indicator_duplicates`)."""
+        report_duplicates(self.report, self.duplicates, self.shown)
         for indicator in self.indicators:
             indicator.series.sort(key=lambda o: o.period)
             if not indicator.unit and id(indicator) in self.percent_values:
@@ -194,71 +187,11 @@ class Collected:
         )
 
 
-def _values_header(
-    c: Collected, sheet: RawSheet
-) -> tuple[HeaderMatch, list[PeriodColumn]] | None:
-    """The Values sheet's header row: long (Period and Value) or wide (period columns)."""
-    long_row: RawRow | None = None  # a row with Code (or Title) and Period but no Value
-    for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
-        columns: dict[str, tuple[int, str]] = {}
-        for i, cell in enumerate(row.cells):
-            for spec in VALUES.columns:
-                if matches(spec, cell) and spec.name not in columns:
-                    columns[spec.name] = (i, cell_label(cell))
-                    break
-        if "Code" not in columns and "Title" not in columns:
-            continue
-        match = HeaderMatch(row=row.number, index=index, columns=columns)
-        if "Period" in columns and "Value" in columns:
-            return match, []
-        skip = {i for i, _ in columns.values()}
-        periods = unique_periods(c.report, sheet, row, skip)
-        if periods:
-            for name in ("Period", "Value", "Numerator", "Denominator", "Year to date"):
-                columns.pop(name, None)
-            return match, periods
-        if "Period" in columns and long_row is None:
-            long_row = row
-    if long_row is not None:
-        _report_missing_value(c, sheet, long_row)
-        return None
-    c.report.error(
-        "missing-label",
-        "No header row was found on the values sheet. Expected either the headers "
-        '"Code" (or "Title"), "Period" and "Value", or "Code" (or "Title") followed by one '
-        'column per period, such as "Aug 2011" or "Q2 2011/12".',
-        sheet=sheet.name, column="Period",
-    )
-    return None
-
-
-def _report_missing_value(c: Collected, sheet: RawSheet, row: RawRow) -> None:
-    """A long Values sheet (Code or Title, and Period) with no Value column: a located error
-    naming the headers found, with "did you mean" for a near spelling of Value."""
-    known = {i for i, cell in enumerate(row.cells) if any(
-        matches(spec, cell) for spec in VALUES.columns)}
-    near = next(((i, label) for i, cell in enumerate(row.cells)
-                 if i not in known and (label := cell_label(cell))
-                 and nearest_column(label, VALUES, set()) == "Value"), None)
-    if near is not None:
-        fix = (f"The header {near[1]!r} (cell {get_column_letter(near[0] + 1)}{row.number}) "
-               'may be it: did you mean "Value"? Rename it to "Value".')
-    else:
-        fix = ('Add a column headed "Value" beside "Period" holding each period\'s figure (it '
-               "may be left blank on a row that gives a Numerator and a Denominator).")
-    c.report.error(
-        "missing-label",
-        f'No column headed "Value" was found on the values sheet. The header row seems to be '
-        f"row {row.number} ({row_preview(row)}), which has a Period column, so a Value column "
-        f"is expected beside it. {fix}",
-        sheet=sheet.name, row=row.number, column="Value",
-    )
-
-
-def _find(c: Collected, sheet: RawSheet, rec: Record, create: bool) -> Indicator | None:
-    """The indicator a values row is for: by code, else by title (made, with `create`)."""
-    code = c.text(sheet, rec, "Code")
-    title = c.text(sheet, rec, "Title")
+def _find(c: Collected, sheet: RawSheet, rec: Record, create: bool,
+          names: tuple[str, str] | None = None) -> Indicator | None:
+    """The indicator a values row is for: by code, else by title (made, with `create`);
+    `names`, the row's code and title when already read."""
+    code, title = names or (c.text(sheet, rec, "Code"), c.text(sheet, rec, "Title"))
     if not code and not title:
         column = "Code" if rec.header.has("Code") else "Title"
         c.report.error(
@@ -278,10 +211,7 @@ def _find(c: Collected, sheet: RawSheet, rec: Record, create: bool) -> Indicator
     if found is not None:
         return found
     if create:
-        indicator = Indicator(title=title or code, code=code if title else "",
-                              source=Source(c.file, sheet.name, rec.number))
-        c.add(sheet, rec, indicator)
-        return indicator
+        return _made(c, sheet, rec, code, title)
     column = "Code" if code else "Title"
     name = code or title
     c.report.error(
@@ -294,20 +224,36 @@ def _find(c: Collected, sheet: RawSheet, rec: Record, create: bool) -> Indicator
     return None
 
 
+def _made(c: Collected, sheet: RawSheet, rec: Record, code: str, title: str) -> Indicator:
+    """The indicator a row of a Values sheet read on its own gives."""
+    indicator = Indicator(title=title or code, code=code if title else "",
+                          source=Source(c.file, sheet.name, rec.number))
+    c.add(sheet, rec, indicator)
+    return indicator
+
+
 def read_values_sheet(c: Collected, sheet: RawSheet, create: bool) -> bool:
     """Read the Values sheet's rows into `c`; False when it has no header row. With `create`
     (no Indicators sheet was read), each code or title it holds is an indicator."""
-    found = _values_header(c, sheet)
+    found = values_header(c.report, sheet)
     if found is None:
         return False
     header, periods = found
+    rows_of: set[int] = set()  # ids of the indicators a wide sheet's rows made
     for rec in records(sheet, header):
         if periods:
-            if create and not c.text(sheet, rec, "Code") and not c.text(
-                sheet, rec, "Title"
-            ) and all(is_empty(rec.row.cell(pc.index).value) for pc in periods):
+            code, title = c.text(sheet, rec, "Code"), c.text(sheet, rec, "Title")
+            if create and not code and not title and all(
+                    is_empty(rec.row.cell(pc.index).value) for pc in periods):
                 continue
-            c.wide_values(sheet, rec, _find(c, sheet, rec, create), periods)
+            indicator = _find(c, sheet, rec, create, (code, title))
+            if create and indicator is not None and id(indicator) in rows_of:
+                # A second row of one indicator in a wide table on its own is a row of its
+                # own, as on an Indicators sheet (see `indicator_duplicates`).
+                indicator = _made(c, sheet, rec, code, title)
+            if create and indicator is not None:
+                rows_of.add(id(indicator))
+            c.wide_values(sheet, rec, indicator, periods)
             continue
         _long_value(c, sheet, rec, create)
     warn_hidden_rows(sheet, header, c.report)

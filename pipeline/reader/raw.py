@@ -53,6 +53,9 @@ class RawSheet:
     long_cells: list[tuple[int, str, int]] = field(default_factory=list)
     # Cells whose number is not finite (INF, NaN, 1e309): (row, column letter, as stored).
     bad_numbers: list[tuple[int, str, str]] = field(default_factory=list)
+    # Merged ranges spanning more than one column, 1-based (min_row, min_col, max_row,
+    # max_col): a header cell merged across a column hides that column's own header.
+    merged_across: list[tuple[int, int, int, int]] = field(default_factory=list)
 
 
 def is_empty(value: Any) -> bool:

@@ -222,8 +222,7 @@ class _Reader:
             self.report.error(
                 "missing-cell",
                 f"Row {rec.number}: the recommendation is not accepted, so the response must "
-                f"give the reason for rejection. Type the reason in the "
-                f"{self.header.header('Action')} column.",
+                f"give the reason for rejection. {self._where_reason()}",
                 **self.where(rec, "Action"),
             )
         date = self.action_date(rec)
@@ -265,6 +264,16 @@ class _Reader:
         if auto:
             self.auto.add(id(recommendation))
         theme.recommendations.append(recommendation)
+
+    def _where_reason(self) -> str:
+        """Where to type a rejection's reason: the Action column, or, when the sheet has
+        none, a column to add (any column of the sheet's own is not read)."""
+        if self.header.has("Action"):
+            return f"Type the reason in the {self.header.header('Action')} column."
+        return ('The sheet has no Action column (headed "Action" or "Reason", for example), '
+                'so no reason can be read: add a column headed "Action" and type the reason '
+                'there (or, if a column of yours holds the reasons, rename its header to '
+                '"Action").')
 
     def unused_revised_date(self, rec: Record, theme_text: str) -> None:
         """A Revised date on a theme's heading row revises no recommendation: a warning at

@@ -275,7 +275,9 @@ class SheetReader:
         # A vertical merge reads as the value repeated down its column (fill-down), as far
         # as the last row holding a value; a horizontal merge keeps its value in the first
         # cell only (a banner row or header).
-        for min_row, min_col, max_row, _max_col in self.merges:
+        for min_row, min_col, max_row, max_col in self.merges:
+            if max_col > min_col:
+                self.sheet.merged_across.append((min_row, min_col, max_row, max_col))
             top = grid.get(min_row) if min_row in self.valued else None
             first = top.get(min_col) if top is not None else None
             if first is None or is_empty(first.value):
