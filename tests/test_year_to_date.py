@@ -124,8 +124,9 @@ def test_the_batch_history_keeps_the_year_to_date(tmp_path: Path, typed: bool) -
     assert not run_batch(inputs, outputs, jobs=1, run_date=dt.date(2011, 10, 5)).failed
     report = next(outputs.rglob("2011-10/*/performance.docx"))
     status, since, target, latest, previous = _facts(report)
-    # April to August: 165.7 of 500 = 33.14% (typed: 33.1, as typed).
-    assert previous == f"Aug 2011\n{'33.1' if typed else '33.14'}% / In-month 70.7%"
+    # April to August: 165.7 of 500 = 33.14%, shown to one decimal as the typed months are
+    # (typed: 33.1, as typed)
+    assert previous == "Aug 2011\n33.1% / In-month 70.7%"
     assert latest == "Sep 2011\n39.8% / In-month 73.1%"
     assert (status, since, target) == ("Off target", "Improved ↑", "60%")
 
@@ -231,7 +232,7 @@ def test_briefing_and_exceptions_say_the_figure_the_status_is_judged_on(
     texts = [p.text for p in docx.Document(str(briefing)).paragraphs]
     assert "There are two indicators: one on target and one off target." in texts
     assert ("NI1 – Core assessments on time (improvement notice) was 39.8% year to date in "
-            "Sep 2011 against a target of 60% (off target); it improved from 33.14% year to "
+            "Sep 2011 against a target of 60% (off target); it improved from 33.1% year to "
             "date in Aug 2011.") in texts
     exceptions = tmp_path / "exceptions.docx"
     result = runner.invoke(main, ["exceptions", str(plan), "--indicators", str(indicators),
