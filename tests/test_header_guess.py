@@ -27,7 +27,7 @@ def test_misspelt_status_is_guessed_and_the_rows_below_still_checked(make_workbo
     described = [i.describe() for i in report.errors]
     assert described[0] == (
         "Error: sheet 'Actions', row 1, column 'Satus': The header 'Satus' (cell L1) is not one "
-        'the checker knows: did you mean "Status"? The rest of the sheet was checked as if it '
+        'this tool knows: did you mean "Status"? The rest of the sheet was checked as if it '
         'were. Rename the header to "Status".'
     )
     # The row error behind the header is found in the same pass, named by the header as typed.
@@ -54,7 +54,7 @@ def test_misspelt_optional_header_warns_with_its_guess(make_workbook: Make) -> N
     result = read_workbook(path)
     (warning,) = [w for w in result.report.warnings if w.code == "extra-label"]
     assert warning.message == (
-        "The column 'Targt date' is not one the checker knows: did you mean \"Target date\"? "
+        "The column 'Targt date' is not one this tool knows: did you mean \"Target date\"? "
         'It was ignored. Rename the header to "Target date" to have it read.'
     )
     assert (warning.row, warning.column) == (1, "Targt date")

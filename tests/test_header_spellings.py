@@ -1,6 +1,6 @@
 """Headers as councils type them: Telford's cabinet response (seed 001, Table 1) is read
 whole, a note in brackets at a header's end is set aside, and a column of data under a header
-the checker does not know is a warning when the document has a column it may be."""
+this tool does not know is a warning when the document has a column it may be."""
 
 from __future__ import annotations
 
@@ -147,7 +147,7 @@ def test_unknown_column_of_data_on_a_sheet_lacking_a_printed_column_is_a_warning
     (warning,) = result.report.warnings
     assert flat([warning]) == [("warning", "extra-label", 1, "Who will do it")]
     assert warning.message == (
-        "The column 'Who will do it' (column E) is not one the checker knows, so its data "
+        "The column 'Who will do it' (column E) is not one this tool knows, so its data "
         "(from row 2) is left out of the cabinet response. The sheet has no \"Action date\" "
         "and \"Responsible\" columns, which the cabinet response prints: if column E holds "
         "one of them, rename its header to that name (\"Action date\" or \"Responsible\"). "
@@ -161,7 +161,7 @@ def test_unknown_column_with_no_data_is_still_a_note(make_workbook: Make) -> Non
     assert result.report.warnings == []
     assert flat(result.report.notices) == [("notice", "extra-label", 1, "Who will do it")]
     assert result.report.notices[0].message == (
-        "The column 'Who will do it' is not one the checker knows; it was ignored (left out "
+        "The column 'Who will do it' is not one this tool knows; it was ignored (left out "
         "of the cabinet response).")
 
 

@@ -178,7 +178,7 @@ def test_extra_label_is_a_notice(make_workbook: Make) -> None:
     issue = only(result.report.notices, "extra-label")
     assert (issue.row, issue.column) == (1, "Notes for me")
     assert (
-        issue.message == "The column 'Notes for me' is not one the checker knows; it was ignored "
+        issue.message == "The column 'Notes for me' is not one this tool knows; it was ignored "
         "(left out of the plan)."
     )
 
@@ -469,7 +469,7 @@ def test_csv_with_a_misspelt_header_says_did_you_mean(tmp_path: Path) -> None:
     errors = read_workbook(path).report.errors
     assert [(e.code, e.sheet, e.row, e.column, e.message) for e in errors] == [(
         "missing-label", "typo", 1, "Satus",
-        "The header 'Satus' (cell G1) is not one the checker knows: did you mean \"Status\"? "
+        "The header 'Satus' (cell G1) is not one this tool knows: did you mean \"Status\"? "
         'The rest of the sheet was checked as if it were. Rename the header to "Status".')]
 
 

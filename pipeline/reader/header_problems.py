@@ -99,7 +99,7 @@ def report_unknown(
     """Columns the reader does not read (`unknown`: index and header). A near spelling of a
     column the sheet lacks is a warning with "did you mean"; a column holding data, on a
     sheet without one of the columns its documents print, is a warning too (its data may be
-    that column's, under a header the checker does not know); any other is a note."""
+    that column's, under a header this tool does not know); any other is a note."""
     lacking = _lacking(spec, found)
     first = _first_data(sheet, index, {i for i, _ in unknown}) if lacking else {}
     for i, label in unknown:
@@ -108,7 +108,7 @@ def report_unknown(
         if guess is not None:
             report.warning(
                 "extra-label",
-                f"The column {label!r} is not one the checker knows: did you mean "
+                f"The column {label!r} is not one this tool knows: did you mean "
                 f'"{guess}"? It was ignored. Rename the header to "{guess}" to have it read.',
                 **where,
             )
@@ -116,7 +116,7 @@ def report_unknown(
             letter = get_column_letter(i + 1)
             report.warning(
                 "extra-label",
-                f"The column {label!r} (column {letter}) is not one the checker knows, so "
+                f"The column {label!r} (column {letter}) is not one this tool knows, so "
                 f"its data (from row {first[i]}) is left out of {spec.document}."
                 + _lacking_hint(spec, lacking, letter, "", rename=True)
                 + " If it holds something else, leave it: it is simply not printed.",
@@ -125,7 +125,7 @@ def report_unknown(
         else:
             report.notice(
                 "extra-label",
-                f"The column {label!r} is not one the checker knows; it was ignored (left "
+                f"The column {label!r} is not one this tool knows; it was ignored (left "
                 f"out of {spec.document}).",
                 **where,
             )
@@ -165,7 +165,7 @@ def report_blank_labels(
         report.warning(
             "blank-label",
             f"Column {letter} has data (from row {first[i]}) but no header in row "
-            f"{row.number}, so it was ignored. Give the column a header the checker knows "
+            f"{row.number}, so it was ignored. Give the column a header this tool knows "
             f"(see docs/inputs.md), or delete the data if it is not needed.{hint}",
             **where,
         )

@@ -233,8 +233,8 @@ def _guess_required(
         found[col.name] = [(i, label)]
         report.error(
             "missing-label",
-            f"The header {label!r} (cell {get_column_letter(i + 1)}{row.number}) is not one the "
-            f'checker knows: did you mean "{col.name}"? The rest of the sheet was checked as '
+            f"The header {label!r} (cell {get_column_letter(i + 1)}{row.number}) is not one this "
+            f'tool knows: did you mean "{col.name}"? The rest of the sheet was checked as '
             f'if it were. Rename the header to "{col.name}".',
             sheet=sheet.name, row=row.number, column=label, value=label,
         )
