@@ -261,9 +261,8 @@ def update_progress_blocks(response: ScrutinyResponse) -> list[Block]:
             has = "has" if n == 1 else "have"
             blocks.append(Paragraph.of(f"{lead} {noun} {has} a progress update."))
         else:
-            count = number_words(updated)
             blocks.append(Paragraph.of(
-                f"{count[:1].upper() + count[1:]} of the {number_words(n)} {noun} "
+                f"{number_words(updated).capitalize()} of the {number_words(n)} {noun} "
                 f"{'has' if updated == 1 else 'have'} a progress update."))
     moved = [r for r in response.recommendations
              if r.revised_date is not None and r.action_date is not None
@@ -272,9 +271,8 @@ def update_progress_blocks(response: ScrutinyResponse) -> list[Block]:
         dates = "; ".join(f"{r.number} now {format_moved_date(r.revised_date, r.action_date)}"
                           for r in moved)
         n = len(moved)
-        count = number_words(n)
         blocks.append(Paragraph.of(
-            f"{count[:1].upper() + count[1:]} {'date has' if n == 1 else 'dates have'} moved: "
+            f"{number_words(n).capitalize()} {'date has' if n == 1 else 'dates have'} moved: "
             f"{dates}."))
     day = position_day(response)
     missing = missing_updates(response, day) if day is not None else []

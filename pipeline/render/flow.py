@@ -26,9 +26,14 @@ def page_body_cm(doc: Any) -> float:
     try:
         section = doc.sections[-1]
         height = section.page_height - section.top_margin - section.bottom_margin
-        return max(height / EMU_PER_CM - 2.5, 5.0)
     except (AttributeError, IndexError, TypeError):
         return 15.0
+    return _text_height_cm(height / EMU_PER_CM)
+
+
+def _text_height_cm(between_margins_cm: float) -> float:
+    """The height between the margins less the room of the running header and footer."""
+    return max(between_margins_cm - 2.5, 5.0)
 
 
 def sectpr_body_cm(sectpr: Any) -> float:
@@ -41,7 +46,7 @@ def sectpr_body_cm(sectpr: Any) -> float:
                   - abs(int(margins.get(w("bottom")))))
     except (AttributeError, TypeError, ValueError):
         return 15.0
-    return max(height / DXA_PER_CM - 2.5, 5.0)
+    return _text_height_cm(height / DXA_PER_CM)
 
 
 def _total_cm(table: Table, available_dxa: int | None) -> float:

@@ -73,7 +73,7 @@ def _margins(path: str, mtime_ns: int, size: int) -> tuple[tuple[str, int], ...]
             value = int(text)
         except ValueError:
             return ()
-        if not 0 <= abs(value) <= LARGEST_MARGIN:
+        if abs(value) > LARGEST_MARGIN:
             return ()
         margins.append((name, value))
     return tuple(margins)
