@@ -107,3 +107,23 @@ def require_soffice() -> str:
             pytest.fail("LibreOffice (soffice) is required in CI but is not installed")
         pytest.skip("LibreOffice is not installed")
     return exe
+
+
+def document_texts(path: Path) -> list[str]:
+    """Every table cell's text and every body paragraph's text of a .docx; a row too long
+    for a page, written as several (pipeline.render.row_split), joined up again."""
+    import docx
+
+    doc = docx.Document(str(path))
+    cells: list[str] = []
+    for table in doc.tables:
+        rows: list[list[str]] = []
+        for tr, row in zip(table._tbl.tr_lst, table.rows, strict=True):
+            texts = [cell.text for cell in row.cells]
+            if rows and tr.xpath("./w:trPr/w:tblHeader[@w:val='0']"):  # continues the row
+                rows[-1] = [a if b in ("", "(continued)", a) else a + b  # above: joined
+                            for a, b in zip(rows[-1], texts, strict=True)]
+            else:
+                rows.append(texts)
+        cells += [text for texts in rows for text in texts]
+    return cells + [p.text for p in doc.paragraphs]

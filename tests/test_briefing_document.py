@@ -455,3 +455,19 @@ def test_status_sentence_says_a_council_label_as_its_key_does() -> None:
     assert status_sentence(plan) == (
         'The plan has three actions against one recommendation. Of these, two are "In Progress '
         'on schedule" and one is behind schedule.')
+
+
+def test_overdue_actions_of_one_status_are_said_to_be_all_of_it() -> None:
+    """Telford's plan: five overdue actions, every one behind schedule ("the five overdue
+    actions are five behind schedule" said it twice)."""
+    from pipeline.documents.attention import late_lead_in
+
+    late = [Action(ref=f"R{n}", text=f"Action {n}", status="behind") for n in range(5)]
+    plan = Plan(details=Details(), priorities=[Priority("1", "Safe", [
+        Recommendation("R1", "Keep safe", late)])], scheme=DEFAULT_SCHEME)
+    assert late_lead_in(plan, late, late) == (
+        "The five overdue actions are all behind schedule; the table gives each one's lead, "
+        "target date and latest progress:")
+    mixed = [*late[:4], Action(ref="R9", text="Action 9", status="at_risk")]
+    assert late_lead_in(plan, mixed, mixed).startswith(
+        "By status, the five overdue actions are four behind schedule and one at risk;")

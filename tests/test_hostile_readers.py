@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import document_texts
 from hostile.corpus3 import CLASS_MODULES, HostileCase, can_make, load_all, materialise
 from hostile.harness import MEMORY_LIMIT_MB, check_json, run_child
 
@@ -19,14 +20,6 @@ READER_CLASSES = [m for m in CLASS_MODULES if m.startswith("reader_")]
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("hostile3")
-
-
-def document_texts(path: Path) -> list[str]:
-    import docx
-
-    doc = docx.Document(str(path))
-    cells = [cell.text for table in doc.tables for r in table.rows for cell in r.cells]
-    return cells + [p.text for p in doc.paragraphs]
 
 
 def _found(entry: dict, case: HostileCase) -> dict | None:

@@ -132,6 +132,7 @@ def test_a_damaged_compressed_part_is_still_the_files_fault(tmp_path, monkeypatc
     ("plan.xls", "an old Excel 97-2003 workbook (.xls)"),
     ("Plan.ODS", "an OpenDocument spreadsheet (.ods, as LibreOffice Calc saves)"),
     ("plan.xlsb", "an Excel binary workbook (.xlsb)"),
+    ("bury.fods", "a flat OpenDocument spreadsheet (.fods, as LibreOffice Calc saves)"),
 ])
 def test_a_spreadsheet_in_another_format_is_named_with_how_to_convert_it(
     tmp_path: Path, name: str, what: str,

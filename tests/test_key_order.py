@@ -102,3 +102,23 @@ def test_a_status_the_key_leaves_out_is_warned_of_with_its_rows(make_workbook: A
         in at_risk.message
     assert "add a row for it to the Key to RAG rating sheet" in at_risk.message
     assert not report.errors
+
+
+def test_a_misspelt_or_empty_status_is_not_counted_as_a_status_the_key_leaves_out(
+    make_workbook: Any,
+) -> None:
+    """A status that could not be read is an error of its own row: its action's stand-in
+    status (Not started) is not a status the row uses, so the key's warning leaves it out,
+    and names the rows on the sheet they are on (here "Improvement Plan")."""
+    from pipeline.reader import read_workbook
+
+    statuses = ["Complete", "Compelte", "At risk", "", "Behind Schedule"]
+    rows = [ACTION_HEADERS] + [action_row(f"Action {n}", status)
+                               for n, status in enumerate(statuses, start=1)]
+    book = make_workbook({"Improvement Plan": rows, "Key to RAG rating": KEY,
+                          "Details": [["Title", "Plan"], ["As at", "31/07/2013"]]})
+    report = read_workbook(book).report
+    said = {i.value: i.message for i in report.issues if i.sheet == "Key to RAG rating"}
+    assert set(said) == {"At risk"}
+    assert "which one action uses (Improvement Plan row 4)" in said["At risk"]
+    assert {(i.row, i.column) for i in report.errors} >= {(3, "Status"), (5, "Status")}

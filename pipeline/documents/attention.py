@@ -23,7 +23,7 @@ def _join(items: list[str]) -> str:
 
 def status_mix(plan: Plan, actions: list[Action]) -> str:
     """'five behind schedule, one at risk and two still marked on track' ('at risk' for
-    one action)."""
+    one action, 'all behind schedule' for several of one status)."""
     counts: dict[str, int] = {}
     for action in actions:
         counts[action.status] = counts.get(action.status, 0) + 1
@@ -39,6 +39,8 @@ def status_mix(plan: Plan, actions: list[Action]) -> str:
 
     if len(actions) == 1:
         return said(keys[0])
+    if len(keys) == 1:  # not "the five overdue actions are five behind schedule"
+        return f"all {said(keys[0])}"
     return _join([f"{number_words(counts[k])} {said(k)}" for k in keys])
 
 
@@ -58,10 +60,12 @@ def late_lead_in(plan: Plan, late: list[Action], overdue: list[Action]) -> str:
         return f"{subject} behind schedule, though {none} past its target date yet; {gives}:"
     n = len(late_overdue)
     if not more:
+        mix = status_mix(plan, late)
         if n == 1:
-            return f"The one overdue action is {status_mix(plan, late)}; {gives}:"
-        return (f"By status, the {number_words(n)} overdue actions are "
-                f"{status_mix(plan, late)}; {gives}:")
+            return f"The one overdue action is {mix}; {gives}:"
+        if mix.startswith("all "):
+            return f"The {number_words(n)} overdue actions are {mix}; {gives}:"
+        return f"By status, the {number_words(n)} overdue actions are {mix}; {gives}:"
     overdue_text = "overdue action" if n == 1 else "overdue actions"
     return (f"The {number_words(n)} {overdue_text} and {number_words(more)} more behind "
             f"schedule but not yet due are listed below ({status_mix(plan, late)}), with "

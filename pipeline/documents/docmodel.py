@@ -107,6 +107,9 @@ class Table:
     design: str = ""
     fields: tuple[str, ...] = ()
     values: list[tuple[Cell, ...]] = field(default_factory=list)
+    # Rows (by index) that continue the row above: a row too tall for a page is written as
+    # several by the renderer (pipeline.render.row_split); counted as one when read back.
+    continued: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
         for row in self.rows:

@@ -29,6 +29,8 @@ OTHER_SPREADSHEETS: dict[str, str] = {
     ".xltx": "an Excel template (.xltx)",
     ".xltm": "an Excel template (.xltm)",
     ".ods": "an OpenDocument spreadsheet (.ods, as LibreOffice Calc saves)",
+    ".fods": "a flat OpenDocument spreadsheet (.fods, as LibreOffice Calc saves)",
+    ".ots": "an OpenDocument spreadsheet template (.ots)",
     ".numbers": "a Numbers spreadsheet (.numbers)",
 }
 

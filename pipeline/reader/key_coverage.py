@@ -20,10 +20,15 @@ def warn_statuses_not_in_key(plan: Plan, key_sheet: str, report: IssueReport) ->
     if not (scheme.from_workbook and scheme.listed):
         return
     unlisted: dict[StatusKey, list[int]] = {}
+    # a row whose status could not be read (misspelt, empty) is already an error, and its
+    # action's status is only a stand-in: not a status the row uses
+    wrong = {(i.sheet, i.row) for i in report.errors}
+    sheet = next((a.source.sheet for a in plan.actions if a.source is not None), "Actions")
     for action in plan.actions:
-        if action.status not in scheme.listed:
-            unlisted.setdefault(action.status, []).append(
-                action.source.row if action.source is not None else 0)
+        source = action.source
+        if action.status not in scheme.listed and (
+                source is None or (source.sheet, source.row) not in wrong):
+            unlisted.setdefault(action.status, []).append(source.row if source else 0)
     for key, rows in unlisted.items():
         label = scheme.label(key)
         numbered = [str(r) for r in rows if r]
@@ -31,7 +36,7 @@ def warn_statuses_not_in_key(plan: Plan, key_sheet: str, report: IssueReport) ->
         where = ""
         if numbered:
             shown = ", ".join(numbered[:_MOST_ROWS]) + (f" and {more} more" if more > 0 else "")
-            where = f" (Actions {'row' if len(numbered) == 1 else 'rows'} {shown})"
+            where = f" ({sheet} {'row' if len(numbered) == 1 else 'rows'} {shown})"
         count = "one action" if len(rows) == 1 else f"{len(rows)} actions"
         report.warning(
             "missing-cell",

@@ -332,9 +332,15 @@ def table_xml(
         _fill_cell(tc, Cell.of(column.header), bold=True, fill=HEADER_FILL)
     tbl.append(header)
 
-    for row, cant_split, keep in zip(table.rows, fit.cant_split, _row_keeps(table, fit),
-                                     strict=True):
+    for i, (row, cant_split, keep) in enumerate(zip(
+            table.rows, fit.cant_split, _row_keeps(table, fit), strict=True)):
         tr = _row_prototype(widths, text_style, False, cant_split, keep)
+        if i in table.continued:  # a row continuing the row above (pipeline.render.row_split)
+            trpr = tr.find(w("trPr"))
+            if trpr is None:
+                trpr = etree.Element(w("trPr"))
+                tr.insert(0, trpr)
+            trpr.insert(0, etree.Element(w("tblHeader"), {w("val"): "0"}))  # as textblocks
         for tc, cell in zip(tr.iterchildren(w("tc")), row, strict=True):
             _fill_cell(tc, cell)
         tbl.append(tr)

@@ -4,7 +4,8 @@
 elements to count the rows of each table: about a second for a 10,000-action plan. Here
 the bytes are first checked to be well-formed XML by libxml2 without building anything
 (a parser whose target keeps nothing), then scanned for the start and end tags of the
-body's paragraphs, tables and rows: each top-level table's rows are counted in the bytes,
+body's paragraphs, tables and rows: each top-level table's rows are counted in the bytes
+(a row continuing the row above, pipeline.render.row_split, is not counted again),
 and only the body's own paragraphs and each table's header row, a small part of the
 document, are parsed with lxml for their exact text and style.
 
@@ -21,6 +22,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pipeline.render.row_split import CONTINUED_MARK
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W_DECL = f'xmlns:w="{W_NS}"'.encode()
 _W_URI = W_NS.encode()
@@ -29,7 +32,8 @@ _TOKEN = re.compile(rb"<(/?)w:(p|tbl|tr|body)(?=[\s/>])" + _ATTRS + rb"\s*(/?)>"
 _BODY_TOKEN = re.compile(rb"<(/?)w:(p|tbl|body)(?=[\s/>])" + _ATTRS + rb"\s*(/?)>")
 _TABLE_TOKEN = re.compile(rb"<(/?)w:(tbl|tr)(?=[\s/>])" + _ATTRS + rb"\s*(/?)>")
 _P_TOKEN = re.compile(rb"<(/?)w:p(?=[\s/>])" + _ATTRS + rb"\s*(/)?>")
-_TABLE_PART = re.compile(rb"<w:t(?:r|bl)(?=[\s/>])")  # a row's or a nested table's start tag
+# a row's or a nested table's start tag, or the mark of a row continuing the row above
+_TABLE_PART = re.compile(rb"<w:t(?:r|bl)(?=[\s/>])|" + re.escape(CONTINUED_MARK))
 _TR_START = re.compile(rb"<w:tr(?=[\s/>])")
 _ROOT = re.compile(rb"<w:document(?=[\s/>])" + _ATTRS + rb"\s*>")
 _DECL = re.compile(rb"""xmlns(?::[^\s=]+)?\s*=\s*(?:"[^"]*"|'[^']*')""")
@@ -105,7 +109,7 @@ def _table(xml: bytes, start: int) -> tuple[bytes, int, int] | None:
     parts = _TABLE_PART.findall(xml, start, end)
     if b"<w:tbl" in parts:
         return _nested_table(xml, start)
-    rows = len(parts)
+    rows = len(parts) - 2 * parts.count(CONTINUED_MARK)  # a continuation is no new row
     if not rows:
         return b"", 0, end + len(b"</w:tbl>")
     first_row = _TR_START.search(xml, start, end)

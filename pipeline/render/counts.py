@@ -32,7 +32,7 @@ def model_structure(model: DocumentModel, primary: Any = None) -> dict[str, int]
     headings = sum(1 for b in model.blocks if isinstance(b, Heading))
     tables = [b for b in model.blocks if isinstance(b, Table)]
     return {"headings": headings, "tables": len(tables),
-            "rows": sum(len(t.rows) for t in tables)}
+            "rows": sum(len(t.rows) - len(t.continued) for t in tables)}
 
 
 def written_structure(path: Path, primary: Any, model: DocumentModel) -> dict[str, int]:
@@ -114,7 +114,7 @@ def written_table_rows(path: Path, headers: tuple[str, ...]) -> list[list[str]]:
 
     from lxml import etree
 
-    from pipeline.render.readback import paragraph_text
+    from pipeline.render.readback import _continues, paragraph_text
 
     def w(tag: str) -> str:
         return f"{{{W_NS}}}{tag}"
@@ -133,8 +133,22 @@ def written_table_rows(path: Path, headers: tuple[str, ...]) -> list[list[str]]:
     for table in body.iterchildren(w("tbl")):
         rows = table.findall(w("tr"))
         if rows and tuple(cells(rows[0])) == headers:
-            found += [cells(tr) for tr in rows[1:]]
+            for tr in rows[1:]:
+                if found and _continues(tr):
+                    found[-1] = _joined(found[-1], cells(tr))
+                else:
+                    found.append(cells(tr))
     return found
+
+
+def _joined(row: list[str], more: list[str]) -> list[str]:
+    """A row with the row continuing it (pipeline.render.row_split) put back: each cut
+    text's next piece added to it; a status repeated, an empty cell or "(continued)"
+    left out."""
+    from pipeline.render.row_split import CONTINUED
+
+    return [text if piece in ("", CONTINUED, text) else text + piece
+            for text, piece in zip(row, more, strict=False)]
 
 
 def count_written_briefing(

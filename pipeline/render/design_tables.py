@@ -5,6 +5,7 @@ writer (pipeline.render.design_rows)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from lxml import etree
@@ -16,6 +17,7 @@ from pipeline.render.design_widths import fits_content, fitted_widths_cm
 from pipeline.render.designs import Design, DesignPart
 from pipeline.render.flow import DXA_PER_CM, _row_keeps
 from pipeline.render.layout import TableFit, fit_tables
+from pipeline.render.row_split import continued_row
 from pipeline.render.wordxml import paragraph_text, w
 
 
@@ -80,6 +82,9 @@ def designed_fits(
         fits_content(design, available)) else [x / DXA_PER_CM for x in rw.widths]
     fits = fit_tables(rows, [len(t.values) for t in tables], widths_cm, pt, page_cm,
                       sum(map(len, rw.header)))
+    first = rw.cells[0].slots if rw.cells else ()
+    if first and first[0]:  # "(continued)" goes in the first column (row_split)
+        fits = [replace(fit, label=first[0]) for fit in fits]
     return {id(table): fit for table, fit in zip(tables, fits, strict=True)}
 
 
@@ -96,5 +101,7 @@ def designed_table_text(
     row = rw.row
     parts += [row(values, cant_split, keep) for values, cant_split, keep in zip(
         table.values, fit.cant_split, _row_keeps(table, fit), strict=True)]
+    for i in table.continued:  # rows continuing the row above (pipeline.render.row_split)
+        parts[2 + i] = continued_row(parts[2 + i])
     parts.append("</w:tbl>")
     return "".join(parts)

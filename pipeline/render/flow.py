@@ -69,8 +69,24 @@ def layout_tables(
     columns share one set of widths fitted to all their rows (a plan's action tables
     line up from one recommendation to the next); a table the template designs has the
     design's widths (pipeline.render.design_tables). `page_cm`: how tall the text of a
-    page is (else the template's last section's, `page_body_cm`)."""
-    pt, page = styles.table_text_pt, page_cm or page_body_cm(doc)
+    page is (else the template's last section's, `page_body_cm`).
+
+    A row too tall to keep on one page is first made several rows that each fit
+    (pipeline.render.row_split: the table's rows change), and the tables laid out again."""
+    from pipeline.render.row_split import split_tall_rows
+
+    page = page_cm or page_body_cm(doc)
+    fits = _fits(blocks, styles, available_dxa, designs, page)
+    split = [split_tall_rows(block, fits[id(block)], page)
+             for block in blocks if isinstance(block, Table) and id(block) in fits]
+    return _fits(blocks, styles, available_dxa, designs, page) if any(split) else fits
+
+
+def _fits(
+    blocks: list[Block], styles: StyleMap, available_dxa: int | None,
+    designs: DesignPart | None, page: float,
+) -> dict[int, TableFit]:
+    pt = styles.table_text_pt
     groups: dict[tuple[tuple[str, ...], float], list[Table]] = {}
     designed_groups: dict[tuple[str, tuple[str, ...]], list[Table]] = {}
     for block in blocks:

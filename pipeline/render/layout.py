@@ -297,6 +297,8 @@ class TableFit:
     widths_cm: list[float]
     cant_split: list[bool]  # per data row: the row surely fits on a page
     keep_together: bool  # a small table: every row kept with the next, none split
+    heights_cm: tuple[float, ...] = ()  # per data row: its estimated height
+    label: int = 0  # where a designed row's values put the first column's first field
 
 
 def fit_table(
@@ -339,4 +341,4 @@ def _fit(
     ) and height <= page_cm * KEEP_TABLE_SHARE
     if keep:
         cant_split = [True] * len(rows)
-    return TableFit(list(widths_cm), cant_split, keep)
+    return TableFit(list(widths_cm), cant_split, keep, tuple(heights))

@@ -46,6 +46,16 @@ def _style_names(styles_xml: bytes) -> dict[str, str]:
     return names
 
 
+def _continues(tr: Any) -> bool:
+    """Whether a row continues the row above (pipeline.render.row_split: one row of the
+    model written as several)."""
+    trpr = tr.find(_w("trPr"))
+    if trpr is None:
+        return False
+    mark = trpr.find(_w("tblHeader"))
+    return mark is not None and mark.get(_w("val")) in ("0", "false", "off")
+
+
 def read_body(path: Path) -> list[BodyParagraph | BodyTable]:
     """The top-level paragraphs and tables of a document body, in order.
 
@@ -90,7 +100,7 @@ def read_body(path: Path) -> list[BodyParagraph | BodyTable]:
                         for tc in tr.iterchildren(_w("tc"))
                     ]
                     tables[table] = BodyTable(header=header, row_count=0)
-                else:
+                elif not _continues(tr):
                     found.row_count += 1
                 table.remove(tr)  # counted: let it go
             root = events.root

@@ -40,6 +40,7 @@ from pipeline.render.flow import (
     paragraph_keeps,
 )
 from pipeline.render.layout import TableFit
+from pipeline.render.row_split import continued_row
 
 if TYPE_CHECKING:
     from pipeline.render.designs import DesignPart
@@ -177,9 +178,14 @@ def table_text(
     parts.append("</w:tr>")
     plain = [f"{open_tc}{close_tcpr}" for open_tc in opens]  # a cell with no shading
     kept = [f"{open_tc}{close_keep}" for open_tc in opens]  # ... kept with the next row
-    for row, cant_split, keep in zip(table.rows, fit.cant_split, _row_keeps(table, fit),
-                                     strict=True):
-        parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if cant_split else "<w:tr>")
+    continued = table.continued
+    for i, (row, cant_split, keep) in enumerate(zip(
+            table.rows, fit.cant_split, _row_keeps(table, fit), strict=True)):
+        if continued and i in continued:  # pipeline.render.row_split
+            parts.append(continued_row("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if cant_split
+                                       else "<w:tr>"))
+        else:
+            parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if cant_split else "<w:tr>")
         close, starts = (close_keep, kept) if keep else (close_tcpr, plain)
         for open_tc, start, cell in zip(opens, starts, row, strict=True):
             runs, fill, colour = cell
