@@ -229,3 +229,38 @@ def test_the_line_above_an_indicator_sheets_headers_titles_a_report_with_no_titl
     document = docx.Document(str(out))
     assert document.core_properties.title == "Update on Performance"
     assert document.paragraphs[0].text == "Update on Performance"
+
+
+def test_a_date_shown_as_month_and_year_is_that_month(make_workbook: Callable[..., Path]) -> None:
+    """Torbay's Data sheet: Excel holds "Sep-11" typed into a cell as a date; a council's
+    export holds the month's last day, formatted mmm-yy. Either way it is September 2011 (a
+    month), not the day "30 Sep 2011"; a date shown with its day stays a day."""
+    path = make_workbook(
+        {
+            "Indicators": [IND_HEADERS,
+                           ["CSC01", "Child protection plans per 10,000", "", "Low",
+                            "rate per 10,000", None, "", None]],
+            "Values": [["Code", "Period", "Value"],
+                       ["CSC01", dt.datetime(2011, 8, 31), 95.1],
+                       ["CSC01", dt.datetime(2011, 9, 30), 98.5],
+                       ["CSC01", dt.datetime(2011, 10, 14), 99.0]],
+            "Wide": [["Code", dt.datetime(2011, 8, 31), dt.datetime(2011, 9, 30)],
+                     ["CSC01", 95.1, 98.5]],
+        },
+        number_formats={"Values": {"B2": "mmm-yy", "B3": "mmm\\-yy", "B4": "dd/mm/yyyy"},
+                        "Wide": {"B1": "mmm-yy", "C1": "mmmm yyyy"}},
+    )
+    result = read_workbook(path)
+    assert result.report.errors == []
+    assert result.indicators is not None
+    (ind,) = result.indicators.indicators
+    assert [(o.period.label, o.period.kind) for o in ind.series] == [
+        ("Aug 2011", "month"), ("Sep 2011", "month"), ("14 Oct 2011", "date")]
+
+    from pipeline.issues import IssueReport
+    from pipeline.reader.indicator_cells import period_columns
+    from pipeline.reader.workbook import load_sheets
+
+    wide = next(s for s in load_sheets(path, IssueReport()) if s.name == "Wide")
+    assert [c.period.label for c in period_columns(wide.rows[0], set())] == [
+        "Aug 2011", "Sep 2011"]

@@ -47,6 +47,7 @@ AXIS_LABEL_PT = 8.0
 # The plot area as fractions of the figure: left, bottom, right, top.
 AXES_BOX = (0.115, 0.14, 0.70, 0.95)
 KEY_PX = 20  # the short key before each line label, at 96 dpi (scaled with the dpi)
+LABEL_GAP_PT = 3  # room between two line labels stacked at the right, in points
 GRID_COLOUR = "#DDDDDD"
 AXIS_COLOUR = "#000000"
 
@@ -283,7 +284,7 @@ def _draw(indicator: Indicator, dpi: int) -> bytes:
     key_right = key_left + KEY_PX * dpi / 96
     text_left = key_right + 3 * scale
     texts = [_wrap(label, face, width - text_left - 2) for *_, label in named]
-    heights = [line_h * (t.count("\n") + 1) + 2 for t in texts]
+    heights = [line_h * (t.count("\n") + 1) + LABEL_GAP_PT * scale for t in texts]
     wanted = [px(0, level)[1] for _, _, _, level, _ in named]
     placed = spread_labels(wanted, heights, 1.0, height - 1.0)
 

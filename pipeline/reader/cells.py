@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from pipeline.domain.model import DateValue
 from pipeline.domain.periods import MONTH_ABBR, MONTHS
@@ -55,6 +56,16 @@ def _month_only_format(fmt: str) -> bool:
     '[Red]mmmm yyyy'): quoted text, escapes and [colours] do not count."""
     f = _FORMAT_LITERALS.sub("", fmt.split(";")[0]).lower()
     return "m" in f and "y" in f and "d" not in f
+
+
+def as_period_value(cell: RawCell) -> Any:
+    """A cell's value to read as a period: a date shown as month and year ('mmm-yy', as
+    Excel shows "Sep-11" typed into a cell) is that month, whatever its day (Excel may hold
+    the month's last day); any other value as it is."""
+    v = cell.value
+    if isinstance(v, dt.date) and _month_only_format(cell.number_format):
+        return (v.date() if isinstance(v, dt.datetime) else v).replace(day=1)
+    return v
 
 
 def _dmy(d: dt.date) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pipeline.domain.model import Period
 from pipeline.domain.periods import parse_period
 from pipeline.issues import IssueReport
-from pipeline.reader.cells import CellProblem, display_text, parse_number
+from pipeline.reader.cells import CellProblem, as_period_value, display_text, parse_number
 from pipeline.reader.columns import INDICATORS, ColumnSpec
 from pipeline.reader.headers import HEADER_SEARCH_ROWS, cell_label
 from pipeline.reader.raw import RawCell, RawRow, RawSheet, is_empty
@@ -38,7 +38,7 @@ def period_columns(row: RawRow, skip: set[int]) -> list[PeriodColumn]:
     for i, cell in enumerate(row.cells):
         if i in skip or is_empty(cell.value):
             continue
-        value = cell.value if not isinstance(cell.value, str) else cell_label(cell)
+        value = as_period_value(cell) if not isinstance(cell.value, str) else cell_label(cell)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(int(value)) if float(value).is_integer() else str(value)
         period = parse_period(value)

@@ -12,7 +12,12 @@ from pipeline.domain.indicator_rules import fill_values_from_parts, fill_year_to
 from pipeline.domain.model import Indicator, Observation, Period, Source
 from pipeline.domain.periods import parse_period
 from pipeline.issues import IssueReport
-from pipeline.reader.cells import display_text, excel_error, number_format_of
+from pipeline.reader.cells import (
+    as_period_value,
+    display_text,
+    excel_error,
+    number_format_of,
+)
 from pipeline.reader.headers import (
     Record,
     read_text,
@@ -302,7 +307,7 @@ def _long_period(c: Collected, sheet: RawSheet, rec: Record) -> Period | None:
             value=err, **c.where(sheet, rec, "Period"),
         )
         return None
-    value = raw
+    value = as_period_value(cell)  # type: ignore[arg-type]  # a date shown "Sep-11": a month
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         value = str(int(raw)) if float(raw).is_integer() else str(raw)
     elif isinstance(raw, str):
