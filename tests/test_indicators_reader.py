@@ -207,14 +207,18 @@ def test_torbays_polarity_header_its_best_to_be(make_workbook: Callable[..., Pat
 def test_the_line_above_an_indicator_sheets_headers_titles_a_report_with_no_title(
     make_workbook: Callable[..., Path], tmp_path: Path
 ) -> None:
-    """Bury's sheet starts "Update on Performance" above its headers and has no Details:
-    the report is titled so (as a plan is from its banner), and a warning says where from."""
+    """Bury's sheet has "Update on Performance" above its headers, under the paper's
+    committee and title lines, and no Details: the report is titled by the line nearest the
+    headers, and a warning says where from."""
     import docx
     from click.testing import CliRunner
 
     from pipeline.cli import main
 
     book = make_workbook({"Performance": [
+        ["Safeguarding OPG"],
+        ["Peer Review and Performance Update"],
+        [],
         ["Update on Performance"],
         ["Code", "Title", "Polarity", "Unit", "Target", "Apr 2018", "May 2018"],
         ["CIN1", "CiN Visits – child seen in last 6 weeks", "High", "%", 90, 84.0, 88.5],

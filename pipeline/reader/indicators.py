@@ -55,7 +55,7 @@ def _read_indicator_sheet(c: Collected, sheet: RawSheet) -> str | None:
         if indicator is not None and periods:
             c.wide_values(sheet, rec, indicator, periods)
     warn_hidden_rows(sheet, header, c.report)
-    return banner(sheet, header)
+    return banner(sheet, header, nearest=True)  # the table's own heading (docs/inputs.md)
 
 
 def _forget_notices(

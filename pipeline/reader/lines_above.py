@@ -56,10 +56,13 @@ def position_line(sheet: RawSheet, header: HeaderMatch) -> PositionLine | None:
     return None
 
 
-def banner(sheet: RawSheet, header: HeaderMatch) -> str:
+def banner(sheet: RawSheet, header: HeaderMatch, nearest: bool = False) -> str:
     """The sheet's first line of text above its header row ("WORKING DOCUMENT: ..."), not
-    counting a line that only gives the position's date."""
-    for row in sheet.rows[: header.index]:
+    counting a line that only gives the position's date; with `nearest`, the line nearest
+    the header row instead (an indicators table's heading, "Update on Performance", under
+    the paper's committee and title lines)."""
+    above = sheet.rows[: header.index]
+    for row in reversed(above) if nearest else above:
         position = _position_in(row, sheet.name)
         if position is not None and position[1]:
             continue
