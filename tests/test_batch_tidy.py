@@ -69,6 +69,24 @@ def test_byte_identical_inputs_are_made_once_naming_both(folders: tuple[Path, Pa
     assert not (outputs / "2013-07" / "plan (1)").exists()
 
 
+def test_of_two_identical_files_the_one_not_named_as_a_copy_is_made() -> None:
+    """The trial's batch: 'cabinet-response-cic-placement-strategy.xlsx' and a download's
+    'cabinet-response (1).xlsx' hold the same bytes: the documents are made from the first
+    (the shorter name is the copy's); of two ordinary names, the shorter."""
+    from pipeline.batch.tidy import originals
+
+    folder = Path("inputs")
+    original, copy = folder / "cabinet-response-cic-placement-strategy.xlsx", \
+        folder / "cabinet-response (1).xlsx"
+    assert originals({original: "a", copy: "a"}, folder) == {copy: original}
+    assert originals({folder / "Copy of plan.xlsx": "b", folder / "plan - Copy.xlsx": "b",
+                      folder / "my plan.xlsx": "b"}, folder) == {
+        folder / "Copy of plan.xlsx": folder / "my plan.xlsx",
+        folder / "plan - Copy.xlsx": folder / "my plan.xlsx"}
+    assert originals({folder / "plan july.xlsx": "c", folder / "plan.xlsx": "c"}, folder) == {
+        folder / "plan july.xlsx": folder / "plan.xlsx"}
+
+
 def test_same_title_organisation_and_as_at_warn(folders: tuple[Path, Path]) -> None:
     inputs, outputs = folders
     plan_workbook(inputs / "plan.xlsx", 3)

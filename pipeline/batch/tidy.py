@@ -7,6 +7,7 @@ the batch needs to know, as located issues or manifest notes.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -190,9 +191,19 @@ def hash_after_reading(path: Path, sha: str, entry: InputEntry) -> str:
     return now
 
 
+_COPY_NAME = re.compile(r"(?:\s*\(\d+\)|\s+-\s+copy(?:\s*\(\d+\))?)$|^copy(?:\s*\(\d+\))?\s+of\s",
+                        re.IGNORECASE)
+
+
+def looks_like_a_copy(path: Path) -> bool:
+    """Whether a file's name is one Windows, a browser or Excel gives a copy."""
+    return bool(_COPY_NAME.search(path.stem))
+
+
 def originals(hashes: dict[Path, str], folder: Path) -> dict[Path, Path]:
-    """For each input byte-for-byte the same as another, the one of them that is made: the
-    shortest name ("plan.xlsx" before "plan (1).xlsx" and "Copy of plan.xlsx"), then the
+    """For each input byte-for-byte the same as another, the one of them that is made: a
+    name that is not a copy's ("plan (1).xlsx", "Copy of plan.xlsx", "plan - Copy.xlsx",
+    as Windows and Excel name copies) before one that is, then the shortest name, then the
     first in order."""
     groups: dict[str, list[Path]] = {}
     for path, sha in hashes.items():
@@ -201,6 +212,7 @@ def originals(hashes: dict[Path, str], folder: Path) -> dict[Path, Path]:
     for group in groups.values():
         if len(group) < 2:
             continue
-        first = min(group, key=lambda p: (len(_rel(p, folder)), _rel(p, folder).lower()))
+        first = min(group, key=lambda p: (looks_like_a_copy(p), len(_rel(p, folder)),
+                                          _rel(p, folder).lower()))
         out.update({p: first for p in group if p != first})
     return out
