@@ -59,3 +59,21 @@ def test_performance_summary_is_a_plain_sentence(
     texts = [p.text for p in doc.paragraphs]
     assert sentence in texts
     assert not any(" data only." in t and t[0].isdigit() for t in texts)
+
+
+@pytest.mark.parametrize(("targets", "said"), [
+    ([None] * 3, False),  # none measured against a target: "no indicator is off target" misleads
+    ([10, None], True),
+    ([90, 10], False),  # one is off target: named instead
+])
+def test_no_indicator_off_target_is_said_only_of_indicators_with_targets(
+    make_workbook: Any, targets: list[object], said: bool
+) -> None:
+    """Bury's report said "No indicator is off target." of seven indicators without one."""
+    from pipeline.documents.briefing import performance_blocks
+    from pipeline.reader import read_workbook
+
+    indicators = read_workbook(_indicators(make_workbook, targets)).indicators
+    assert indicators is not None
+    texts = [getattr(b, "text", "") for b in performance_blocks(indicators)]
+    assert ("No indicator is off target." in texts) is said

@@ -307,8 +307,10 @@ def performance_blocks(indicators: IndicatorSet, bullets: bool = False) -> list[
         ))
         style = "List Bullet" if bullets else None
         blocks += [Paragraph.of(off_target_sentence(a), style=style) for a in off]
-    else:
+    elif any(a.status.key in ("on_target", "near_target") for a in assessments):
         blocks.append(Paragraph.of("No indicator is off target."))
+    # (none judged, with no target or no data: the sentence above says so; "no indicator is
+    # off target" would suggest they were measured against one)
     return blocks
 
 
