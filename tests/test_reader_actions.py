@@ -504,3 +504,26 @@ def test_csv_with_no_known_header_says_what_its_first_row_holds(tmp_path: Path) 
         "date, Progress and Status; for a cabinet response Recommendation and Response; for "
         "performance indicators Title. See docs/inputs.md, or make a blank workbook with "
         "`committee new plan` and save it as CSV.")]
+
+
+def test_hidden_columns_are_said_to_be_in_the_documents_or_not(tmp_path: Path) -> None:
+    """Peterborough's hidden 'Evidence' column is read (as Measure) and printed; Telford's
+    hidden 'Officer notes (not for publication)' is not read: the warning says which."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Actions"
+    headers = [h if h != "Measure" else "Evidence" for h in ACTION_HEADERS]
+    ws.append([*headers, "Officer notes (not for publication)"])
+    ws.append([*action_row(ref="R1", recommendation="Rec"), "Not for the committee"])
+    for letter in ("G", "M"):  # Evidence (Measure), the officers' notes
+        ws.column_dimensions[letter].hidden = True
+    wb.save(tmp_path / "plan.xlsx")
+    result = read_workbook(tmp_path / "plan.xlsx")
+    issue = only(result.report.warnings, "hidden-content")
+    assert issue.message == (
+        "Hidden columns hold data: column G ('Evidence') is read as the Measure column, so it "
+        "is in the documents; column M ('Officer notes (not for publication)') is not one "
+        "this tool reads, so it is not in the documents. Unhide them in Excel to check what "
+        "the committee will see.")

@@ -209,3 +209,40 @@ def report_example_rows(
                     column=label or get_column_letter(i + 1), value=one_line(text),
                 )
                 break
+
+
+def explain_hidden_columns(
+    sheet: RawSheet, columns: dict[str, tuple[int, str]], unknown: list[tuple[int, str]],
+    report: IssueReport,
+) -> None:
+    """Once the header row is known, the warning about hidden columns holding data says of
+    each whether it was read (and as which column) or left out, so that the officer knows
+    whether hidden text will reach the committee."""
+    from dataclasses import replace
+
+    from pipeline.reader.xlsx import column_index
+
+    read_as = {i: (name, header) for name, (i, header) in columns.items()}
+    labels = dict(unknown)
+    for n, issue in enumerate(report.issues):
+        if issue.code != "hidden-content" or issue.sheet != sheet.name or not (
+                issue.message.startswith("Column")):
+            continue
+        parts: list[str] = []
+        for letter in sheet.hidden_columns:
+            i = column_index(letter) - 1
+            if not any(not is_empty(r.cell(i).value) for r in sheet.rows):
+                continue
+            if i in read_as:
+                name, header = read_as[i]
+                parts.append(f"column {letter} ({one_line(header)!r}) is read as the {name} "
+                             "column, so it is in the documents")
+            else:
+                said = f" ({one_line(labels[i])!r})" if i in labels else ""
+                parts.append(f"column {letter}{said} is not one this tool reads, so it is "
+                             "not in the documents")
+        if parts:
+            report.issues[n] = replace(issue, message=(
+                f"Hidden {'columns hold' if len(parts) > 1 else 'column holds'} data: "
+                f"{'; '.join(parts)}. Unhide {'them' if len(parts) > 1 else 'it'} in Excel "
+                "to check what the committee will see."))

@@ -20,6 +20,7 @@ from pipeline.reader.cells import EXCEL_ERRORS, excel_error, text_value
 from pipeline.reader.columns import ColumnSpec, SheetSpec
 from pipeline.reader.header_problems import (
     cell_label,
+    explain_hidden_columns,
     nearest_column,
     report_blank_labels,
     report_example_rows,
@@ -196,6 +197,7 @@ def find_header(sheet: RawSheet, spec: SheetSpec, report: IssueReport) -> Header
     report_unknown(sheet, row, index, spec, set(found), match.unknown, report)
     report_blank_labels(sheet, row, index, spec, set(found), report)
     report_example_rows(sheet, index, match.columns, report)
+    explain_hidden_columns(sheet, match.columns, match.unknown, report)
     report.name_columns(sheet.name, {
         get_column_letter(i + 1): label for i, cell in enumerate(row.cells)
         if (label := cell_label(cell))
