@@ -104,3 +104,31 @@ def test_the_annotated_copy_marks_the_merged_header_cell(make_workbook: Make) ->
     assert ws["I2"].comment is not None
     assert ws["I2"].comment.text.startswith("Error: Cells I2:J2 of the header row are merged")
     assert ws["I2"].value == "Lead(s)" and ws["J3"].value == "31/08/2012"
+
+
+def test_a_header_merged_over_a_second_tier_is_read_from_the_lower_tier(
+    make_workbook: Make,
+) -> None:
+    """Peterborough's improvement plan: "Delivery" merged over E3:F3, "Due date" and "Revised
+    due date" under it in row 4, the data from row 5: the Target date and the revised date
+    are read from the lower tier, every other header from row 3, and nothing is an error."""
+    upper = ["Theme", "Ref", "Key action", "Lead officer", "Delivery", None, "RAG",
+             "Progress update"]
+    lower = [None, None, None, None, "Due date", "Revised due date", None, None]
+    rows = [["Peterborough City Council Safeguarding Improvement Plan – December 2011"],
+            ["Position at 31 December 2011"], upper, lower,
+            ["Theme One: Providing confident leadership", "1.1", "Establish a Board",
+             "Chief Executive", "Dec-11", None, "Complete", "The Board met in December."],
+            [None, "1.2", "Appoint an Assistant Director", "Executive Director", "31/03/2012",
+             "30/06/2012", "Green", "Appointed; starts in March."]]
+    book = make_workbook({"Improvement Plan": rows}, name="pboro.xlsx",
+                         merged={"Improvement Plan": ["A1:H1", "E3:F3"]})
+    result = read_workbook(book)
+    assert result.report.errors == []
+    assert result.plan is not None
+    first, second = result.plan.actions
+    assert first.target_date is not None and first.target_date.precision == "month"
+    assert second.target_date is not None and str(second.target_date.date) == "2012-06-30"
+    assert second.original_date is not None and str(second.original_date.date) == "2012-03-31"
+    assert [a.lead for a in result.plan.actions] == ["Chief Executive", "Executive Director"]
+    assert first.source is not None and first.source.row == 5

@@ -486,7 +486,8 @@ def test_csv_with_wrong_headers_names_those_found_and_those_expected(tmp_path: P
     errors = read_workbook(path).report.errors
     found = "(Reference, Recommendation, Thing to do, Who, When, Progress, State)"
     assert [(e.row, e.column, e.message) for e in errors] == [
-        (1, "Action", 'No column headed "Action" (or Actions, Key action, Key actions, Task) '
+        (1, "Action", 'No column headed "Action" (or Actions, Key action, Key actions, Task, '
+         "Action being taken, Actions being taken) "
          f"was found. The header row seems to be row 1 {found}. Add a column with that header."),
         (1, "Status", 'No column headed "Status" (or RAG, RAG status, RAG rating, BRAG) was '
          f"found. The header row seems to be row 1 {found}. Add a column with that header."),

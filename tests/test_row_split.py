@@ -165,3 +165,26 @@ def test_the_element_builder_cuts_the_row_as_the_text_builder_does() -> None:
     as_text = list(blocks_text(blocks(), styles, None, 12000))
     assert canonical(as_text) == canonical(as_elements)
     assert canonical(as_text).count(b'<w:tblHeader w:val="0">') >= 2
+
+
+def test_the_briefings_late_table_continues_without_lone_labels(
+    make_workbook, tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    """The briefing's design puts "Recommendation:" and "Target date:" before their fields:
+    a continuation row, whose fields are empty, shows neither label on its own."""
+    from pipeline.cli import main
+
+    out = tmp_path / "briefing.docx"
+    result = CliRunner().invoke(main, ["briefing", str(_long_plan(make_workbook)), "-o",
+                                       str(out)])
+    assert result.exit_code == 0, result.output
+    table = next(t for t in docx.Document(str(out)).tables if t.rows[0].cells[0].text == "Ref")
+    continued = [docx.table._Row(tr, table) for tr in table._tbl.tr_lst
+                 if tr.xpath("./w:trPr/w:tblHeader[@w:val='0']")]
+    assert continued
+    for row in continued:
+        texts = [c.text for c in row.cells]
+        assert texts[0] == CONTINUED and texts[1] == "" and texts[2] == ""
+        assert texts[-1] == "On track"
+    first = next(docx.table._Row(tr, table) for tr in table._tbl.tr_lst[1:])
+    assert "Target date: 1 June 2013" in first.cells[2].text

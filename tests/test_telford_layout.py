@@ -164,3 +164,24 @@ def test_the_label_in_a_sheet_with_a_recommendation_column(make_workbook: Make) 
     first = plan.priorities[0].recommendations[0]
     assert (first.ref, first.text, [a.text for a in first.actions]) == (
         "R1", "Ensure outcomes are recorded", ["Amend the monitoring"])
+
+
+def test_the_label_in_capitals_without_its_colon(make_workbook: Make) -> None:
+    """The seed's R24: "RECOMMENDATION End the reliance on bed and breakfast ..." (no colon)
+    names a recommendation too; "Recommendations from Ofsted ..." is an action's text."""
+    rows = [HEADERS, [P1],
+            ["R24", "RECOMMENDATION End the reliance on bed and breakfast accommodation to "
+                    "meet the accommodation needs of care leavers"],
+            _act("Commission supported lodgings"),
+            ["R25", "RECOMMENDATION : Review the front door"],
+            _act("Recommendations from Ofsted are tracked weekly")]
+    result = read_workbook(make_workbook({"Plan": rows}))
+    assert result.report.errors == []
+    assert result.plan is not None
+    recs = [r for p in result.plan.priorities for r in p.recommendations]
+    assert [(r.ref, r.text) for r in recs] == [
+        ("R24", "End the reliance on bed and breakfast accommodation to meet the "
+                "accommodation needs of care leavers"),
+        ("R25", "Review the front door")]
+    assert [a.text for a in result.plan.actions] == [
+        "Commission supported lodgings", "Recommendations from Ofsted are tracked weekly"]

@@ -69,7 +69,8 @@ ACTIONS = SheetSpec(
             "Recommendation",
             ("Recommendation text", "Requirement", "Improvement notice action"),
         ),
-        ColumnSpec("Action", ("Actions", "Key action", "Key actions", "Task"), required=True),
+        ColumnSpec("Action", ("Actions", "Key action", "Key actions", "Task",
+                              "Action being taken", "Actions being taken"), required=True),
         ColumnSpec(
             "Outcome",
             (
@@ -85,8 +86,10 @@ ACTIONS = SheetSpec(
         ColumnSpec("Timescale", ("Timeframe",)),
         ColumnSpec("Lead", ("Lead officer", "Responsible officer", "Owner", "Leads")),
         ColumnSpec("Target date", ("Due date", "Deadline", "Completion date", "Date")),
-        ColumnSpec("Original target date", ("Original date", "Baseline date")),
-        ColumnSpec("Revised target date", ("Revised date", "New target date")),
+        ColumnSpec("Original target date", ("Original date", "Baseline date",
+                                            "Original due date")),
+        ColumnSpec("Revised target date", ("Revised date", "New target date",
+                                           "Revised due date", "New due date")),
         ColumnSpec("Progress", ("Progress update", "Update", "Commentary", "Comments")),
         ColumnSpec("Status", ("RAG", "RAG status", "RAG rating", "BRAG"), required=True),
     ),

@@ -176,6 +176,8 @@ def find_header(sheet: RawSheet, spec: SheetSpec, report: IssueReport) -> Header
             and len(lower_found) > len(found)
         ):
             index, row, found = index + 1, lower, lower_found
+        elif (grouped := _grouped_tier(sheet, row, lower)) is not None:
+            index, row, found = index + 1, grouped, _matches_in_row(grouped, spec)
     match = HeaderMatch(row=row.number, index=index)
     for name, places in found.items():
         if len(places) > 1:
@@ -203,6 +205,24 @@ def find_header(sheet: RawSheet, spec: SheetSpec, report: IssueReport) -> Header
         if (label := cell_label(cell))
     })
     return match
+
+
+def _grouped_tier(sheet: RawSheet, upper: RawRow, lower: RawRow) -> RawRow | None:
+    """Peterborough's two-tier header: "Delivery" merged over two columns in the header row,
+    "Due date" and "Revised due date" under it in the next row, and nothing else in that
+    row. The header is then the lower tier where it has a header and the upper elsewhere
+    (numbered as the lower row: the data starts under it); None for any other layout."""
+    if lower.number != upper.number + 1:
+        return None
+    spans = [(c1 - 1, c2 - 1) for r1, c1, r2, c2 in sheet.merged_across
+             if r1 <= upper.number <= r2 < lower.number]
+    labelled = [i for i, cell in enumerate(lower.cells) if cell_label(cell)]
+    if not spans or not labelled or not all(
+            any(a <= i <= b for a, b in spans) for i in labelled):
+        return None
+    width = max(len(upper.cells), len(lower.cells))
+    cells = [lower.cell(i) if cell_label(lower.cell(i)) else upper.cell(i) for i in range(width)]
+    return RawRow(lower.number, cells, lower.hidden)
 
 
 def _guess_required(

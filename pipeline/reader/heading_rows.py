@@ -18,8 +18,10 @@ _NUMBER_ONLY = re.compile(r"^\s*(\d+[a-z]?)\s*[.:)]?\s*$", re.I)
 _NUMBERED_TITLE = re.compile(r"^\s*(\d{1,2}[a-z]?)\s*[:.)\-–—]\s+(\S.*)$", re.I | re.S)
 # Telford's plan labels each recommendation "RECOMMENDATION : Ensure that ...": the label
 # and its colon only. Text that merely begins with the word ("Recommendations from Ofsted
-# are ...", "Recommendation 2.2: ...") is the recommendation itself, kept as typed.
-_REC_PREFIX = re.compile(r"^\s*recommendation\s*:\s*", re.I)
+# are ...", "Recommendation 2.2: ...") is the recommendation itself, kept as typed. The
+# label in capitals may go without its colon (Telford's R24, "RECOMMENDATION End the
+# reliance on ..."), but not before a number ("RECOMMENDATION 2 ...").
+_REC_PREFIX = re.compile(r"^\s*(?:(?i:recommendation)\s*:\s*|RECOMMENDATION\s+(?=[^\W\d]))")
 # The columns a recommendation's own row may fill besides the text that names it.
 _HEADING_COLUMNS = ("Priority", "Priority title", "Ref")
 

@@ -358,10 +358,13 @@ class RowWriter:
                                     f"{text_xml(text)}</w:r>")
                     else:
                         body.append(f"{piece.run_open}{text_xml(text)}</w:r>")  # type: ignore[union-attr]
-                if para.has_fields and empty and (written or n < len(paragraphs) - 1):
-                    continue  # a line whose fields are all empty: left out
+                ppr = para.ppr_keep if keep else para.ppr
+                if para.has_fields and empty:  # a line whose fields are all empty: left out,
+                    if not written and n == len(paragraphs) - 1:  # its label too ("Target
+                        parts.append(f"<w:p>{ppr}</w:p>")  # date:" alone), but a cell keeps
+                    continue  # a paragraph
                 written += 1
-                parts.append(f"<w:p>{para.ppr_keep if keep else para.ppr}{''.join(body)}</w:p>")
+                parts.append(f"<w:p>{ppr}{''.join(body)}</w:p>")
             parts.append("</w:tc>")
         parts.append("</w:tr>")
         return "".join(parts)
