@@ -121,8 +121,10 @@ def document_texts(path: Path) -> list[str]:
         for tr, row in zip(table._tbl.tr_lst, table.rows, strict=True):
             texts = [cell.text for cell in row.cells]
             if rows and tr.xpath("./w:trPr/w:tblHeader[@w:val='0']"):  # continues the row
-                rows[-1] = [a if b in ("", "(continued)", a) else a + b  # above: joined
-                            for a, b in zip(rows[-1], texts, strict=True)]
+                shaded = [bool(tc.xpath("./w:tcPr/w:shd[@w:fill!='auto']"))  # above: joined,
+                          for tc in tr.tc_lst]  # a status repeated (shaded) left out
+                rows[-1] = [a if b in ("", "(continued)") or (s and b == a) else a + b
+                            for a, b, s in zip(rows[-1], texts, shaded, strict=True)]
             else:
                 rows.append(texts)
         cells += [text for texts in rows for text in texts]

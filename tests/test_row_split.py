@@ -8,7 +8,7 @@ from pathlib import Path
 
 import docx
 from click.testing import CliRunner
-from conftest import ACTION_HEADERS, action_row
+from conftest import ACTION_HEADERS, ROOT, action_row
 from docx.oxml.ns import qn
 
 from pipeline.documents.docmodel import Cell, Column, DocumentModel, Heading, Table
@@ -30,9 +30,16 @@ def test_pieces_of_a_text_joined_are_the_text_exactly() -> None:
         assert max(lengths) < 1.3 * len(LONG) / pieces
 
 
-def test_a_text_with_nowhere_to_cut_stays_whole() -> None:
-    assert split_text("x" * 5000, 4) == ["x" * 5000]
+def test_a_text_with_no_space_is_cut_where_it_must_be_and_lines_between_lines() -> None:
+    token = "".join(f"T{n:04d}" for n in range(1, 1001))  # the trial's 5,000 characters
+    parts = split_text(token, 4)
+    assert "".join(parts) == token and len(parts) == 4
     assert split_text("short", 1) == ["short"]
+    lines = "\n".join(f"line{n:03d} ok." for n in range(1, 251))  # the trial's short lines
+    parts = split_text(lines, 5)
+    assert "".join(parts) == lines and len(parts) == 5
+    assert all(p.endswith("ok.\n") for p in parts[:-1])  # cut between lines, not in one
+    assert all(p.startswith("line") for p in parts)
 
 
 def test_a_row_cut_repeats_the_status_and_labels_the_first_cell() -> None:
@@ -188,3 +195,77 @@ def test_the_briefings_late_table_continues_without_lone_labels(
         assert texts[-1] == "On track"
     first = next(docx.table._Row(tr, table) for tr in table._tbl.tr_lst[1:])
     assert "Target date: 1 June 2013" in first.cells[2].text
+
+
+def test_a_long_recommendation_in_a_cabinet_response_is_continued_and_counted(
+    tmp_path: Path,
+) -> None:
+    """The trial's response: a recommendation of 700 words in 2b made "came out with 14
+    recommendations, but it should hold 15" (its text was looked for whole in one cell)."""
+    import openpyxl
+
+    from pipeline.cli import main
+
+    book = tmp_path / "response.xlsx"
+    wb = openpyxl.load_workbook(ROOT / "inputs" / "cabinet-response.xlsx")
+    long_rec = " ".join(f"That the Council reviews point {n} & reports back." for n in range(90))
+    wb["Recommendations"].cell(4, 3).value = long_rec
+    wb.save(book)
+    out = tmp_path / "response.docx"
+    result = CliRunner().invoke(main, ["response", str(book), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "15 recommendations in, 15 written" in result.output
+    from pipeline.render.counts import written_text
+
+    assert long_rec in written_text(out)
+    doc = docx.Document(str(out))
+    assert any(tr.xpath("./w:trPr/w:tblHeader[@w:val='0']")
+               for t in doc.tables for tr in t._tbl.tr_lst)
+
+
+def test_two_long_texts_in_one_row_give_rows_that_all_stay_whole(
+    make_workbook, tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    """The trial's row 20: Action of 600 words in a narrow column beside Progress of 1,500
+    words. Cut alike, the pieces holding both were too tall and split over pages; they are
+    cut again until each fits, and once the Action has run out its column says
+    "(continued)"."""
+    from pipeline.cli import main
+
+    action = " ".join(f"act{n:04d}" for n in range(600))
+    progress = " ".join(f"prog{n:04d}" for n in range(1500))
+    rows = [ACTION_HEADERS,
+            action_row(action, "At risk", priority="PRIORITY 1: SAFE", ref="R1",
+                       recommendation="Record enquiries promptly", progress=progress)]
+    book = make_workbook({"Details": [["Title", "Two long texts"]], "Actions": rows})
+    out = tmp_path / "plan.docx"
+    result = CliRunner().invoke(main, ["plan", str(book), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "1 action and 1 recommendation in, 1 and 1 written" in result.output
+    table = _action_table(out)
+    trs = table._tbl.tr_lst[1:]
+    assert len(trs) > 4
+    assert all(tr.xpath("./w:trPr/w:cantSplit") for tr in trs)
+    headers = [c.text for c in table.rows[0].cells]
+    texts = [[c.text for c in docx.table._Row(tr, table).cells] for tr in trs]
+    action_col, progress_col = headers.index("Action"), headers.index("Progress")
+    assert "".join(t[progress_col] for t in texts) == progress
+    assert "".join(t[action_col] for t in texts if t[action_col] != CONTINUED) == action
+    assert texts[-1][action_col] == CONTINUED  # the Action ran out before the Progress
+    assert all(t[-1] == "At risk" for t in texts)
+
+
+def test_a_text_that_repeats_itself_is_read_back_whole(tmp_path: Path) -> None:
+    """Pieces of "All work is recorded. " over and over are equal to one another: only a
+    shaded cell (a status) the same as above is taken for a repeat."""
+    from pipeline.render.engine import render_document
+
+    same = "All work is recorded. " * 900
+    status = Cell.of("Complete", "00703C", "FFFFFF")
+    table = Table([Column("What", 4.0), Column("Notes", 18.0), Column("Status", 3.0)],
+                  [[Cell.of("Record"), Cell.of(same), status]], caption="Notes")
+    out = tmp_path / "same.docx"
+    render_document(DocumentModel("plan", "Same", landscape=True, blocks=[table]), out)
+    assert len(table.continued) >= 3
+    assert written_table_rows(out, ("What", "Notes", "Status")) == [
+        ["Record", same, "Complete"]]

@@ -114,7 +114,7 @@ def written_table_rows(path: Path, headers: tuple[str, ...]) -> list[list[str]]:
 
     from lxml import etree
 
-    from pipeline.render.readback import _continues, paragraph_text
+    from pipeline.render.readback import paragraph_text
 
     def w(tag: str) -> str:
         return f"{{{W_NS}}}{tag}"
@@ -133,22 +133,30 @@ def written_table_rows(path: Path, headers: tuple[str, ...]) -> list[list[str]]:
     for table in body.iterchildren(w("tbl")):
         rows = table.findall(w("tr"))
         if rows and tuple(cells(rows[0])) == headers:
-            for tr in rows[1:]:
-                if found and _continues(tr):
-                    found[-1] = _joined(found[-1], cells(tr))
-                else:
-                    found.append(cells(tr))
+            found += _rows_joined(rows[1:], cells)
     return found
 
 
-def _joined(row: list[str], more: list[str]) -> list[str]:
+def _joined(row: list[str], more: list[str], shaded: list[bool]) -> list[str]:
     """A row with the row continuing it (pipeline.render.row_split) put back: each cut
-    text's next piece added to it; a status repeated, an empty cell or "(continued)"
-    left out."""
+    text's next piece added to it; a status repeated (a shaded cell the same as above), an
+    empty cell or "(continued)" left out. (A piece of unshaded text may well equal the
+    text above it: "All work is recorded. " over and over.)"""
     from pipeline.render.row_split import CONTINUED
 
-    return [text if piece in ("", CONTINUED, text) else text + piece
-            for text, piece in zip(row, more, strict=False)]
+    return [text if piece in ("", CONTINUED) or (shade and piece == text) else text + piece
+            for text, piece, shade in zip(row, more, shaded, strict=False)]
+
+
+def _shaded(tr: Any) -> list[bool]:
+    """Per cell of a row: whether it is shaded (a status's colour)."""
+    shd = f"{{{W_NS}}}tcPr/{{{W_NS}}}shd"
+    fill = f"{{{W_NS}}}fill"
+    out = []
+    for tc in tr.iterchildren(f"{{{W_NS}}}tc"):
+        el = tc.find(shd)
+        out.append(el is not None and (el.get(fill) or "auto").lower() not in ("auto", ""))
+    return out
 
 
 def count_written_briefing(
@@ -268,12 +276,29 @@ def written_text(path: object) -> str:
         body = etree.fromstring(package.read("word/document.xml"), parser).find(f"{w}body")
     if body is None:
         return ""
+    def cells(tr: Any) -> list[str]:
+        return ["\n".join(paragraph_text(p) for p in tc.iterchildren(f"{w}p"))
+                for tc in tr.iterchildren(f"{w}tc")]
+
     parts = [paragraph_text(p) for p in body.iterchildren(f"{w}p")]
     for table in body.iterchildren(f"{w}tbl"):
-        for tr in table.iterchildren(f"{w}tr"):
-            for tc in tr.iterchildren(f"{w}tc"):
-                parts.append("\n".join(paragraph_text(p) for p in tc.iterchildren(f"{w}p")))
+        for row in _rows_joined(table.iterchildren(f"{w}tr"), cells):
+            parts.extend(row)
     return "\n".join(parts)
+
+
+def _rows_joined(trs: Any, cells: Any) -> list[list[str]]:
+    """Each row's cell texts (`cells(tr)`), a row continuing the row above (pipeline.render.
+    row_split) joined to it again."""
+    from pipeline.render.readback import _continues
+
+    rows: list[list[str]] = []
+    for tr in trs:
+        if rows and _continues(tr):
+            rows[-1] = _joined(rows[-1], cells(tr), _shaded(tr))
+        else:
+            rows.append(cells(tr))
+    return rows
 
 
 def missing_recommendations(

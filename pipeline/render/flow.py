@@ -77,9 +77,18 @@ def layout_tables(
 
     page = page_cm or page_body_cm(doc)
     fits = _fits(blocks, styles, available_dxa, designs, page)
-    split = [split_tall_rows(block, fits[id(block)], page)
-             for block in blocks if isinstance(block, Table) and id(block) in fits]
-    return _fits(blocks, styles, available_dxa, designs, page) if any(split) else fits
+    # A piece still too tall (two long texts cut alike in columns of unlike widths) is cut
+    # again, the tables laid out once more each time.
+    for _ in range(SPLIT_PASSES):
+        split = [split_tall_rows(block, fits[id(block)], page)
+                 for block in blocks if isinstance(block, Table) and id(block) in fits]
+        if not any(split):
+            break
+        fits = _fits(blocks, styles, available_dxa, designs, page)
+    return fits
+
+
+SPLIT_PASSES = 4
 
 
 def _fits(

@@ -22,7 +22,8 @@ from collections.abc import Sequence
 from pipeline.documents.docmodel import Cell, Run, Table
 from pipeline.render.layout import KEEP_ROW_SHARE, TableFit
 
-CHUNK_SHARE = 0.45  # a piece row is about this share of a page (two to a page, whole)
+CHUNK_SHARE = 0.4  # a piece row is about this share of a page (two to a page, whole,
+# with room for an estimate a fifth short, as for text wider than English prose)
 CONTINUED = "(continued)"
 CONTINUED_TRPR = '<w:tblHeader w:val="0"/>'  # in w:trPr: the row continues the row above
 CONTINUED_MARK = CONTINUED_TRPR.encode()
@@ -31,34 +32,37 @@ _EMPTY = Cell.of("")
 
 
 def split_text(text: str, pieces: int) -> list[str]:
-    """`text` cut after spaces into up to `pieces` pieces of about equal length whose
-    concatenation is `text`. A cut is never made before a line break or another space
-    (no piece starts on an empty line); a text with nowhere to cut stays whole."""
+    """`text` cut into `pieces` pieces of about equal length whose concatenation is `text`:
+    after a line break near the aim (so that a list of short lines is cut between lines),
+    else after a space, never where the next piece would start with white space; a text
+    with neither (one long token) is cut where it must be."""
     if pieces <= 1 or not text:
         return [text]
     out: list[str] = []
     start, n = 0, len(text)
     for k in range(1, pieces):
         aim = max(start + 1, round(n * k / pieces))
-        cut = _cut_near(text, aim, start)
-        if cut is None or cut >= n:
+        if aim >= n:
             break
+        window = max(1, (n // pieces) // 5)  # a line break this near the aim is taken
+        cut = (_cut_near(text, aim, start, "\n", window)
+               or _cut_near(text, aim, start, " ", 2 * window) or aim)
         out.append(text[start:cut])
         start = cut
     out.append(text[start:])
-    return out
+    return [piece for piece in out if piece]
 
 
-def _cut_near(text: str, aim: int, start: int) -> int | None:
-    """The index just after the space nearest `aim` (after `start`) that is followed by a
-    character other than white space."""
-    def ok(i: int) -> bool:
-        return text[i - 1] == " " and not text[i].isspace()
-
+def _cut_near(text: str, aim: int, start: int, after: str, within: int | None = None,
+              ) -> int | None:
+    """The index just after an `after` character nearest `aim` (after `start`, and no
+    further from it than `within`) that is followed by a character other than white
+    space, or None."""
     n = len(text)
-    for d in range(0, n):
+    reach = n if within is None else within
+    for d in range(0, reach + 1):
         for i in (aim + d, aim - d):
-            if start < i < n and ok(i):
+            if start < i < n and text[i - 1] == after and not text[i].isspace():
                 return i
         if aim + d >= n and aim - d <= start:
             return None
@@ -86,7 +90,8 @@ def split_cells(cells: Sequence[Cell], pieces: int, label: int = 0) -> list[list
         row: list[Cell] = []
         for i, (cell, pieces_of) in enumerate(zip(cells, cut, strict=True)):
             if pieces_of is not None:
-                row.append(pieces_of[k] if k < len(pieces_of) else _EMPTY)
+                row.append(pieces_of[k] if k < len(pieces_of) else (
+                    _LABEL if i == label else _EMPTY))  # its text ran out: the label
             elif k == 0 or cell.fill:
                 row.append(cell)  # the first row's own cell, or a status again
             elif i == label:
@@ -117,31 +122,32 @@ def tall_rows(fit: TableFit, page_cm: float) -> list[tuple[int, int]]:
 
 def split_tall_rows(table: Table, fit: TableFit, page_cm: float) -> bool:
     """Write each too-tall row of `table` as piece rows (in place: its rows, its design's
-    values and `continued`). Whether anything changed."""
-    tall = tall_rows(fit, page_cm)
-    if not tall or table.continued:
+    values and `continued`); a continuation row still too tall is cut again, its pieces
+    all continuations. Whether anything changed."""
+    tall = dict(tall_rows(fit, page_cm))
+    if not tall:
         return False
-    pieces_of = dict(tall)
+    before = table.continued
     rows: list[list[Cell]] = []
     values: list[tuple[Cell, ...]] = []
     continued: list[int] = []
+    changed = False
     for i, row in enumerate(table.rows):
-        pieces = pieces_of.get(i)
-        if pieces is None:
-            rows.append(row)
-            if table.design:
-                values.append(table.values[i])
-            continue
-        new_rows = split_cells(row, pieces)
+        pieces = tall.get(i)
+        new_rows = [row] if pieces is None else split_cells(row, pieces)
         if table.design:
-            new_values = split_cells(table.values[i], pieces, fit.label)
+            new_values: list[Sequence[Cell]] = [table.values[i]] if pieces is None else (
+                split_cells(table.values[i], pieces, fit.label))
             while len(new_values) < len(new_rows):  # the two layouts cut alike; if not,
                 new_values.append(_continuation(table.values[i], fit.label))  # pad
             while len(new_rows) < len(new_values):
                 new_rows.append(_continuation(row, 0))
             values.extend(tuple(v) for v in new_values)
-        continued.extend(range(len(rows) + 1, len(rows) + len(new_rows)))
+        changed = changed or len(new_rows) > 1
+        continued.extend(len(rows) + k for k in range(len(new_rows)) if k or i in before)
         rows.extend(new_rows)
+    if not changed:
+        return False
     table.rows = rows
     if table.design:
         table.values = values
