@@ -276,6 +276,7 @@ def written_text(path: object) -> str:
         body = etree.fromstring(package.read("word/document.xml"), parser).find(f"{w}body")
     if body is None:
         return ""
+
     def cells(tr: Any) -> list[str]:
         return ["\n".join(paragraph_text(p) for p in tc.iterchildren(f"{w}p"))
                 for tc in tr.iterchildren(f"{w}tc")]
@@ -290,11 +291,11 @@ def written_text(path: object) -> str:
 def _rows_joined(trs: Any, cells: Any) -> list[list[str]]:
     """Each row's cell texts (`cells(tr)`), a row continuing the row above (pipeline.render.
     row_split) joined to it again."""
-    from pipeline.render.readback import _continues
+    from pipeline.render.readback import row_continues
 
     rows: list[list[str]] = []
     for tr in trs:
-        if rows and _continues(tr):
+        if rows and row_continues(tr):
             rows[-1] = _joined(rows[-1], cells(tr), _shaded(tr))
         else:
             rows.append(cells(tr))

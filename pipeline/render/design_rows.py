@@ -359,10 +359,12 @@ class RowWriter:
                     else:
                         body.append(f"{piece.run_open}{text_xml(text)}</w:r>")  # type: ignore[union-attr]
                 ppr = para.ppr_keep if keep else para.ppr
-                if para.has_fields and empty:  # a line whose fields are all empty: left out,
-                    if not written and n == len(paragraphs) - 1:  # its label too ("Target
-                        parts.append(f"<w:p>{ppr}</w:p>")  # date:" alone), but a cell keeps
-                    continue  # a paragraph
+                # A line whose fields are all empty is left out, its label with it (no
+                # "Target date:" alone); a cell left with no line keeps an empty paragraph.
+                if para.has_fields and empty:
+                    if not written and n == len(paragraphs) - 1:
+                        parts.append(f"<w:p>{ppr}</w:p>")
+                    continue
                 written += 1
                 parts.append(f"<w:p>{ppr}{''.join(body)}</w:p>")
             parts.append("</w:tc>")

@@ -46,7 +46,7 @@ def _style_names(styles_xml: bytes) -> dict[str, str]:
     return names
 
 
-def _continues(tr: Any) -> bool:
+def row_continues(tr: Any) -> bool:
     """Whether a row continues the row above (pipeline.render.row_split: one row of the
     model written as several)."""
     trpr = tr.find(_w("trPr"))
@@ -100,7 +100,7 @@ def read_body(path: Path) -> list[BodyParagraph | BodyTable]:
                         for tc in tr.iterchildren(_w("tc"))
                     ]
                     tables[table] = BodyTable(header=header, row_count=0)
-                elif not _continues(tr):
+                elif not row_continues(tr):
                     found.row_count += 1
                 table.remove(tr)  # counted: let it go
             root = events.root

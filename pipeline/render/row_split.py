@@ -2,14 +2,16 @@
 
 Word and LibreOffice can only let such a row run on over the page break, and the part on
 the next page then shows the status cell's colour with no word in it and nothing to say
-which action it is. Instead, its long texts are cut (between words) into pieces of about
-CHUNK_SHARE of a page, and the row becomes one row per piece: the first with every cell,
+which action it is. Instead, its long texts are cut (between lines where they can, else
+between words) into pieces of about CHUNK_SHARE of a page, and the row becomes one row per
+piece: the first with every cell,
 each following one -- a continuation row -- with the next piece of each long text, the
 status (a shaded cell: its word and colour) again, and "(continued)" in its first cell.
 Each piece row is short enough to be kept whole on its page.
 
 Nothing is lost or changed: the pieces of a text, joined, are the text exactly (a piece
-ends with the space it was cut after). A continuation row is marked in the written XML
+ends with the line break or space it was cut after). A piece still too tall is cut again
+(pipeline.render.flow.layout_tables). A continuation row is marked in the written XML
 (`CONTINUED_TRPR`: w:tblHeader switched off, which Word and LibreOffice read as a plain
 row) so that a document read back counts one action however many rows it took.
 """
@@ -53,14 +55,12 @@ def split_text(text: str, pieces: int) -> list[str]:
     return [piece for piece in out if piece]
 
 
-def _cut_near(text: str, aim: int, start: int, after: str, within: int | None = None,
-              ) -> int | None:
+def _cut_near(text: str, aim: int, start: int, after: str, within: int) -> int | None:
     """The index just after an `after` character nearest `aim` (after `start`, and no
     further from it than `within`) that is followed by a character other than white
     space, or None."""
     n = len(text)
-    reach = n if within is None else within
-    for d in range(0, reach + 1):
+    for d in range(0, within + 1):
         for i in (aim + d, aim - d):
             if start < i < n and text[i - 1] == after and not text[i].isspace():
                 return i

@@ -181,11 +181,8 @@ def table_text(
     continued = table.continued
     for i, (row, cant_split, keep) in enumerate(zip(
             table.rows, fit.cant_split, _row_keeps(table, fit), strict=True)):
-        if continued and i in continued:  # pipeline.render.row_split
-            parts.append(continued_row("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if cant_split
-                                       else "<w:tr>"))
-        else:
-            parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if cant_split else "<w:tr>")
+        tr = "<w:tr><w:trPr><w:cantSplit/></w:trPr>" if cant_split else "<w:tr>"
+        parts.append(continued_row(tr) if continued and i in continued else tr)  # row_split
         close, starts = (close_keep, kept) if keep else (close_tcpr, plain)
         for open_tc, start, cell in zip(opens, starts, row, strict=True):
             runs, fill, colour = cell
